@@ -1,0 +1,38 @@
+# Sổ Vàng — the two commands of the README: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+APP_STAMP := $(VENV)/.installed-app
+TEST_STAMP := $(VENV)/.installed-test
+
+.PHONY: run test lint bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(APP_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $(APP_STAMP)
+
+$(TEST_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $(APP_STAMP) $(TEST_STAMP)
+
+run: $(APP_STAMP)
+	$(BIN)/python scripts/system_deps.py --gui
+	$(BIN)/sovang
+
+lint: $(TEST_STAMP)
+	$(BIN)/ruff check app tests bench scripts
+
+test: $(TEST_STAMP) lint
+	$(BIN)/python scripts/system_deps.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q
+
+bench: $(TEST_STAMP)
+	$(BIN)/python scripts/system_deps.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache

@@ -1,0 +1,117 @@
+"""The command line: `sovang` opens the GUI; subcommands run the same services headless."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from app.cli_args import UsageError, build_parser
+from app.services.errors import ServiceError
+from app.storage.database import Database, DataDirError, open_database
+from app.storage.lock import AlreadyRunningError, InstanceLock
+from app.storage.migrate import DatabaseTooNewError
+from app.storage.paths import resolve_data_dir
+
+EXIT_OK, EXIT_PROBLEM, EXIT_BAD_INPUT = 0, 1, 2
+_USER_ERRORS = (UsageError, ServiceError, DataDirError, AlreadyRunningError, DatabaseTooNewError)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        data_dir = resolve_data_dir(args.data_dir)
+        if args.command is None:
+            from app.ui.app import run_gui
+
+            return run_gui(data_dir)
+        return _COMMANDS[args.command](args, data_dir)
+    except _USER_ERRORS as exc:
+        print(f"sovang: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+
+def _with_db(data_dir: Path, work: Callable[[Database], int], *, write: bool) -> int:
+    lock = InstanceLock(data_dir) if write else None
+    if lock is not None:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        lock.acquire()
+    try:
+        db = open_database(data_dir)
+        try:
+            return work(db)
+        finally:
+            db.close()
+    finally:
+        if lock is not None:
+            lock.release()
+
+
+def _cmd_init(args, data_dir: Path) -> int:
+    from app.services.commune import initialise_commune
+    from app.services.settings import CommuneProfile
+
+    profile = CommuneProfile(commune=args.commune, province=args.province, chairman=args.chairman)
+
+    def work(db: Database) -> int:
+        saved = initialise_commune(db, profile)
+        print(f"Đã khai báo {saved.commune}, {saved.province}. Dữ liệu ở {data_dir}.")
+        return EXIT_OK
+
+    return _with_db(data_dir, work, write=True)
+
+
+def _cmd_demo(args, data_dir: Path) -> int:
+    from app.services.demo import generate_demo
+
+    def work(db: Database) -> int:
+        summary = generate_demo(db, subjects=args.subjects, seed=args.seed)
+        print(f"Đã tạo dữ liệu mẫu: {summary.describe()}.")
+        return EXIT_OK
+
+    return _with_db(data_dir, work, write=True)
+
+
+def _cmd_subjects(args, data_dir: Path) -> int:
+    from app.services.subject_data import SubjectQuery
+    from app.services.subject_search import search_subjects
+
+    def work(db: Database) -> int:
+        rows = search_subjects(db, SubjectQuery(text=args.text), limit=args.limit or None)
+        if args.json:
+            print(json.dumps([_row_json(r) for r in rows], ensure_ascii=False, indent=2))
+        else:
+            for row in rows:
+                fields = [str(row.id), row.kind.label, row.name, row.unit_name, row.birth or row.detail]
+                print("\t".join(fields))
+        return EXIT_OK
+
+    return _with_db(data_dir, work, write=False)
+
+
+def _row_json(row) -> dict:
+    data = dataclasses.asdict(row)
+    data.pop("citizen_id_masked")
+    data["kind"], data["kind_label"] = row.kind.value, row.kind.label
+    return data
+
+
+def _cmd_check_db(args, data_dir: Path) -> int:
+    from app.services.integrity import check_database
+
+    def work(db: Database) -> int:
+        report = check_database(db)
+        print(report.summary())
+        return EXIT_OK if report.ok else EXIT_PROBLEM
+
+    return _with_db(data_dir, work, write=False)
+
+
+_COMMANDS = {
+    "init": _cmd_init,
+    "demo": _cmd_demo,
+    "subjects": _cmd_subjects,
+    "check-db": _cmd_check_db,
+}

@@ -1,0 +1,79 @@
+"""The argument parser of the command line, with its messages in Vietnamese."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from typing import NoReturn
+
+_TRANSLATIONS = [
+    (r"the following arguments are required: (.*)", r"thiếu tham số bắt buộc: \1"),
+    (r"unrecognized arguments: (.*)", r"tham số không nhận ra: \1"),
+    (r"argument (\S+): invalid (?:int|positive_int) value: (.*)", r"tham số \1: \2 không phải là số nguyên"),
+    (
+        r"argument (\S+): invalid choice: (.*?) \(choose from (.*)\)",
+        r"tham số \1: \2 không hợp lệ (chọn một trong: \3)",
+    ),
+    (r"argument (\S+): expected one argument", r"tham số \1 cần một giá trị"),
+]
+
+
+class UsageError(Exception):
+    """Bad command-line arguments (exit status 2)."""
+
+
+def translate(message: str) -> str:
+    for pattern, replacement in _TRANSLATIONS:
+        if re.fullmatch(pattern, message):
+            return re.sub(pattern, replacement, message)
+    return f"tham số không hợp lệ ({message})"
+
+
+class VietnameseArgumentParser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(translate(message))
+
+    def print_help(self, file=None) -> None:  # noqa: D401 - argparse's own signature
+        text = self.format_help().replace("usage:", "Cách dùng:").replace("options:", "Tùy chọn:")
+        text = text.replace("positional arguments:", "Tham số:")
+        (file or sys.stdout).write(text)
+
+
+def positive_int(value: str) -> int:
+    number = int(value)
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"{value} phải là số không âm")
+    return number
+
+
+def build_parser() -> VietnameseArgumentParser:
+    parser = VietnameseArgumentParser(
+        prog="sovang", description="Sổ Vàng — quản lý thi đua, khen thưởng cấp xã.", add_help=False
+    )
+    parser.add_argument("-h", "--help", action="help", help="hiện hướng dẫn này rồi thoát")
+    parser.add_argument(
+        "--data-dir", help="thư mục dữ liệu (mặc định: SOVANG_DATA_DIR hoặc thư mục của người dùng)"
+    )
+    commands = parser.add_subparsers(dest="command", metavar="LỆNH", parser_class=VietnameseArgumentParser)
+
+    init = commands.add_parser("init", help="khai báo xã lần đầu", add_help=False)
+    init.add_argument("--commune", required=True, help="tên xã, ví dụ “Xã Hòa Bình”")
+    init.add_argument("--province", required=True, help="tên tỉnh, thành phố")
+    init.add_argument("--chairman", default="", help="họ tên Chủ tịch UBND xã")
+
+    demo = commands.add_parser("demo", help="điền dữ liệu mẫu", add_help=False)
+    demo.add_argument("--subjects", type=positive_int, default=2000, help="số đối tượng mẫu (mặc định 2000)")
+    demo.add_argument("--seed", type=int, default=2026, help="hạt giống ngẫu nhiên (cùng hạt, cùng dữ liệu)")
+
+    subjects = commands.add_parser("subjects", help="tra cứu đối tượng", add_help=False)
+    subjects_commands = subjects.add_subparsers(
+        dest="subjects_command", metavar="LỆNH", required=True, parser_class=VietnameseArgumentParser
+    )
+    search = subjects_commands.add_parser("search", help="tìm theo tên, không cần dấu", add_help=False)
+    search.add_argument("text", help="chữ cần tìm, ví dụ “nguyen van dat”")
+    search.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+    search.add_argument("--limit", type=positive_int, default=0, help="số dòng tối đa (0: tất cả)")
+
+    commands.add_parser("check-db", help="kiểm tra tính toàn vẹn của cơ sở dữ liệu", add_help=False)
+    return parser

@@ -1,0 +1,26 @@
+"""Paths to the files shipped in resources/ (fonts, default data)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+
+def resources_dir() -> Path:
+    """resources/ beside app/ in a checkout, or inside a PyInstaller bundle."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        return Path(bundle) / "resources"
+    return Path(__file__).resolve().parent.parent / "resources"
+
+
+def fonts_dir() -> Path:
+    return resources_dir() / "fonts"
+
+
+def load_json(name: str) -> Any:
+    """A default-data file from resources/data, read as UTF-8 JSON."""
+    with open(resources_dir() / "data" / name, encoding="utf-8") as fh:
+        return json.load(fh)

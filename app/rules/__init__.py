@@ -1,0 +1,1 @@
+"""Pure functions: Vietnamese text, validation rules. No Qt, no I/O."""

@@ -1,0 +1,113 @@
+"""Vietnamese text: NFC normalisation, diacritic folding for search, name sort keys,
+dates and numbers as official documents write them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+
+_TONE_MARKS = {
+    "\u0300": 1,  # huyền
+    "\u0309": 2,  # hỏi
+    "\u0303": 3,  # ngã
+    "\u0301": 4,  # sắc
+    "\u0323": 5,  # nặng
+}
+# Vietnamese alphabet order; letters with a breve, circumflex, horn or bar are letters of their own.
+_ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
+_LETTER_RANK = {ch: i for i, ch in enumerate(_ALPHABET)}
+
+
+def normalize_text(value: str | None) -> str:
+    """NFC, trimmed, inner runs of white space folded to one space."""
+    if value is None:
+        return ""
+    return " ".join(unicodedata.normalize("NFC", value).split())
+
+
+def fold(value: str | None) -> str:
+    """Lower case without diacritics, đ as d: the form search compares."""
+    decomposed = unicodedata.normalize("NFD", normalize_text(value).lower())
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return stripped.replace("đ", "d")
+
+
+def _letter_and_tone(ch: str) -> tuple[str, int]:
+    """Split one lower-case letter into its base Vietnamese letter and its tone number."""
+    parts = unicodedata.normalize("NFD", ch)
+    base, tone = parts[0], 0
+    for mark in parts[1:]:
+        if mark in _TONE_MARKS:
+            tone = _TONE_MARKS[mark]
+        else:
+            base = unicodedata.normalize("NFC", base + mark)
+    return base, tone
+
+
+def _word_key(word: str) -> tuple[str, str]:
+    """Primary (letters) and secondary (tones) sort strings for one word."""
+    letters, tones = [], []
+    for ch in word.lower():
+        base, tone = _letter_and_tone(ch)
+        rank = _LETTER_RANK.get(base)
+        letters.append(chr(0x100 + rank) if rank is not None else chr(0x200 + ord(base)))
+        tones.append(str(tone))
+    return "".join(letters), "".join(tones)
+
+
+def _words_key(words: list[str]) -> tuple[str, str]:
+    keys = [_word_key(w) for w in words]
+    return "\x01".join(k[0] for k in keys), "\x01".join(k[1] for k in keys)
+
+
+def _join_parts(parts: list[list[str]]) -> str:
+    """Letters of every part first, tones last, so tones only break ties; parts in order."""
+    keys = [_words_key(words) for words in parts]
+    return "\x02".join(k[0] for k in keys) + "\x00" + "\x02".join(k[1] for k in keys)
+
+
+def text_sort_key(value: str) -> str:
+    """Vietnamese alphabetical order of a text as written (collectives, units)."""
+    return _join_parts([normalize_text(value).split()])
+
+
+def name_sort_key(full_name: str) -> str:
+    """Official-list order of a personal name: given name, then middle names, then family name."""
+    words = normalize_text(full_name).split()
+    if len(words) < 2:
+        return _join_parts([words, [], []])
+    return _join_parts([words[-1:], words[1:-1], words[:1]])
+
+
+def vn_date(day: dt.date) -> str:
+    """'ngày 05 tháng 01 năm 2026': days below 10 and months 1 and 2 take a leading zero."""
+    month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
+    return f"ngày {day.day:02d} tháng {month} năm {day.year}"
+
+
+def vn_short_date(day: dt.date | None) -> str:
+    """'05/01/2026', the form used in lists and tables."""
+    return "" if day is None else day.strftime("%d/%m/%Y")
+
+
+def vn_number(value: int) -> str:
+    """1500000 -> '1.500.000'."""
+    sign = "-" if value < 0 else ""
+    return sign + f"{abs(value):,}".replace(",", ".")
+
+
+def vn_money(value: int) -> str:
+    """1500000 -> '1.500.000 đồng'."""
+    return f"{vn_number(value)} đồng"
+
+
+def parse_vn_date(text: str) -> dt.date:
+    """Parse '05/01/2026' (also '5/1/2026' or '2026-01-05'); ValueError when it is no date."""
+    raw = normalize_text(text)
+    if "-" in raw:
+        return dt.date.fromisoformat(raw)
+    parts = raw.split("/")
+    if len(parts) != 3 or not all(p.isdigit() for p in parts):
+        raise ValueError(raw)
+    day, month, year = (int(p) for p in parts)
+    return dt.date(year, month, day)

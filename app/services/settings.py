@@ -1,0 +1,103 @@
+"""Settings declared once (key, type, default, Vietnamese label) and the commune profile."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+
+from app.models import Setting
+from app.rules.vntext import normalize_text
+from app.services.errors import Validator
+from app.storage.database import Database
+
+
+@dataclass(frozen=True)
+class SettingVar:
+    key: str
+    default: Any
+    label: str
+
+
+COMMUNE_NAME = SettingVar("commune.name", "", "Tên xã")
+PROVINCE_NAME = SettingVar("commune.province", "", "Tỉnh, thành phố")
+CHAIRMAN = SettingVar("commune.chairman", "", "Chủ tịch UBND xã")
+VICE_CHAIRMEN = SettingVar("commune.vice_chairmen", [], "Phó Chủ tịch UBND xã")
+OFFICER = SettingVar("commune.officer", "", "Cán bộ phụ trách thi đua, khen thưởng")
+
+
+def get_setting(db: Database, var: SettingVar) -> Any:
+    with db.read() as session:
+        row = session.get(Setting, var.key)
+        return var.default if row is None else json.loads(row.value_json)
+
+
+def _put(session, var: SettingVar, value: Any) -> None:
+    row = session.get(Setting, var.key)
+    payload = json.dumps(value, ensure_ascii=False)
+    if row is None:
+        session.add(Setting(key=var.key, value_json=payload))
+    else:
+        row.value_json = payload
+
+
+@dataclass
+class CommuneProfile:
+    commune: str = ""
+    province: str = ""
+    chairman: str = ""
+    vice_chairmen: list[str] = field(default_factory=list)
+    officer: str = ""
+
+    def normalized(self) -> CommuneProfile:
+        vices = [normalize_text(v) for v in self.vice_chairmen]
+        return CommuneProfile(
+            commune=normalize_text(self.commune),
+            province=normalize_text(self.province),
+            chairman=normalize_text(self.chairman),
+            vice_chairmen=[v for v in vices if v],
+            officer=normalize_text(self.officer),
+        )
+
+
+_PROFILE_VARS = {
+    "commune": COMMUNE_NAME,
+    "province": PROVINCE_NAME,
+    "chairman": CHAIRMAN,
+    "vice_chairmen": VICE_CHAIRMEN,
+    "officer": OFFICER,
+}
+
+
+def validate_profile(profile: CommuneProfile) -> None:
+    check = Validator()
+    check.require("commune", COMMUNE_NAME.label, profile.commune)
+    check.require("province", PROVINCE_NAME.label, profile.province)
+    for name, var in _PROFILE_VARS.items():
+        value = getattr(profile, name)
+        for item in value if isinstance(value, list) else [value]:
+            check.max_length(name, var.label, item, 200)
+    check.raise_if_any()
+
+
+def save_commune_profile(db: Database, profile: CommuneProfile) -> CommuneProfile:
+    clean = profile.normalized()
+    validate_profile(clean)
+    with db.transaction() as session:
+        for name, var in _PROFILE_VARS.items():
+            _put(session, var, getattr(clean, name))
+    return clean
+
+
+def load_commune_profile(db: Database) -> CommuneProfile:
+    with db.read() as session:
+        keys = [var.key for var in _PROFILE_VARS.values()]
+        rows = session.scalars(select(Setting).where(Setting.key.in_(keys)))
+        stored = {row.key: json.loads(row.value_json) for row in rows}
+    return CommuneProfile(**{name: stored.get(var.key, var.default) for name, var in _PROFILE_VARS.items()})
+
+
+def is_initialised(db: Database) -> bool:
+    return bool(load_commune_profile(db).commune)

@@ -1,0 +1,90 @@
+"""Plain data that goes in and out of the subject services."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from app.models import DisciplineLevel, Gender, HoldKind, OccupationGroup, SubjectKind
+
+
+@dataclass
+class AwardInput:
+    form_name: str = ""
+    year: int | None = None
+    decision_no: str = ""
+    decision_date: dt.date | None = None
+    issuer: str = ""
+    note: str = ""
+
+
+@dataclass
+class HoldInput:
+    kind: HoldKind = HoldKind.DISCIPLINE
+    discipline_level: DisciplineLevel | None = None
+    start_date: dt.date | None = None
+    end_date: dt.date | None = None
+    note: str = ""
+
+
+@dataclass
+class SubjectInput:
+    """Everything the add/edit form holds; fields of other kinds are ignored."""
+
+    kind: SubjectKind = SubjectKind.INDIVIDUAL
+    name: str = ""
+    unit_id: int | None = None
+    field_id: int | None = None
+    address: str = ""
+    phone: str = ""
+    note: str = ""
+    gender: Gender | None = None
+    birth_date: dt.date | None = None
+    birth_year: int | None = None
+    position: str = ""
+    occupation_group: OccupationGroup | None = None
+    ethnicity: str = ""
+    citizen_id: str = ""
+    parent_body: str = ""
+    member_count: int | None = None
+    female_member_count: int | None = None
+    head_name: str = ""
+    awards: list[AwardInput] = field(default_factory=list)
+    holds: list[HoldInput] = field(default_factory=list)
+
+
+@dataclass
+class SubjectDetail(SubjectInput):
+    id: int = 0
+    version: int = 0
+
+
+@dataclass(frozen=True)
+class SubjectRow:
+    """One line of the subjects list."""
+
+    id: int
+    kind: SubjectKind
+    name: str
+    unit_name: str
+    field_name: str
+    detail: str  # position for an individual, parent body for a collective, address for a household
+    birth: str
+    gender: str
+    citizen_id_masked: str
+    on_hold: bool
+
+
+@dataclass(frozen=True)
+class SubjectQuery:
+    text: str = ""
+    kind: SubjectKind | None = None
+    unit_id: int | None = None
+    field_id: int | None = None
+
+
+def mask_citizen_id(value: str | None) -> str:
+    """Show only the last three digits: '•••••••••789'."""
+    if not value:
+        return ""
+    return "•" * (len(value) - 3) + value[-3:]

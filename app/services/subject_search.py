@@ -1,0 +1,89 @@
+"""The subjects list: diacritic-insensitive search giving ordered ids, and rows fetched by id."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import and_, exists, or_, select
+
+from app.models import Field, Gender, HoldFlag, Subject, SubjectKind, Unit
+from app.rules.vntext import fold, vn_short_date
+from app.services.subject_data import SubjectQuery, SubjectRow, mask_citizen_id
+from app.storage.database import Database
+
+_LIKE_ESCAPE = "\\"
+
+
+def _like_pattern(word: str) -> str:
+    escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _conditions(query: SubjectQuery) -> list:
+    conditions = [
+        Subject.name_norm.like(_like_pattern(word), escape=_LIKE_ESCAPE) for word in fold(query.text).split()
+    ]
+    if query.kind is not None:
+        conditions.append(Subject.kind == query.kind)
+    if query.unit_id is not None:
+        conditions.append(Subject.unit_id == query.unit_id)
+    if query.field_id is not None:
+        conditions.append(Subject.field_id == query.field_id)
+    return conditions
+
+
+def search_subject_ids(db: Database, query: SubjectQuery) -> list[int]:
+    """Ids of the matching subjects in official-list order ("nguyen van dat" finds "Nguyễn Văn Đạt")."""
+    statement = select(Subject.id).where(*_conditions(query)).order_by(Subject.sort_key, Subject.id)
+    with db.engine.connect() as conn:
+        return list(conn.execute(statement).scalars())
+
+
+def _on_hold_clause(today: dt.date):
+    return exists().where(
+        HoldFlag.subject_id == Subject.id,
+        HoldFlag.start_date <= today,
+        or_(HoldFlag.end_date.is_(None), HoldFlag.end_date >= today),
+    )
+
+
+def fetch_subject_rows(db: Database, ids: list[int], today: dt.date | None = None) -> list[SubjectRow]:
+    """The list rows for these ids, in the order given."""
+    if not ids:
+        return []
+    statement = (
+        select(
+            Subject.id, Subject.kind, Subject.name, Unit.name, Field.name, Subject.position,
+            Subject.parent_body, Subject.address, Subject.birth_date, Subject.birth_year, Subject.gender,
+            Subject.citizen_id, _on_hold_clause(today or dt.date.today()).label("on_hold"),
+        )
+        .outerjoin(Unit, Unit.id == Subject.unit_id)
+        .outerjoin(Field, Field.id == Subject.field_id)
+        .where(and_(Subject.id.in_(ids)))
+    )
+    with db.engine.connect() as conn:
+        by_id = {row[0]: _row(*row) for row in conn.execute(statement)}
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def _row(sid, kind, name, unit, field, position, parent, address, bdate, byear, gender, cid, hold):
+    kind = SubjectKind(kind)
+    detail = {SubjectKind.INDIVIDUAL: position, SubjectKind.COLLECTIVE: parent}.get(kind, address)
+    birth = vn_short_date(bdate) if bdate else (str(byear) if byear else "")
+    return SubjectRow(
+        id=sid,
+        kind=kind,
+        name=name,
+        unit_name=unit or "",
+        field_name=field or "",
+        detail=detail or "",
+        birth=birth,
+        gender=Gender(gender).label if gender else "",
+        citizen_id_masked=mask_citizen_id(cid),
+        on_hold=bool(hold),
+    )
+
+
+def search_subjects(db: Database, query: SubjectQuery, limit: int | None = None) -> list[SubjectRow]:
+    ids = search_subject_ids(db, query)
+    return fetch_subject_rows(db, ids[:limit] if limit else ids)

@@ -1,0 +1,62 @@
+"""Schema migrations with Alembic, run at start after a backup of the existing database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from alembic.util import CommandError
+from sqlalchemy import Engine
+
+MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+
+
+class DatabaseTooNewError(RuntimeError):
+    def __init__(self, revision: str) -> None:
+        super().__init__(
+            f"Cơ sở dữ liệu được tạo bởi phiên bản Sổ Vàng mới hơn (mã lược đồ {revision}). "
+            "Hãy cập nhật Sổ Vàng rồi mở lại; dữ liệu không bị thay đổi."
+        )
+
+
+def alembic_config(url: str) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    return config
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head()
+    assert head is not None, "no migration scripts shipped"
+    return head
+
+
+def needs_upgrade(engine: Engine) -> bool:
+    """True when the schema is behind; DatabaseTooNewError when it comes from a newer app."""
+    current = current_revision(engine)
+    if current is None:
+        return True
+    script = ScriptDirectory.from_config(alembic_config("sqlite://"))
+    try:
+        known = script.get_revision(current) is not None
+    except CommandError:
+        known = False
+    if not known:
+        raise DatabaseTooNewError(current)
+    return current != script.get_current_head()
+
+
+def upgrade(engine: Engine) -> None:
+    config = alembic_config(str(engine.url))
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "head")

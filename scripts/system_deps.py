@@ -1,0 +1,72 @@
+"""Find the system libraries Qt needs on Linux and install them (root with apt) or say how.
+
+Usage: python scripts/system_deps.py [--gui]
+  without --gui: what Qt needs offscreen (the tests); with --gui: also the X11 plugin (make run).
+Exit 0 when everything is there (or was installed), 1 when something is missing.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+DEBIAN_PACKAGES = {
+    "libEGL.so.1": "libegl1", "libGL.so.1": "libgl1", "libGLX.so.0": "libglx0",
+    "libGLdispatch.so.0": "libglvnd0", "libOpenGL.so.0": "libopengl0", "libX11.so.6": "libx11-6",
+    "libX11-xcb.so.1": "libx11-xcb1", "libxcb.so.1": "libxcb1", "libxkbcommon.so.0": "libxkbcommon0",
+    "libxkbcommon-x11.so.0": "libxkbcommon-x11-0", "libfontconfig.so.1": "libfontconfig1",
+    "libfreetype.so.6": "libfreetype6", "libdbus-1.so.3": "libdbus-1-3", "libglib-2.0.so.0": "libglib2.0-0",
+    "libgthread-2.0.so.0": "libglib2.0-0", "libxcb-cursor.so.0": "libxcb-cursor0",
+    "libxcb-icccm.so.4": "libxcb-icccm4", "libxcb-image.so.0": "libxcb-image0",
+    "libxcb-keysyms.so.1": "libxcb-keysyms1", "libxcb-randr.so.0": "libxcb-randr0",
+    "libxcb-render-util.so.0": "libxcb-render-util0", "libxcb-shape.so.0": "libxcb-shape0",
+    "libxcb-xinerama.so.0": "libxcb-xinerama0", "libxcb-xkb.so.1": "libxcb-xkb1",
+    "libxcb-sync.so.1": "libxcb-sync1", "libxcb-xfixes.so.0": "libxcb-xfixes0",
+    "libxcb-shm.so.0": "libxcb-shm0", "libxcb-render.so.0": "libxcb-render0",
+    "libxcb-util.so.1": "libxcb-util1", "libSM.so.6": "libsm6", "libICE.so.6": "libice6",
+    "libpng16.so.16": "libpng16-16", "libz.so.1": "zlib1g",
+}
+
+
+def qt_binaries(gui: bool) -> list[Path]:
+    import PySide6
+
+    qt = Path(PySide6.__file__).parent / "Qt"
+    names = ["lib/libQt6Core.so.6", "lib/libQt6Gui.so.6", "lib/libQt6Widgets.so.6",
+             "plugins/platforms/libqoffscreen.so"]
+    if gui:
+        names += ["lib/libQt6XcbQpa.so.6", "plugins/platforms/libqxcb.so"]
+    return [qt / n for n in names if (qt / n).exists()]
+
+
+def missing_libraries(binaries: list[Path]) -> set[str]:
+    missing: set[str] = set()
+    for binary in binaries:
+        output = subprocess.run(["ldd", str(binary)], capture_output=True, text=True).stdout
+        missing.update(line.split()[0] for line in output.splitlines() if "not found" in line)
+    return missing
+
+
+def main() -> int:
+    if not sys.platform.startswith("linux") or shutil.which("ldd") is None:
+        return 0
+    missing = missing_libraries(qt_binaries("--gui" in sys.argv))
+    if not missing:
+        return 0
+    packages = sorted({DEBIAN_PACKAGES.get(lib, lib) for lib in missing})
+    command = "apt-get update && apt-get install -y " + " ".join(packages)
+    print(f"Qt cần các thư viện hệ thống còn thiếu: {', '.join(sorted(missing))}")
+    if os.geteuid() == 0 and shutil.which("apt-get"):
+        print(f"Đang cài: {command}")
+        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+        ok = subprocess.run(["sh", "-c", command], env=env).returncode == 0
+        return 0 if ok and not missing_libraries(qt_binaries("--gui" in sys.argv)) else 1
+    print(f"Hãy chạy lệnh sau (quyền quản trị) rồi thử lại:\n  sudo sh -c '{command}'")
+    return 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
