@@ -17,7 +17,9 @@ PrivilegesRequired=lowest
 WizardStyle=modern
 
 [Languages]
-Name: "vi"; MessagesFile: "compiler:Languages\Vietnamese.isl"
+; Vietnamese is only among Inno Setup's unofficial translations: put Vietnamese.isl beside this
+; script and use MessagesFile: "Vietnamese.isl" to have the wizard in Vietnamese.
+Name: "en"; MessagesFile: "compiler:Default.isl"
 
 [Files]
 Source: "..\dist\SoVang\*"; DestDir: "{app}"; Flags: recursesubdirs ignoreversion
