@@ -14,10 +14,11 @@ from app.storage import migrate
 from app.storage.database import open_database
 from app.storage.lock import AlreadyRunningError, InstanceLock
 from app.storage.paths import DB_FILE_NAME, resolve_data_dir
+from app.storage.schema import SCHEMA_HEAD
 
 
 def test_upgrade_from_empty_matches_models(db) -> None:
-    assert migrate.current_revision(db.engine) == migrate.head_revision()
+    assert migrate.current_revision(db.engine) == migrate.head_revision() == SCHEMA_HEAD
     with db.engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     assert diff == []

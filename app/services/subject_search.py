@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import and_, exists, or_, select
+from sqlalchemy import and_, exists, func, or_, select
 
 from app.models import Field, Gender, HoldFlag, Subject, SubjectKind, Unit
 from app.rules.vntext import fold, vn_short_date
@@ -30,6 +30,39 @@ def _conditions(query: SubjectQuery) -> list:
     if query.field_id is not None:
         conditions.append(Subject.field_id == query.field_id)
     return conditions
+
+
+def count_subjects(db: Database, query: SubjectQuery | None = None) -> int:
+    """How many subjects match (all of them without a query)."""
+    statement = select(func.count()).select_from(Subject).where(*_conditions(query or SubjectQuery()))
+    with db.engine.connect() as conn:
+        return conn.execute(statement).scalar_one()
+
+
+def subject_ids_page(db: Database, query: SubjectQuery, offset: int, limit: int) -> list[int]:
+    """One page of the matching ids in official-list order: what the list shows as it scrolls."""
+    statement = (
+        select(Subject.id)
+        .where(*_conditions(query))
+        .order_by(Subject.sort_key, Subject.id)
+        .offset(offset)
+        .limit(limit)
+    )
+    with db.engine.connect() as conn:
+        return list(conn.execute(statement).scalars())
+
+
+def subject_position(db: Database, query: SubjectQuery, subject_id: int) -> int | None:
+    """The row of a subject in the ordered result, or None when it does not match the query."""
+    with db.engine.connect() as conn:
+        key = conn.execute(
+            select(Subject.sort_key).where(Subject.id == subject_id, *_conditions(query))
+        ).scalar_one_or_none()
+        if key is None:
+            return None
+        before = or_(Subject.sort_key < key, and_(Subject.sort_key == key, Subject.id < subject_id))
+        statement = select(func.count()).select_from(Subject).where(before, *_conditions(query))
+        return conn.execute(statement).scalar_one()
 
 
 def search_subject_ids(db: Database, query: SubjectQuery) -> list[int]:

@@ -8,12 +8,13 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
+from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.storage import migrate
 from app.storage.engine import make_engine
 from app.storage.paths import DB_FILE_NAME, backups_dir, database_url
+from app.storage.schema import SCHEMA_HEAD
 
 
 class DataDirError(RuntimeError):
@@ -78,18 +79,35 @@ def open_database(data_dir: Path) -> Database:
     _ensure_dir(data_dir)
     engine = make_engine(database_url(data_dir))
     try:
-        if migrate.needs_upgrade(engine):
-            _backup_before_migration(data_dir, engine)
-            migrate.upgrade(engine)
+        if _stored_revision(engine) != SCHEMA_HEAD:
+            _migrate(data_dir, engine)
     except Exception:
         engine.dispose()
         raise
     return Database(data_dir, engine)
 
 
+def _stored_revision(engine: Engine) -> str | None:
+    """The schema revision recorded in the database, read without Alembic (fast path at start)."""
+    try:
+        with engine.connect() as conn:
+            return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    except (OperationalError, ProgrammingError):
+        return None
+
+
+def _migrate(data_dir: Path, engine: Engine) -> None:
+    from app.storage import migrate  # Alembic is imported only when there is something to do
+
+    if migrate.needs_upgrade(engine):
+        if migrate.current_revision(engine) is not None:
+            _backup_before_migration(data_dir, engine)
+        migrate.upgrade(engine)
+
+
 def _backup_before_migration(data_dir: Path, engine: Engine) -> None:
     db_file = data_dir / DB_FILE_NAME
-    if engine.dialect.name != "sqlite" or migrate.current_revision(engine) is None:
+    if engine.dialect.name != "sqlite":
         return
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     backup_sqlite(db_file, backups_dir(data_dir) / f"truoc-nang-cap-{stamp}.sqlite3")
