@@ -1,0 +1,55 @@
+"""The "Lịch sử khen thưởng" tab: titles and commendations a subject has received."""
+
+from __future__ import annotations
+
+from app.rules.vntext import vn_short_date
+from app.services.subject_data import AwardInput
+from app.ui.line_table import Line, LineColumn, LineTableEditor
+from app.ui.widgets import ValueReader
+
+COLUMNS = [
+    LineColumn("form_name", "Danh hiệu / hình thức", 190),
+    LineColumn("year", "Năm", 55),
+    LineColumn("decision_no", "Số quyết định", 110),
+    LineColumn("decision_date", "Ngày quyết định", 105),
+    LineColumn("issuer", "Cơ quan quyết định", 170),
+    LineColumn("note", "Ghi chú", 100),
+]
+
+
+def award_line(award: AwardInput) -> Line:
+    return {
+        "form_name": award.form_name,
+        "year": "" if award.year is None else str(award.year),
+        "decision_no": award.decision_no,
+        "decision_date": vn_short_date(award.decision_date),
+        "issuer": award.issuer,
+        "note": award.note,
+    }
+
+
+def read_award(line: Line, number: int, reader: ValueReader) -> AwardInput:
+    where = f"Khen thưởng dòng {number}"
+    return AwardInput(
+        form_name=line["form_name"],
+        year=reader.integer(f"awards.{number}.year", f"{where}, cột Năm", line["year"]),
+        decision_no=line["decision_no"],
+        decision_date=reader.date(
+            f"awards.{number}.decision_date", f"{where}, cột Ngày quyết định", line["decision_date"]
+        ),
+        issuer=line["issuer"],
+        note=line["note"],
+    )
+
+
+class AwardHistoryTable(LineTableEditor):
+    def __init__(self, parent=None) -> None:
+        super().__init__(COLUMNS, "awards", parent)
+
+    def set_awards(self, awards: list[AwardInput]) -> None:
+        self.model.set_lines([award_line(a) for a in awards])
+
+    def awards(self, reader: ValueReader) -> list[AwardInput]:
+        """The lines as inputs (blank lines dropped first, so line numbers match the service's)."""
+        self.model.drop_empty_lines()
+        return [read_award(line, n, reader) for n, line in enumerate(self.model.lines(), start=1)]

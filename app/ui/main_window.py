@@ -1,0 +1,126 @@
+"""The main window: page navigation on the left, the current page on the right, a status bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from app.rules.vntext import vn_number
+from app.services.settings import load_commune_profile
+from app.storage.database import Database
+from app.ui import messages
+from app.ui.pages import SUBJECTS, PageSpec, default_pages
+from app.ui.widgets import restore_geometry, save_geometry
+
+ABOUT_TEXT = (
+    "Sổ Vàng — quản lý thi đua, khen thưởng cấp xã.\n\n"
+    "Phần mềm chạy trên máy, không cần Internet. Dữ liệu được lưu trong thư mục:\n{data_dir}"
+)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, db: Database, pages: list[PageSpec] | None = None) -> None:
+        super().__init__()
+        self.db = db
+        self.specs = list(pages if pages is not None else default_pages())
+        self.pages: dict[str, QWidget] = {}
+        self._build_body()
+        self._build_menus()
+        self._build_status_bar()
+        self.refresh_title()
+        if not restore_geometry(self, "main_window", db.data_dir):
+            self.resize(1200, 700)
+        self.nav.setCurrentRow(0)
+
+    def _build_body(self) -> None:
+        self.nav = QListWidget()
+        self.nav.setIconSize(QSize(20, 20))
+        self.nav.setFixedWidth(150)
+        self.stack = QStackedWidget()
+        for spec in self.specs:
+            self._add_page(spec)
+        self.nav.currentRowChanged.connect(self._show_page)
+        body = QWidget()
+        layout = QHBoxLayout(body)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(body)
+
+    def _add_page(self, spec: PageSpec) -> None:
+        page = spec.create(self.db)
+        self.pages[spec.key] = page
+        self.stack.addWidget(page)
+        item = QListWidgetItem(spec.title)
+        if spec.icon is not None:
+            item.setIcon(self.style().standardIcon(spec.icon))
+        item.setSizeHint(QSize(0, 34))
+        self.nav.addItem(item)
+        if spec.key == SUBJECTS and hasattr(page, "total_changed"):
+            page.total_changed.connect(self._show_total)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&Tệp")
+        self._action(file_menu, "Thông tin xã…", self.edit_commune)
+        file_menu.addSeparator()
+        self._action(file_menu, "Thoát", self.close, QKeySequence("Ctrl+Q"))
+        help_menu = self.menuBar().addMenu("Trợ &giúp")
+        self._action(help_menu, "Giới thiệu", self.show_about)
+
+    def _action(self, menu, text: str, slot, shortcut: QKeySequence | None = None) -> QAction:
+        action = menu.addAction(text)
+        action.triggered.connect(slot)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        return action
+
+    def _build_status_bar(self) -> None:
+        self.commune_label = QLabel()
+        self.count_label = QLabel()
+        self.statusBar().addWidget(self.commune_label, 1)
+        self.statusBar().addPermanentWidget(self.count_label)
+
+    def refresh_title(self) -> None:
+        profile = load_commune_profile(self.db)
+        self.setWindowTitle(f"Sổ Vàng — {profile.commune}" if profile.commune else "Sổ Vàng")
+        self.commune_label.setText(", ".join(p for p in (profile.commune, profile.province) if p))
+
+    def page(self, key: str) -> QWidget:
+        return self.pages[key]
+
+    def show_page(self, key: str) -> None:
+        self.nav.setCurrentRow([spec.key for spec in self.specs].index(key))
+
+    def _show_page(self, row: int) -> None:
+        if row < 0:
+            return
+        self.stack.setCurrentIndex(row)
+        page = self.stack.currentWidget()
+        if hasattr(page, "on_shown"):
+            page.on_shown()
+
+    def _show_total(self, total: int) -> None:
+        self.count_label.setText(f"Tổng số: {vn_number(total)} đối tượng")
+
+    def edit_commune(self) -> None:
+        from app.ui.setup_dialog import SetupDialog
+
+        dialog = SetupDialog(self.db, first_run=False, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self.refresh_title)
+        dialog.open()
+
+    def show_about(self) -> None:
+        messages.show_info(self, ABOUT_TEXT.format(data_dir=self.db.data_dir), "Giới thiệu Sổ Vàng")
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        save_geometry(self, "main_window", self.db.data_dir)
+        super().closeEvent(event)
