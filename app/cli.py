@@ -12,8 +12,8 @@ from app.cli_args import UsageError, build_parser
 from app.services.errors import ServiceError
 from app.storage.database import Database, DataDirError, open_database
 from app.storage.lock import AlreadyRunningError, InstanceLock
-from app.storage.migrate import DatabaseTooNewError
 from app.storage.paths import resolve_data_dir
+from app.storage.schema import DatabaseTooNewError
 
 EXIT_OK, EXIT_PROBLEM, EXIT_BAD_INPUT = 0, 1, 2
 _USER_ERRORS = (UsageError, ServiceError, DataDirError, AlreadyRunningError, DatabaseTooNewError)

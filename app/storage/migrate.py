@@ -11,15 +11,10 @@ from alembic.script import ScriptDirectory
 from alembic.util import CommandError
 from sqlalchemy import Engine
 
+from app.storage.schema import DatabaseTooNewError
+
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
-
-
-class DatabaseTooNewError(RuntimeError):
-    def __init__(self, revision: str) -> None:
-        super().__init__(
-            f"Cơ sở dữ liệu được tạo bởi phiên bản Sổ Vàng mới hơn (mã lược đồ {revision}). "
-            "Hãy cập nhật Sổ Vàng rồi mở lại; dữ liệu không bị thay đổi."
-        )
+__all__ = ["DatabaseTooNewError", "needs_upgrade", "upgrade"]
 
 
 def alembic_config(url: str) -> Config:

@@ -5,3 +5,11 @@ database skip importing Alembic at all.
 """
 
 SCHEMA_HEAD = "0001"
+
+
+class DatabaseTooNewError(RuntimeError):
+    def __init__(self, revision: str) -> None:
+        super().__init__(
+            f"Cơ sở dữ liệu được tạo bởi phiên bản Sổ Vàng mới hơn (mã lược đồ {revision}). "
+            "Hãy cập nhật Sổ Vàng rồi mở lại; dữ liệu không bị thay đổi."
+        )

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication, QDialog
 from app.resources import fonts_dir
 from app.storage.database import Database, DataDirError, open_database
 from app.storage.lock import AlreadyRunningError, InstanceLock
-from app.storage.migrate import DatabaseTooNewError
 from app.storage.paths import logs_dir
+from app.storage.schema import DatabaseTooNewError
 from app.ui import messages
 from app.ui.crash import install_crash_hook
 
