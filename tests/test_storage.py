@@ -68,3 +68,12 @@ def test_second_instance_is_refused(data_dir) -> None:
         assert "đang mở" in str(caught.value)
     with InstanceLock(data_dir):
         pass
+
+
+def test_schema_change_in_a_failed_transaction_rolls_back(db) -> None:
+    with pytest.raises(RuntimeError), db.transaction() as session:
+        session.execute(text("DROP INDEX ix_subject_list"))
+        raise RuntimeError("interrupted")
+    with db.engine.connect() as conn:
+        names = {row[0] for row in conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'index'"))}
+    assert "ix_subject_list" in names

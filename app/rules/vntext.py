@@ -4,6 +4,7 @@ dates and numbers as official documents write them."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import unicodedata
 
 _TONE_MARKS = {
@@ -44,6 +45,7 @@ def _letter_and_tone(ch: str) -> tuple[str, int]:
     return base, tone
 
 
+@functools.lru_cache(maxsize=8192)
 def _word_key(word: str) -> tuple[str, str]:
     """Primary (letters) and secondary (tones) sort strings for one word."""
     letters, tones = [], []
