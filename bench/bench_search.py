@@ -26,10 +26,10 @@ def timed(call) -> tuple[float, object]:
 
 def keystroke(db, query) -> int:
     """What the Subjects list does on a keystroke: count, first page of ids, their rows."""
-    from app.services.subject_search import count_subjects, fetch_subject_rows, subject_ids_page
+    from app.services.subject_search import fetch_subject_rows, first_page
 
-    count = count_subjects(db, query)
-    fetch_subject_rows(db, subject_ids_page(db, query, 0, PAGE))
+    count, ids = first_page(db, query, PAGE)
+    fetch_subject_rows(db, ids)
     return count
 
 

@@ -33,6 +33,7 @@ def test_search_without_accents_finds_accented_names(commune_db) -> None:
         add(commune_db, name)
     assert names(commune_db, SubjectQuery("nguyen van dat")) == ["Nguyễn Văn Đạt"]
     assert names(commune_db, SubjectQuery("dat")) == ["Nguyễn Văn Đạt"]
+    assert names(commune_db, SubjectQuery("nguyen dat")) == ["Nguyễn Văn Đạt"]  # words in typed order
     assert names(commune_db, SubjectQuery("DUNG")) == ["Phạm Thị Dung", "Đặng Văn Dũng"]
     assert names(commune_db, SubjectQuery("thi an")) == ["Trần Thị Ánh", "Hoàng Thị Ân"]
 
@@ -91,3 +92,14 @@ def test_any_folded_fragment_finds_the_name(commune_db, name: str, data) -> None
     if fragment:
         assert sid in search_subject_ids(commune_db, SubjectQuery(fragment))
     assert sid in search_subject_ids(commune_db, SubjectQuery(name.upper()))
+
+
+def test_first_page_counts_with_or_without_a_second_scan(commune_db) -> None:
+    from app.services.subject_search import count_subjects, first_page
+
+    for name in NAMES:
+        add(commune_db, name)
+    everyone = search_subject_ids(commune_db, SubjectQuery())
+    assert first_page(commune_db, SubjectQuery(), 4) == (6, everyone[:4])
+    assert first_page(commune_db, SubjectQuery(), 10) == (6, everyone)
+    assert first_page(commune_db, SubjectQuery("thi"), 2)[0] == count_subjects(commune_db, SubjectQuery("thi")) == 3

@@ -52,7 +52,8 @@ def _word_key(word: str) -> tuple[str, str]:
     for ch in word.lower():
         base, tone = _letter_and_tone(ch)
         rank = _LETTER_RANK.get(base)
-        letters.append(chr(0x100 + rank) if rank is not None else chr(0x200 + ord(base)))
+        # Letters as one ASCII byte each (a short key keeps the list index small); others after them.
+        letters.append(chr(0x40 + rank) if rank is not None else chr(0x100 + ord(base)))
         tones.append(str(tone))
     return "".join(letters), "".join(tones)
 

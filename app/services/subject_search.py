@@ -14,15 +14,16 @@ from app.storage.database import Database
 _LIKE_ESCAPE = "\\"
 
 
-def _like_pattern(word: str) -> str:
-    escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
+def _like_pattern(words: list[str]) -> str:
+    """'%nguyen%van%d%': the typed words in the typed order, anything between them."""
+    escaped = [w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") for w in words]
+    return "%" + "%".join(escaped) + "%"
 
 
 def _conditions(query: SubjectQuery) -> list:
-    conditions = [
-        Subject.name_norm.like(_like_pattern(word), escape=_LIKE_ESCAPE) for word in fold(query.text).split()
-    ]
+    words = fold(query.text).split()
+    # One LIKE over the folded name, not one per word: a keystroke scans the index once.
+    conditions = [Subject.name_norm.like(_like_pattern(words), escape=_LIKE_ESCAPE)] if words else []
     if query.kind is not None:
         conditions.append(Subject.kind == query.kind)
     if query.unit_id is not None:
@@ -50,6 +51,13 @@ def subject_ids_page(db: Database, query: SubjectQuery, offset: int, limit: int)
     )
     with db.engine.connect() as conn:
         return list(conn.execute(statement).scalars())
+
+
+def first_page(db: Database, query: SubjectQuery, limit: int) -> tuple[int, list[int]]:
+    """The match count and the first page of ids, scanning the index once when few match."""
+    ids = subject_ids_page(db, query, 0, limit)
+    count = len(ids) if len(ids) < limit else count_subjects(db, query)
+    return count, ids
 
 
 def subject_position(db: Database, query: SubjectQuery, subject_id: int) -> int | None:

@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor
 
 from app.rules.vntext import vn_number
 from app.services.subject_data import SubjectQuery, SubjectRow
-from app.services.subject_search import count_subjects, fetch_subject_rows, subject_ids_page, subject_position
+from app.services.subject_search import fetch_subject_rows, first_page, subject_ids_page, subject_position
 from app.storage.database import Database
 
 STT, NAME, KIND, UNIT, DETAIL, BIRTH, GENDER, CITIZEN_ID, ON_HOLD = range(9)
@@ -61,8 +61,9 @@ class SubjectTableModel(QAbstractTableModel):
     def set_query(self, query: SubjectQuery) -> None:
         self.beginResetModel()
         self._query = query
-        self._count = count_subjects(self._db, query)
+        self._count, first_ids = first_page(self._db, query, PAGE_SIZE)
         self._pages.clear()
+        self._pages[0] = fetch_subject_rows(self._db, first_ids)
         self.endResetModel()
 
     def subject_id(self, row: int) -> int | None:
