@@ -102,4 +102,5 @@ def test_first_page_counts_with_or_without_a_second_scan(commune_db) -> None:
     everyone = search_subject_ids(commune_db, SubjectQuery())
     assert first_page(commune_db, SubjectQuery(), 4) == (6, everyone[:4])
     assert first_page(commune_db, SubjectQuery(), 10) == (6, everyone)
-    assert first_page(commune_db, SubjectQuery("thi"), 2)[0] == count_subjects(commune_db, SubjectQuery("thi")) == 3
+    query = SubjectQuery("thi")
+    assert first_page(commune_db, query, 2)[0] == count_subjects(commune_db, query) == 3
