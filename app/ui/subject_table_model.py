@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from app.rules.vntext import vn_number
 from app.services.subject_data import SubjectQuery, SubjectRow
 from app.services.subject_search import fetch_subject_rows, first_page, subject_ids_page, subject_position
 from app.storage.database import Database
+from app.ui.table_model import HeaderedTableModel, Index
 
 STT, NAME, KIND, UNIT, DETAIL, BIRTH, GENDER, CITIZEN_ID, ON_HOLD = range(9)
 HEADERS = {
@@ -30,7 +31,6 @@ HOLD_COLOR = QColor("#b3261e")
 PAGE_SIZE = 200
 MAX_CACHED_PAGES = 20
 
-Index = QModelIndex | QPersistentModelIndex
 
 
 def _cell(row: SubjectRow, column: int) -> str:
@@ -47,9 +47,11 @@ def _cell(row: SubjectRow, column: int) -> str:
     return values[column]
 
 
-class SubjectTableModel(QAbstractTableModel):
+class SubjectTableModel(HeaderedTableModel):
     """Holds the query and the row count; the rows on screen are fetched PAGE_SIZE at a time
     (ids by offset in list order, then their rows) into a bounded cache."""
+
+    HEADERS = HEADERS
 
     def __init__(self, db: Database, parent=None) -> None:
         super().__init__(parent)
@@ -78,14 +80,6 @@ class SubjectTableModel(QAbstractTableModel):
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else self._count
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS.get(section)
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -28,9 +27,8 @@ from app.ui import subject_table_model as cols
 from app.ui.operations import service_call
 from app.ui.subject_dialog import SubjectDialog
 from app.ui.subject_table_model import SubjectTableModel
-from app.ui.widgets import choice_combo, select_data
+from app.ui.widgets import choice_combo, debounce_timer, search_line_edit, select_data
 
-SEARCH_DELAY_MS = 150
 COLUMN_WIDTHS = {
     cols.STT: 50, cols.NAME: 190, cols.KIND: 85, cols.UNIT: 150, cols.DETAIL: 150,
     cols.BIRTH: 85, cols.GENDER: 65, cols.CITIZEN_ID: 105, cols.ON_HOLD: 95,
@@ -49,8 +47,7 @@ class SubjectsPage(QWidget):
         super().__init__(parent)
         self.db = db
         self.model = SubjectTableModel(db, self)
-        self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
-        self._timer.timeout.connect(lambda: self.refresh())
+        self._timer = debounce_timer(self, self.refresh)
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_filters())
         layout.addLayout(self._build_buttons())
@@ -60,9 +57,7 @@ class SubjectsPage(QWidget):
         self._update_buttons()
 
     def _build_filters(self) -> QHBoxLayout:
-        self.search_edit = QLineEdit(placeholderText="Tìm theo tên (gõ không dấu cũng được)…")
-        self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.textChanged.connect(lambda _text: self._timer.start())
+        self.search_edit = search_line_edit("Tìm theo tên (gõ không dấu cũng được)…", self._timer)
         kinds = [(kind.label, kind.value) for kind in SubjectKind]
         self.kind_combo = choice_combo(kinds, empty="Tất cả")
         self.unit_combo = QComboBox(minimumContentsLength=18)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 
 from app.rules.vntext import vn_number
 from app.services.units import UnitRow
+from app.ui.table_model import HeaderedTableModel, Index
 
 NAME, KIND, BLOC, HEAD, ADDRESS, SUBJECTS = range(6)
 HEADERS = {
@@ -18,7 +19,6 @@ HEADERS = {
 }
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
-Index = QModelIndex | QPersistentModelIndex
 
 
 def _cell(row: UnitRow, column: int) -> str:
@@ -32,7 +32,11 @@ def _cell(row: UnitRow, column: int) -> str:
     }[column]
 
 
-class UnitTableModel(QAbstractTableModel):
+class UnitTableModel(HeaderedTableModel):
+    """The units list: rows given whole by the page (a commune has tens of units, not thousands)."""
+
+    HEADERS = HEADERS
+
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._rows: list[UnitRow] = []
@@ -50,14 +54,6 @@ class UnitTableModel(QAbstractTableModel):
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS.get(section)
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

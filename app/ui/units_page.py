@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -22,6 +21,7 @@ from app.ui import unit_table_model as cols
 from app.ui.operations import service_call
 from app.ui.unit_dialog import UnitDialog, add_bloc_interactively
 from app.ui.unit_table_model import UnitTableModel
+from app.ui.widgets import debounce_timer, search_line_edit
 
 COLUMN_WIDTHS = {
     cols.NAME: 220, cols.KIND: 120, cols.BLOC: 170, cols.HEAD: 170, cols.ADDRESS: 220, cols.SUBJECTS: 110,
@@ -33,8 +33,7 @@ class UnitsPage(QWidget):
         super().__init__(parent)
         self.db = db
         self.model = UnitTableModel(self)
-        self._timer = QTimer(self, singleShot=True, interval=150)
-        self._timer.timeout.connect(lambda: self.refresh())
+        self._timer = debounce_timer(self, self.refresh)
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_toolbar())
         layout.addWidget(self._build_table(), 1)
@@ -43,9 +42,7 @@ class UnitsPage(QWidget):
         self._update_buttons()
 
     def _build_toolbar(self) -> QHBoxLayout:
-        self.search_edit = QLineEdit(placeholderText="Tìm đơn vị theo tên…")
-        self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.textChanged.connect(lambda _text: self._timer.start())
+        self.search_edit = search_line_edit("Tìm đơn vị theo tên…", self._timer)
         row = QHBoxLayout()
         row.addWidget(self.search_edit, 1)
         self.add_button = self._button(row, "Thêm đơn vị", self.add_unit)

@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QDate, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QDate, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QComboBox,
@@ -214,3 +214,21 @@ def save_geometry(widget: QWidget, key: str, data_dir: Path) -> None:
 def restore_geometry(widget: QWidget, key: str, data_dir: Path) -> bool:
     value = _settings(data_dir).value(f"geometry/{key}")
     return isinstance(value, QByteArray) and widget.restoreGeometry(value)
+
+
+SEARCH_DELAY_MS = 150
+
+
+def debounce_timer(parent: QWidget, slot, delay_ms: int = SEARCH_DELAY_MS) -> QTimer:
+    """A single-shot timer that calls slot once typing has paused for delay_ms."""
+    timer = QTimer(parent, singleShot=True, interval=delay_ms)
+    timer.timeout.connect(lambda: slot())
+    return timer
+
+
+def search_line_edit(placeholder: str, timer: QTimer) -> QLineEdit:
+    """A search box with a clear button that (re)starts timer on every keystroke."""
+    edit = QLineEdit(placeholderText=placeholder)
+    edit.setClearButtonEnabled(True)
+    edit.textChanged.connect(lambda _text: timer.start())
+    return edit
