@@ -144,14 +144,14 @@ class SubjectsPage(QWidget):
         self.count_label.setText(f"{vn_number(count)} đối tượng")
         if query == SubjectQuery():
             self.total_changed.emit(count)
-        self._select(keep)
+        self._select_subject(keep)
         self._update_buttons()
 
     def _refresh_total(self) -> None:
         if self.query() != SubjectQuery():
             self.total_changed.emit(count_subjects(self.db))
 
-    def _select(self, subject_id: int | None) -> None:
+    def _select_subject(self, subject_id: int | None) -> None:
         row = self.model.row_of(subject_id) if subject_id is not None else None
         if row is None:
             return
@@ -210,5 +210,5 @@ class SubjectsPage(QWidget):
     def _after_delete(self, old_row: int | None) -> None:
         self.refresh()
         if old_row is not None and self.model.rowCount():
-            self._select(self.model.subject_id(min(old_row, self.model.rowCount() - 1)))
+            self._select_subject(self.model.subject_id(min(old_row, self.model.rowCount() - 1)))
         self._refresh_total()
