@@ -40,17 +40,14 @@ def count_subjects(db: Database, query: SubjectQuery | None = None) -> int:
         return conn.execute(statement).scalar_one()
 
 
+def _ordered_ids(query: SubjectQuery):
+    return select(Subject.id).where(*_conditions(query)).order_by(Subject.sort_key, Subject.id)
+
+
 def subject_ids_page(db: Database, query: SubjectQuery, offset: int, limit: int) -> list[int]:
     """One page of the matching ids in official-list order: what the list shows as it scrolls."""
-    statement = (
-        select(Subject.id)
-        .where(*_conditions(query))
-        .order_by(Subject.sort_key, Subject.id)
-        .offset(offset)
-        .limit(limit)
-    )
     with db.engine.connect() as conn:
-        return list(conn.execute(statement).scalars())
+        return list(conn.execute(_ordered_ids(query).offset(offset).limit(limit)).scalars())
 
 
 def first_page(db: Database, query: SubjectQuery, limit: int) -> tuple[int, list[int]]:
@@ -62,22 +59,22 @@ def first_page(db: Database, query: SubjectQuery, limit: int) -> tuple[int, list
 
 def subject_position(db: Database, query: SubjectQuery, subject_id: int) -> int | None:
     """The row of a subject in the ordered result, or None when it does not match the query."""
+    conditions = _conditions(query)
     with db.engine.connect() as conn:
         key = conn.execute(
-            select(Subject.sort_key).where(Subject.id == subject_id, *_conditions(query))
+            select(Subject.sort_key).where(Subject.id == subject_id, *conditions)
         ).scalar_one_or_none()
         if key is None:
             return None
         before = or_(Subject.sort_key < key, and_(Subject.sort_key == key, Subject.id < subject_id))
-        statement = select(func.count()).select_from(Subject).where(before, *_conditions(query))
+        statement = select(func.count()).select_from(Subject).where(before, *conditions)
         return conn.execute(statement).scalar_one()
 
 
 def search_subject_ids(db: Database, query: SubjectQuery) -> list[int]:
     """Ids of the matching subjects in official-list order ("nguyen van dat" finds "Nguyễn Văn Đạt")."""
-    statement = select(Subject.id).where(*_conditions(query)).order_by(Subject.sort_key, Subject.id)
     with db.engine.connect() as conn:
-        return list(conn.execute(statement).scalars())
+        return list(conn.execute(_ordered_ids(query)).scalars())
 
 
 def _on_hold_clause(today: dt.date):

@@ -79,8 +79,9 @@ def open_database(data_dir: Path) -> Database:
     _ensure_dir(data_dir)
     engine = make_engine(database_url(data_dir))
     try:
-        if _stored_revision(engine) != SCHEMA_HEAD:
-            _migrate(data_dir, engine)
+        stored = _stored_revision(engine)
+        if stored != SCHEMA_HEAD:
+            _migrate(data_dir, engine, stored)
     except Exception:
         engine.dispose()
         raise
@@ -96,11 +97,11 @@ def _stored_revision(engine: Engine) -> str | None:
         return None
 
 
-def _migrate(data_dir: Path, engine: Engine) -> None:
+def _migrate(data_dir: Path, engine: Engine, stored: str | None) -> None:
     from app.storage import migrate  # Alembic is imported only when there is something to do
 
-    if migrate.needs_upgrade(engine):
-        if migrate.current_revision(engine) is not None:
+    if migrate.needs_upgrade(engine):  # raises DatabaseTooNewError before anything is written
+        if stored is not None:
             _backup_before_migration(data_dir, engine)
         migrate.upgrade(engine)
 
