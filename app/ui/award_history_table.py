@@ -50,6 +50,4 @@ class AwardHistoryTable(LineTableEditor):
         self.model.set_lines([award_line(a) for a in awards])
 
     def awards(self, reader: ValueReader) -> list[AwardInput]:
-        """The lines as inputs (blank lines dropped first, so line numbers match the service's)."""
-        self.model.drop_empty_lines()
-        return [read_award(line, n, reader) for n, line in enumerate(self.model.lines(), start=1)]
+        return [read_award(line, n, reader) for n, line in self.numbered_lines()]

@@ -49,6 +49,4 @@ class HoldFlagsTable(LineTableEditor):
         self.model.set_lines([hold_line(h) for h in holds])
 
     def holds(self, reader: ValueReader) -> list[HoldInput]:
-        """The lines as inputs (blank lines dropped first, so line numbers match the service's)."""
-        self.model.drop_empty_lines()
-        return [read_hold(line, n, reader) for n, line in enumerate(self.model.lines(), start=1)]
+        return [read_hold(line, n, reader) for n, line in self.numbered_lines()]

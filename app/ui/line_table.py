@@ -175,6 +175,11 @@ class LineTableEditor(QWidget):
         for row in rows or ([self.table.currentIndex().row()] if self.table.currentIndex().isValid() else []):
             self.model.removeRows(row, 1)
 
+    def numbered_lines(self) -> list[tuple[int, Line]]:
+        """The lines numbered from 1, blank lines dropped first so numbers match the service's."""
+        self.model.drop_empty_lines()
+        return list(enumerate(self.model.lines(), start=1))
+
     def show_errors(self, errors: dict[str, str]) -> dict[str, str]:
         """Show the messages about these lines ("awards.2.year"); select the first; return the rest."""
         mine = {key: msg for key, msg in errors.items() if key.startswith(self.error_prefix + ".")}

@@ -5,7 +5,6 @@ from __future__ import annotations
 import sys
 import types
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from qt_typing import type_text
@@ -74,7 +73,6 @@ def test_demo_box_fills_demo_data(qtbot, db, monkeypatch):
 
 
 def test_demo_box_with_the_real_generator(qtbot, db):
-    pytest.importorskip("app.services.demo")
     dialog = SetupDialog(db)
     qtbot.addWidget(dialog)
     dialog.show()
