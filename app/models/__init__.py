@@ -1,31 +1,78 @@
 """Typed SQLAlchemy models. No Qt, no I/O beyond the database."""
 
+from app.models.award import AwardForm, Criterion
 from app.models.base import Base
 from app.models.enums import (
+    AwardKind,
+    CriterionMode,
+    CriterionOutcome,
     DisciplineLevel,
+    ExemplarStage,
     Gender,
     HoldKind,
+    MovementKind,
+    NominationStatus,
     OccupationGroup,
+    PollMethod,
+    ReplicationKind,
+    RoundKind,
+    RoundStatus,
     SubjectKind,
+    ThresholdBase,
     UnitKind,
 )
+from app.models.movement import (
+    Exemplar,
+    ExemplarFile,
+    ExemplarStageChange,
+    Movement,
+    PublicityItem,
+    ReplicationActivity,
+)
+from app.models.nomination import AchievementReport, ChecklistItem, Nomination, NominationEvent, Round
 from app.models.setting import Setting
+from app.models.stored_file import StoredFile
 from app.models.subject import AwardRecord, HoldFlag, Subject
 from app.models.unit import Bloc, Field, Unit
 
 __all__ = [
+    "AchievementReport",
+    "AwardForm",
+    "AwardKind",
     "AwardRecord",
     "Base",
     "Bloc",
+    "ChecklistItem",
+    "Criterion",
+    "CriterionMode",
+    "CriterionOutcome",
     "DisciplineLevel",
+    "Exemplar",
+    "ExemplarFile",
+    "ExemplarStage",
+    "ExemplarStageChange",
     "Field",
     "Gender",
     "HoldFlag",
     "HoldKind",
+    "Movement",
+    "MovementKind",
+    "Nomination",
+    "NominationEvent",
+    "NominationStatus",
     "OccupationGroup",
+    "PollMethod",
+    "PublicityItem",
+    "ReplicationActivity",
+    "ReplicationKind",
+    "Round",
+    "RoundKind",
+    "RoundStatus",
     "Setting",
+    "StoredFile",
     "Subject",
     "SubjectKind",
+    "ThresholdBase",
     "Unit",
     "UnitKind",
 ]

@@ -75,3 +75,87 @@ class DisciplineLevel(LabelledEnum):
     @property
     def rank(self) -> int:
         return list(DisciplineLevel).index(self)
+
+
+class MovementKind(LabelledEnum):
+    ONGOING = ("ongoing", "Thường xuyên")
+    PERIODIC = ("periodic", "Theo đợt")
+    THEMATIC = ("thematic", "Chuyên đề")
+
+
+class ExemplarStage(LabelledEnum):
+    """The four-step cycle, in order; an exemplar may move back (e.g. nurtured again)."""
+
+    DISCOVERED = ("discovered", "Phát hiện")
+    NURTURED = ("nurtured", "Bồi dưỡng")
+    SUMMARISED = ("summarised", "Tổng kết")
+    REPLICATED = ("replicated", "Nhân rộng")
+
+
+class ReplicationKind(LabelledEnum):
+    EXCHANGE = ("exchange", "Giao lưu, trao đổi kinh nghiệm")
+    VISIT = ("visit", "Tham quan, học tập")
+    MODEL_COPIED = ("model_copied", "Nhân rộng mô hình")
+    TALK = ("talk", "Báo cáo điển hình")
+    OTHER = ("other", "Khác")
+
+
+class AwardKind(LabelledEnum):
+    TITLE = ("title", "Danh hiệu thi đua")
+    COMMENDATION = ("commendation", "Hình thức khen thưởng")
+
+
+class PollMethod(LabelledEnum):
+    SECRET_BALLOT = ("secret_ballot", "Bỏ phiếu kín")
+    SHOW_OF_HANDS = ("show_of_hands", "Biểu quyết giơ tay")
+
+
+class ThresholdBase(LabelledEnum):
+    ALL_MEMBERS = ("all_members", "Tổng số thành viên Hội đồng")
+    PRESENT = ("present", "Số thành viên có mặt")
+
+
+class CriterionMode(LabelledEnum):
+    JUDGED = ("judged", "Người thẩm định đánh giá")
+    RULE = ("rule", "Tự động theo dữ liệu")
+
+
+class CriterionOutcome(LabelledEnum):
+    MET = ("met", "Đạt")
+    NOT_MET = ("not_met", "Không đạt")
+    UNKNOWN = ("unknown", "Chưa rõ")
+
+
+class RoundKind(LabelledEnum):
+    YEAR_END = ("year_end", "Tổng kết năm")
+    QUARTER = ("quarter", "Quý")
+    AD_HOC = ("ad_hoc", "Đột xuất")
+    THEMATIC = ("thematic", "Chuyên đề")
+
+    @property
+    def counts_toward_merit(self) -> bool:
+        """Ad-hoc and thematic results do not count toward later merit awards (ND 152 Điều 4)."""
+        return self not in (RoundKind.AD_HOC, RoundKind.THEMATIC)
+
+
+class RoundStatus(LabelledEnum):
+    OPEN = ("open", "Đang nhận hồ sơ")
+    REVIEWING = ("reviewing", "Đang xét")
+    CLOSED = ("closed", "Đã kết thúc")
+
+
+class NominationStatus(LabelledEnum):
+    """The forward-only path of a nomination; PASSED and FAILED are the two results of the review."""
+
+    DRAFT = ("draft", "Nháp")
+    PROPOSED = ("proposed", "Đã đề nghị")
+    APPRAISED = ("appraised", "Đã thẩm định")
+    PASSED = ("passed", "Đã bình xét — đạt")
+    FAILED = ("failed", "Đã bình xét — không đạt")
+    DECIDED = ("decided", "Đã quyết định")
+
+    @property
+    def step(self) -> int:
+        """Position on the path; both review results share one step."""
+        order = {"draft": 0, "proposed": 1, "appraised": 2, "passed": 3, "failed": 3, "decided": 4}
+        return order[self.value]

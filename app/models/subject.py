@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.base import Base, Timestamped, enum_type
@@ -41,6 +41,10 @@ class Subject(Timestamped, Base):
     occupation_group: Mapped[OccupationGroup | None] = mapped_column(enum_type(OccupationGroup))
     ethnicity: Mapped[str] = mapped_column(String(50), default="")
     citizen_id: Mapped[str | None] = mapped_column(String(12))
+    # The collective the individual is a member of (counted by the "Tập thể lao động tiên tiến" rule).
+    collective_id: Mapped[int | None] = mapped_column(
+        ForeignKey("subject.id", ondelete="SET NULL"), index=True
+    )
 
     # Collective
     parent_body: Mapped[str] = mapped_column(String(200), default="")
@@ -73,6 +77,12 @@ class AwardRecord(Base):
     decision_date: Mapped[dt.date | None] = mapped_column(Date)
     issuer: Mapped[str] = mapped_column(String(200), default="")
     note: Mapped[str] = mapped_column(Text, default="")
+    # The catalogue form, when known (records the app itself makes always know it).
+    award_form_id: Mapped[int | None] = mapped_column(
+        ForeignKey("award_form.id", ondelete="SET NULL"), index=True
+    )
+    # False for ad-hoc and thematic awards: they do not count toward later merit awards.
+    counts_toward_merit: Mapped[bool] = mapped_column(Boolean, default=True)
 
     subject: Mapped[Subject] = relationship(back_populates="awards")
 
