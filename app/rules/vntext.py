@@ -26,6 +26,15 @@ def normalize_text(value: str | None) -> str:
     return " ".join(unicodedata.normalize("NFC", value).split())
 
 
+def normalize_multiline(value: str | None) -> str:
+    """Like normalize_text line by line, keeping line breaks (one blank line at most between paragraphs)."""
+    lines = [normalize_text(line) for line in (value or "").splitlines()]
+    text = "\n".join(lines).strip("\n")
+    while "\n\n\n" in text:
+        text = text.replace("\n\n\n", "\n\n")
+    return text
+
+
 def fold(value: str | None) -> str:
     """Lower case without diacritics, đ as d: the form search compares."""
     decomposed = unicodedata.normalize("NFD", normalize_text(value).lower())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from app.resources import load_json
+from app.services.catalogue_defaults import ensure_award_catalogue
 from app.services.settings import CommuneProfile, save_commune_profile
 from app.services.units import ensure_fields
 from app.storage.database import Database
@@ -12,4 +13,5 @@ def initialise_commune(db: Database, profile: CommuneProfile) -> CommuneProfile:
     """Save the profile (validated) and load the default data files; safe to run again."""
     saved = save_commune_profile(db, profile)
     ensure_fields(db, load_json("fields.json"))
+    ensure_award_catalogue(db)
     return saved

@@ -27,11 +27,23 @@ CHAIRMAN = SettingVar("commune.chairman", "", "Chủ tịch UBND xã")
 VICE_CHAIRMEN = SettingVar("commune.vice_chairmen", [], "Phó Chủ tịch UBND xã")
 OFFICER = SettingVar("commune.officer", "", "Cán bộ phụ trách thi đua, khen thưởng")
 
+# Cash rewards are multiples of the base salary (ND 73/2024: 2.340.000 đồng/tháng).
+BASE_SALARY = SettingVar("reward.base_salary", 2_340_000, "Mức lương cơ sở (đồng/tháng)")
+# Each unit introduces at least one exemplar per quarter, before this day of the quarter's last month.
+DUTY_DAY = SettingVar("duty.deadline_day", 5, "Hạn giới thiệu điển hình: ngày trong tháng cuối quý")
+# "all_units": every unit every quarter; "bloc_on_turn": only the units of the bloc whose turn it is.
+DUTY_ROTA_MODE = SettingVar("duty.rota_mode", "all_units", "Đơn vị phải giới thiệu điển hình mỗi quý")
+
 
 def get_setting(db: Database, var: SettingVar) -> Any:
     with db.read() as session:
         row = session.get(Setting, var.key)
         return var.default if row is None else json.loads(row.value_json)
+
+
+def set_setting(db: Database, var: SettingVar, value: Any) -> None:
+    with db.transaction() as session:
+        _put(session, var, value)
 
 
 def _put(session, var: SettingVar, value: Any) -> None:

@@ -16,6 +16,8 @@ class AwardInput:
     decision_date: dt.date | None = None
     issuer: str = ""
     note: str = ""
+    award_form_id: int | None = None  # the catalogue form, when known
+    counts_toward_merit: bool = True  # False for ad-hoc and thematic awards
 
 
 @dataclass
@@ -45,6 +47,7 @@ class SubjectInput:
     occupation_group: OccupationGroup | None = None
     ethnicity: str = ""
     citizen_id: str = ""
+    collective_id: int | None = None  # the collective an individual is a member of
     parent_body: str = ""
     member_count: int | None = None
     female_member_count: int | None = None

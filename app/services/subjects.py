@@ -18,6 +18,7 @@ from app.storage.database import Database
 _KIND_COLUMNS = {
     SubjectKind.INDIVIDUAL: (
         "gender", "birth_date", "birth_year", "position", "occupation_group", "ethnicity", "citizen_id",
+        "collective_id",
     ),
     SubjectKind.COLLECTIVE: ("parent_body", "member_count", "female_member_count"),
     SubjectKind.HOUSEHOLD: ("head_name",),
@@ -25,7 +26,7 @@ _KIND_COLUMNS = {
 _COMMON_COLUMNS = ("kind", "name", "unit_id", "field_id", "address", "phone", "note")
 _EMPTY = {
     "gender": None, "birth_date": None, "birth_year": None, "position": "", "occupation_group": None,
-    "ethnicity": "", "citizen_id": None, "parent_body": "", "member_count": None,
+    "ethnicity": "", "citizen_id": None, "collective_id": None, "parent_body": "", "member_count": None,
     "female_member_count": None, "head_name": "",
 }
 
@@ -56,6 +57,10 @@ def _check_references(session: Session, data: SubjectInput) -> None:
         check.add("unit_id", "Đơn vị: không còn trong danh sách, hãy chọn lại.")
     if data.field_id is not None and session.get(Field, data.field_id) is None:
         check.add("field_id", "Lĩnh vực: không còn trong danh sách, hãy chọn lại.")
+    if data.kind is SubjectKind.INDIVIDUAL and data.collective_id is not None:
+        collective = session.get(Subject, data.collective_id)
+        if collective is None or collective.kind is not SubjectKind.COLLECTIVE:
+            check.add("collective_id", "Thuộc tập thể: không còn trong danh sách tập thể, hãy chọn lại.")
     check.raise_if_any()
 
 
