@@ -125,3 +125,16 @@ def _row(sid, kind, name, unit, field, position, parent, address, bdate, byear, 
 def search_subjects(db: Database, query: SubjectQuery, limit: int | None = None) -> list[SubjectRow]:
     ids = search_subject_ids(db, query)
     return fetch_subject_rows(db, ids[:limit] if limit else ids)
+
+
+def list_collectives(db: Database, unit_id: int | None) -> list[tuple[str, int]]:
+    """The collectives of a unit, by name, as (name, id): where an individual may be a member."""
+    if unit_id is None:
+        return []
+    query = (
+        select(Subject.name, Subject.id)
+        .where(Subject.kind == SubjectKind.COLLECTIVE, Subject.unit_id == unit_id)
+        .order_by(Subject.sort_key)
+    )
+    with db.read() as session:
+        return [(name, id_) for name, id_ in session.execute(query)]

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialog, QTabWidget, QVBoxLayout, QWidget
 from app.models.enums import SubjectKind
 from app.services.errors import ValidationError
 from app.services.subject_data import SubjectDetail, SubjectInput
+from app.services.subject_search import list_collectives
 from app.services.subjects import create_subject, get_subject, update_subject
 from app.services.units import list_fields, list_units
 from app.storage.database import Database
@@ -48,7 +49,7 @@ class SubjectDialog(QDialog):
     def _build(self) -> None:
         units = [(u.name, u.id) for u in list_units(self.db)]
         fields = [(f.name, f.id) for f in list_fields(self.db)]
-        self.form = SubjectForm(self.kind, units, fields)
+        self.form = SubjectForm(self.kind, units, fields, self._collectives_of)
         self.awards_table = AwardHistoryTable()
         self.holds_table = HoldFlagsTable()
         self.tabs = QTabWidget()
@@ -63,6 +64,9 @@ class SubjectDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
+
+    def _collectives_of(self, unit_id: int | None) -> list[tuple[str, int]]:
+        return list_collectives(self.db, unit_id)
 
     def _load(self, detail: SubjectDetail) -> None:
         self.form.load(detail)

@@ -12,6 +12,7 @@ from app.services.subject_data import SubjectInput
 from app.ui.widgets import Form, ValueReader, VnDateEdit, choice_combo, select_data
 
 Choices = list[tuple[str, int]]
+CollectivesOf = Callable[[int | None], Choices]  # the collectives of a unit, for "Thuộc tập thể"
 
 
 class CitizenIdEdit(QWidget):
@@ -35,9 +36,14 @@ class CitizenIdEdit(QWidget):
         self.toggle.setText("Ẩn" if shown else "Hiện")
 
 
+NO_COLLECTIVE = "— Không thuộc tập thể nào —"
+
+
 class SubjectForm(Form):
-    def __init__(self, kind: SubjectKind, units: Choices, fields: Choices, parent=None) -> None:
+    def __init__(self, kind: SubjectKind, units: Choices, fields: Choices,
+                 collectives_of: CollectivesOf | None = None, parent=None) -> None:
         super().__init__(parent)
+        self._collectives_of = collectives_of or (lambda _unit: [])
         self.kind = kind
         self.widgets: dict[str, QWidget] = {}
         self._getters: dict[str, Callable[[ValueReader], Any]] = {}
@@ -52,6 +58,7 @@ class SubjectForm(Form):
         self._birth_row()
         self._text("position", "Chức vụ")
         self._references(unit_label="Đơn vị")
+        self._collective()
         self._text("address", "Địa chỉ")
         self._text("phone", "Điện thoại")
         self._enum("occupation_group", "Nhóm nghề nghiệp", OccupationGroup, "— Không rõ —")
@@ -109,6 +116,26 @@ class SubjectForm(Form):
     def _references(self, unit_label: str) -> None:
         self._combo("unit_id", unit_label, self._units, "— Chưa chọn —")
         self._combo("field_id", "Lĩnh vực", self._fields, "— Chưa chọn —")
+
+    def _collective(self) -> None:
+        """The collective the person is a member of, among the collectives of the chosen unit."""
+        combo = choice_combo([], empty=NO_COLLECTIVE)
+        unit_combo = self.widgets["unit_id"]
+
+        def refill(_index: int = 0) -> None:
+            kept = combo.currentData()
+            combo.clear()
+            combo.addItem(NO_COLLECTIVE, None)
+            for label, value in self._collectives_of(unit_combo.currentData()):
+                combo.addItem(label, value)
+            select_data(combo, kept)
+
+        def set_value(value: int | None) -> None:
+            refill()
+            select_data(combo, value)
+
+        unit_combo.currentIndexChanged.connect(refill)
+        self._register("collective_id", "Thuộc tập thể", combo, lambda _r: combo.currentData(), set_value)
 
     def _birth_row(self) -> None:
         date_edit = VnDateEdit()

@@ -196,3 +196,19 @@ def test_a_change_made_elsewhere_is_refused_in_a_message(qtbot, commune_db, make
     assert len(fake_messages.errors) == 1 and "vừa được sửa ở nơi khác" in fake_messages.errors[0]
     assert dialog.isVisible() and dialog.form.widgets["position"].text() == "Trưởng thôn"
     assert dialog.tabs.currentIndex() == INFO_TAB
+
+
+def test_member_of_a_collective_is_chosen_among_the_unit_collectives(qtbot, commune_db, people, village):
+    from app.ui.widgets import select_data
+
+    dialog = make_dialog(qtbot, commune_db, subject_id=people["Trần Thị Lan"])
+    combo = dialog.form.widgets["collective_id"]
+    labels = [combo.itemText(i) for i in range(combo.count())]
+    assert labels == ["— Không thuộc tập thể nào —", "Chi hội Phụ nữ thôn Đông"]
+    select_data(combo, people["Chi hội Phụ nữ thôn Đông"])
+    select_data(dialog.form.widgets["unit_id"], None)  # another unit: its collectives only
+    assert combo.count() == 1
+    select_data(dialog.form.widgets["unit_id"], village)
+    select_data(combo, people["Chi hội Phụ nữ thôn Đông"])
+    save(qtbot, dialog)
+    assert get_subject(commune_db, people["Trần Thị Lan"]).collective_id == people["Chi hội Phụ nữ thôn Đông"]
