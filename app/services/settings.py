@@ -30,7 +30,7 @@ OFFICER = SettingVar("commune.officer", "", "Cán bộ phụ trách thi đua, kh
 # Cash rewards are multiples of the base salary (ND 73/2024: 2.340.000 đồng/tháng).
 BASE_SALARY = SettingVar("reward.base_salary", 2_340_000, "Mức lương cơ sở (đồng/tháng)")
 # Each unit introduces at least one exemplar per quarter, before this day of the quarter's last month.
-DUTY_DAY = SettingVar("duty.deadline_day", 5, "Hạn giới thiệu điển hình: ngày trong tháng cuối quý")
+DUTY_DAY = SettingVar("duty.deadline_day", 5, "Hạn giới thiệu điển hình (ngày của tháng cuối quý)")
 # "all_units": every unit every quarter; "bloc_on_turn": only the units of the bloc whose turn it is.
 DUTY_ROTA_MODE = SettingVar("duty.rota_mode", "all_units", "Đơn vị phải giới thiệu điển hình mỗi quý")
 
@@ -43,10 +43,11 @@ def get_setting(db: Database, var: SettingVar) -> Any:
 
 def set_setting(db: Database, var: SettingVar, value: Any) -> None:
     with db.transaction() as session:
-        _put(session, var, value)
+        put_setting(session, var, value)
 
 
-def _put(session, var: SettingVar, value: Any) -> None:
+def put_setting(session, var: SettingVar, value: Any) -> None:
+    """Write one setting inside the caller's transaction."""
     row = session.get(Setting, var.key)
     payload = json.dumps(value, ensure_ascii=False)
     if row is None:
@@ -99,7 +100,7 @@ def save_commune_profile(db: Database, profile: CommuneProfile) -> CommuneProfil
     validate_profile(clean)
     with db.transaction() as session:
         for name, var in _PROFILE_VARS.items():
-            _put(session, var, getattr(clean, name))
+            put_setting(session, var, getattr(clean, name))
     return clean
 
 

@@ -157,6 +157,23 @@ def create_bloc(db: Database, name: str) -> int:
         return bloc.id
 
 
+def set_bloc_rota(db: Database, ordered_bloc_ids: list[int]) -> None:
+    """Put the blocs in this turn order (rota_order 1, 2, …); every bloc exactly once."""
+    with db.transaction() as session:
+        apply_bloc_rota(session, ordered_bloc_ids)
+
+
+def apply_bloc_rota(session: Session, ordered_bloc_ids: list[int]) -> None:
+    """set_bloc_rota inside the caller's transaction."""
+    blocs = {bloc.id: bloc for bloc in session.scalars(select(Bloc))}
+    if sorted(ordered_bloc_ids) != sorted(blocs):
+        raise ConflictError(
+            "Danh sách khối thi đua đã thay đổi trong lúc sắp xếp thứ tự trực; hãy mở lại và sắp xếp lại."
+        )
+    for order, bloc_id in enumerate(ordered_bloc_ids, start=1):
+        blocs[bloc_id].rota_order = order
+
+
 def list_fields(db: Database) -> list[NamedRow]:
     with db.read() as session:
         return [NamedRow(i, n) for i, n in session.execute(select(Field.id, Field.name).order_by(Field.id))]
