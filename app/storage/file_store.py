@@ -1,0 +1,133 @@
+"""The data directory's file store: evidence, photos and documents kept by the SHA-256 of their bytes.
+
+A file lives at `<data_dir>/files/ab/<sha256><suffix>` (ab: the first two hex digits). The same bytes added
+twice are stored once and share one StoredFile row. A source is read whole before anything is written, so
+a file that cannot be read saves nothing; the bytes are written to a temporary file in the target folder,
+flushed, fsynced and moved into place, so a stored file is whole or absent.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.models import StoredFile
+from app.services.errors import ServiceError, ValidationError
+
+MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_SUFFIX_LENGTH = 20
+MAX_NAME_LENGTH = 255
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A file read whole from the user's disk, ready to be stored."""
+
+    name: str
+    suffix: str
+    data: bytes
+    sha256: str
+
+
+def files_dir(data_dir: Path) -> Path:
+    return data_dir / "files"
+
+
+def stored_path(data_dir: Path, stored_file: StoredFile) -> Path:
+    """Where the bytes of a stored file are on disk."""
+    return files_dir(data_dir) / stored_file.sha256[:2] / f"{stored_file.sha256}{stored_file.suffix}"
+
+
+def _suffix(path: Path) -> str:
+    """'.pdf' for 'Báo cáo.PDF'; empty when the suffix is too long or not plain letters and digits."""
+    suffix = path.suffix.lower()
+    ok = len(suffix) <= MAX_SUFFIX_LENGTH and suffix[1:].isascii() and suffix[1:].isalnum()
+    return suffix if ok else ""
+
+
+def _unreadable(field: str, path: Path, reason: str) -> ValidationError:
+    return ValidationError({field: f"Tệp “{path.name or path}”: {reason}"})
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f}".replace(".", ",")
+
+
+def read_source(source_path: str | os.PathLike[str], field: str = "file") -> SourceFile:
+    """Read a file whole; ValidationError (keyed by field) naming the file when it cannot be used."""
+    path = Path(source_path)
+    try:
+        if path.is_dir():
+            raise _unreadable(field, path, "đây là một thư mục, không phải tệp.")
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            limit = MAX_FILE_BYTES // (1024 * 1024)
+            raise _unreadable(field, path, f"lớn quá {limit} MB ({_megabytes(size)} MB), không lưu được.")
+        with path.open("rb") as stream:
+            data = stream.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError as exc:
+        raise _unreadable(field, path, f"không tìm thấy ({path}).") from exc
+    except PermissionError as exc:
+        raise _unreadable(field, path, "không có quyền đọc tệp này.") from exc
+    except OSError as exc:
+        raise _unreadable(field, path, f"không đọc được ({exc.strerror or exc}).") from exc
+    if not data:
+        raise _unreadable(field, path, "tệp rỗng, không có nội dung.")
+    if len(data) > MAX_FILE_BYTES:
+        raise _unreadable(field, path, f"lớn quá {MAX_FILE_BYTES // (1024 * 1024)} MB, không lưu được.")
+    digest = hashlib.sha256(data).hexdigest()
+    return SourceFile(name=path.name[:MAX_NAME_LENGTH], suffix=_suffix(path), data=data, sha256=digest)
+
+
+def _write_atomically(target: Path, data: bytes) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp_name = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temp_name, target)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+
+
+def _ensure_bytes(data_dir: Path, stored: StoredFile, source: SourceFile) -> None:
+    target = stored_path(data_dir, stored)
+    if target.is_file() and target.stat().st_size == len(source.data):
+        return
+    try:
+        _write_atomically(target, source.data)
+    except OSError as exc:
+        raise ServiceError(
+            f"Không ghi được tệp “{source.name}” vào thư mục dữ liệu ({exc.strerror or exc}). "
+            "Hãy kiểm tra ổ đĩa còn chỗ trống và thư mục dữ liệu cho phép ghi, rồi thử lại."
+        ) from exc
+
+
+def store_source(session: Session, data_dir: Path, source: SourceFile) -> StoredFile:
+    """The StoredFile for these bytes: the existing row when the same content is stored already."""
+    stored = session.scalar(select(StoredFile).where(StoredFile.sha256 == source.sha256))
+    if stored is None:
+        stored = StoredFile(
+            sha256=source.sha256, size=len(source.data), original_name=source.name, suffix=source.suffix
+        )
+        _ensure_bytes(data_dir, stored, source)
+        session.add(stored)
+        session.flush()
+    else:
+        _ensure_bytes(data_dir, stored, source)
+    return stored
+
+
+def store_file(session: Session, data_dir: Path, source_path: str | os.PathLike[str],
+               field: str = "file") -> StoredFile:
+    """Read a file whole, then keep its bytes in the store once; nothing is written when it is unreadable."""
+    return store_source(session, data_dir, read_source(source_path, field))
