@@ -150,9 +150,16 @@ app = make_application() if make_application else (QApplication.instance() or QA
 T_APP = time.perf_counter()
 db = open_database(Path(os.environ["SOVANG_BENCH_DATA_DIR"]))
 T_DB = time.perf_counter()
-window = MainWindow(db)
+window = MainWindow(db)  # builds and fills the first page (the dashboard)
 T_WINDOW = time.perf_counter()
 window.show()
+app.processEvents()
+T_FIRST_PAGE_WALL, T_FIRST_PAGE = time.time(), time.perf_counter()
+try:
+    from app.ui.pages import SUBJECTS
+    window.show_page(SUBJECTS)
+except (ImportError, ValueError):
+    pass
 
 def subjects_view():
     try:

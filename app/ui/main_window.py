@@ -16,9 +16,10 @@ from PySide6.QtWidgets import (
 
 from app.rules.vntext import vn_number
 from app.services.settings import load_commune_profile
+from app.services.subject_search import count_subjects
 from app.storage.database import Database
 from app.ui import messages
-from app.ui.pages import SUBJECTS, PageSpec, default_pages
+from app.ui.pages import NOMINATIONS, SUBJECTS, PageSpec, default_pages
 from app.ui.widgets import restore_geometry, save_geometry
 
 ABOUT_TEXT = (
@@ -32,11 +33,12 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.db = db
         self.specs = list(pages if pages is not None else default_pages())
-        self.pages: dict[str, QWidget] = {}
+        self.pages: dict[str, QWidget] = {}  # the pages made so far (each is made when first needed)
         self._build_body()
         self._build_menus()
         self._build_status_bar()
         self.refresh_title()
+        self.refresh_total()
         if not restore_geometry(self, "main_window", db.data_dir):
             self.resize(1200, 700)
         self.nav.setCurrentRow(0)
@@ -44,10 +46,10 @@ class MainWindow(QMainWindow):
     def _build_body(self) -> None:
         self.nav = QListWidget()
         self.nav.setIconSize(QSize(20, 20))
-        self.nav.setFixedWidth(150)
+        self.nav.setFixedWidth(190)
         self.stack = QStackedWidget()
         for spec in self.specs:
-            self._add_page(spec)
+            self._add_nav_item(spec)
         self.nav.currentRowChanged.connect(self._show_page)
         body = QWidget()
         layout = QHBoxLayout(body)
@@ -55,21 +57,36 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(body)
 
-    def _add_page(self, spec: PageSpec) -> None:
-        page = spec.create(self.db)
-        self.pages[spec.key] = page
-        self.stack.addWidget(page)
+    def _add_nav_item(self, spec: PageSpec) -> None:
+        self.stack.addWidget(QWidget())  # a placeholder until the page is first needed
         item = QListWidgetItem(spec.title)
         if spec.icon is not None:
             item.setIcon(self.style().standardIcon(spec.icon))
         item.setSizeHint(QSize(0, 34))
         self.nav.addItem(item)
-        if spec.key == SUBJECTS and hasattr(page, "total_changed"):
+
+    def _make_page(self, row: int) -> QWidget:
+        spec = self.specs[row]
+        page = spec.create(self.db)
+        self.pages[spec.key] = page
+        placeholder = self.stack.widget(row)
+        self.stack.insertWidget(row, page)
+        self.stack.removeWidget(placeholder)
+        placeholder.deleteLater()
+        self._connect_page(spec.key, page)
+        return page
+
+    def _connect_page(self, key: str, page: QWidget) -> None:
+        """Links between pages: a page asks to open another one through a signal."""
+        if key == SUBJECTS and hasattr(page, "total_changed"):
             page.total_changed.connect(self._show_total)
+        if hasattr(page, "open_nominations"):
+            page.open_nominations.connect(self.open_round_nominations)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&Tệp")
         self._action(file_menu, "Thông tin xã…", self.edit_commune)
+        self._action(file_menu, "Cài đặt…", self.edit_settings)
         file_menu.addSeparator()
         self._action(file_menu, "Thoát", self.close, QKeySequence("Ctrl+Q"))
         help_menu = self.menuBar().addMenu("Trợ &giúp")
@@ -94,18 +111,31 @@ class MainWindow(QMainWindow):
         self.commune_label.setText(", ".join(p for p in (profile.commune, profile.province) if p))
 
     def page(self, key: str) -> QWidget:
+        """The page (made now if it was not yet)."""
+        if key not in self.pages:
+            self._make_page(self._row(key))
         return self.pages[key]
 
+    def _row(self, key: str) -> int:
+        return [spec.key for spec in self.specs].index(key)
+
     def show_page(self, key: str) -> None:
-        self.nav.setCurrentRow([spec.key for spec in self.specs].index(key))
+        self.nav.setCurrentRow(self._row(key))
 
     def _show_page(self, row: int) -> None:
         if row < 0:
             return
+        page = self.page(self.specs[row].key)
         self.stack.setCurrentIndex(row)
-        page = self.stack.currentWidget()
         if hasattr(page, "on_shown"):
             page.on_shown()
+
+    def open_round_nominations(self, round_id: int) -> None:
+        self.show_page(NOMINATIONS)
+        self.page(NOMINATIONS).show_round(round_id)
+
+    def refresh_total(self) -> None:
+        self._show_total(count_subjects(self.db))
 
     def _show_total(self, total: int) -> None:
         self.count_label.setText(f"Tổng số: {vn_number(total)} đối tượng")
@@ -117,6 +147,19 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(self.refresh_title)
         dialog.open()
+
+    def edit_settings(self) -> None:
+        from app.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.db, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self._settings_changed)
+        dialog.open()
+
+    def _settings_changed(self) -> None:
+        current = self.stack.currentWidget()
+        if hasattr(current, "on_shown"):
+            current.on_shown()
 
     def show_about(self) -> None:
         messages.show_info(self, ABOUT_TEXT.format(data_dir=self.db.data_dir), "Giới thiệu Sổ Vàng")

@@ -1,12 +1,13 @@
 """The pages of the main window, declared once; a later page is one more entry in the list.
 
-A page is a QWidget built from the Database. It may define `on_shown()`, called every time the page
-is brought to the front (the first time included): load or refresh its data there, not in __init__,
-so the window opens without querying pages nobody looks at.
+A page is a QWidget built from the Database, made the first time it is needed. It may define
+`on_shown()`, called every time the page is brought to the front (the first time included): load or
+refresh its data there, not in __init__, so the window opens without querying pages nobody looks at.
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -14,8 +15,16 @@ from PySide6.QtWidgets import QStyle, QWidget
 
 from app.storage.database import Database
 
+DASHBOARD = "dashboard"
 SUBJECTS = "subjects"
+EXEMPLARS = "exemplars"
+MOVEMENTS = "movements"
+ROUNDS = "rounds"
+NOMINATIONS = "nominations"
+CATALOGUE = "catalogue"
 UNITS = "units"
+
+Icon = QStyle.StandardPixmap
 
 
 @dataclass(frozen=True)
@@ -26,21 +35,28 @@ class PageSpec:
     icon: QStyle.StandardPixmap | None = None
 
 
-def _subjects_page(db: Database) -> QWidget:
-    from app.ui.subjects_page import SubjectsPage
+def lazy(module: str, class_name: str) -> Callable[[Database], QWidget]:
+    """A page factory that imports its module only when the page is first made."""
 
-    return SubjectsPage(db)
+    def create(db: Database) -> QWidget:
+        return getattr(importlib.import_module(f"app.ui.{module}"), class_name)(db)
 
-
-def _units_page(db: Database) -> QWidget:
-    from app.ui.units_page import UnitsPage
-
-    return UnitsPage(db)
+    return create
 
 
 def default_pages() -> list[PageSpec]:
-    """The pages in navigation order."""
+    """The pages in navigation order; the first is shown at start."""
     return [
-        PageSpec(SUBJECTS, "Đối tượng", _subjects_page, QStyle.StandardPixmap.SP_FileDialogDetailedView),
-        PageSpec(UNITS, "Đơn vị", _units_page, QStyle.StandardPixmap.SP_DirHomeIcon),
+        PageSpec(DASHBOARD, "Tổng quan", lazy("dashboard_page", "DashboardPage"), Icon.SP_ComputerIcon),
+        PageSpec(SUBJECTS, "Đối tượng", lazy("subjects_page", "SubjectsPage"),
+                 Icon.SP_FileDialogDetailedView),
+        PageSpec(EXEMPLARS, "Điển hình tiên tiến", lazy("exemplars_page", "ExemplarsPage"),
+                 Icon.SP_DialogApplyButton),
+        PageSpec(MOVEMENTS, "Phong trào thi đua", lazy("movements_page", "MovementsPage"), Icon.SP_ArrowUp),
+        PageSpec(ROUNDS, "Đợt xét", lazy("rounds_page", "RoundsPage"), Icon.SP_FileDialogListView),
+        PageSpec(NOMINATIONS, "Hồ sơ đề nghị", lazy("nominations_page", "NominationsPage"),
+                 Icon.SP_FileDialogContentsView),
+        PageSpec(CATALOGUE, "Danh mục khen thưởng", lazy("catalogue_page", "CataloguePage"),
+                 Icon.SP_FileDialogInfoView),
+        PageSpec(UNITS, "Đơn vị", lazy("units_page", "UnitsPage"), Icon.SP_DirHomeIcon),
     ]

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QWidget
 
+from app.ui.dashboard_page import DashboardPage
 from app.ui.main_window import MainWindow
-from app.ui.pages import SUBJECTS, UNITS, PageSpec, default_pages
+from app.ui.pages import DASHBOARD, SUBJECTS, UNITS, PageSpec, default_pages
 from app.ui.subjects_page import SubjectsPage
 from app.ui.units_page import UnitsPage
 
@@ -22,6 +23,9 @@ def test_title_status_bar_and_first_page(qtbot, commune_db, people):
     assert window.windowTitle() == "Sổ Vàng — Xã Hòa Bình"
     assert window.commune_label.text() == "Xã Hòa Bình, Tỉnh Phú Thọ"
     assert window.count_label.text() == "Tổng số: 5 đối tượng"
+    assert isinstance(window.stack.currentWidget(), DashboardPage)
+    assert set(window.pages) == {DASHBOARD}, "the other pages are made when first needed"
+    window.show_page(SUBJECTS)
     assert isinstance(window.stack.currentWidget(), SubjectsPage)
     assert window.page(SUBJECTS).model.rowCount() == 5
 
@@ -29,13 +33,13 @@ def test_title_status_bar_and_first_page(qtbot, commune_db, people):
 def test_menus_are_vietnamese(qtbot, commune_db):
     window = make_window(qtbot, commune_db)
     menus = {a.text(): [x.text() for x in a.menu().actions() if x.text()] for a in window.menuBar().actions()}
-    assert menus == {"&Tệp": ["Thông tin xã…", "Thoát"], "Trợ &giúp": ["Giới thiệu"]}
+    assert menus == {"&Tệp": ["Thông tin xã…", "Cài đặt…", "Thoát"], "Trợ &giúp": ["Giới thiệu"]}
 
 
 def test_navigation_shows_and_loads_the_units_page(qtbot, commune_db, village):
     window = make_window(qtbot, commune_db)
     assert window.page(UNITS).model.rowCount() == 0, "a page loads nothing before it is shown"
-    window.nav.setCurrentRow(1)
+    window.nav.setCurrentRow(window.nav.count() - 1)
     assert isinstance(window.stack.currentWidget(), UnitsPage)
     assert window.page(UNITS).model.rowCount() == 1
 
@@ -64,7 +68,11 @@ class HelloPage(QLabel):
 def test_pages_plug_in_from_the_list(qtbot, commune_db):
     pages = [*default_pages(), PageSpec("hello", "Chào", HelloPage)]
     window = make_window(qtbot, commune_db, pages)
-    assert [window.nav.item(i).text() for i in range(window.nav.count())] == ["Đối tượng", "Đơn vị", "Chào"]
+    titles = [window.nav.item(i).text() for i in range(window.nav.count())]
+    assert titles == [
+        "Tổng quan", "Đối tượng", "Điển hình tiên tiến", "Phong trào thi đua", "Đợt xét", "Hồ sơ đề nghị",
+        "Danh mục khen thưởng", "Đơn vị", "Chào",
+    ]
     window.show_page("hello")
     assert isinstance(window.stack.currentWidget(), HelloPage) and HelloPage.shown == 1
 
@@ -95,3 +103,23 @@ def test_edit_commune_updates_the_title(qtbot, commune_db):
     type_text(dialog.commune_edit, "Xã Hòa Lạc")
     dialog.accept()
     assert window.windowTitle() == "Sổ Vàng — Xã Hòa Lạc"
+
+
+def test_every_page_opens_and_shows_without_warnings(qtbot, commune_db, people):
+    window = make_window(qtbot, commune_db)
+    for spec in window.specs:
+        window.show_page(spec.key)
+        assert window.stack.currentWidget() is window.page(spec.key)
+    assert set(window.pages) == {spec.key for spec in window.specs}
+
+
+def test_a_round_opens_its_nominations(qtbot, commune_db):
+    from app.models import RoundKind
+    from app.services.rounds import RoundInput, create_round
+    from app.ui.pages import NOMINATIONS
+
+    data = RoundInput(name="Tổng kết năm 2026", kind=RoundKind.YEAR_END, year=2026)
+    round_id = create_round(commune_db, data)
+    window = make_window(qtbot, commune_db)
+    window.open_round_nominations(round_id)
+    assert window.stack.currentWidget() is window.page(NOMINATIONS)
