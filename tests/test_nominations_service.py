@@ -294,3 +294,20 @@ def test_catalogue_rule_codes_are_all_known(commune_db):
     with commune_db.read() as session:
         codes = {c.rule_code for c in session.scalars(select(Criterion)) if c.mode is CriterionMode.RULE}
     assert codes and codes <= set(RULES)
+
+
+def test_a_judgement_is_written_to_the_history(commune_db, forms, year_end):
+    nomination_id = nominate(commune_db, year_end, person(commune_db), forms["LDTT"])
+    line = line_of(commune_db, nomination_id, "k1a")
+    judgement = JudgementInput(line.criterion_id, NOT_MET, "Xếp loại khá")
+    set_judgement(commune_db, nomination_id, judgement, TODAY)
+    last = get_nomination(commune_db, nomination_id, TODAY).events[-1].text
+    assert last == "Đánh giá tiêu chí “Hoàn thành tốt nhiệm vụ trở lên”: Không đạt — Xếp loại khá."
+
+
+def test_nominations_from_exemplars_need_a_form(commune_db, year_end):
+    from app.services.nomination_bulk import nominate_from_exemplars
+
+    with pytest.raises(ValidationError) as caught:
+        nominate_from_exemplars(commune_db, year_end, None, [1], today=TODAY)
+    assert "award_form_id" in caught.value.errors

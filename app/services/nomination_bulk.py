@@ -50,6 +50,8 @@ def nominate_from_exemplars(
     if not exemplar_ids:
         raise ValidationError({"exemplars": "Điển hình: hãy chọn ít nhất một điển hình."})
     with db.transaction() as session:
+        if award_form_id is None or session.get(AwardForm, award_form_id) is None:
+            raise ValidationError({"award_form_id": "Hình thức khen thưởng: hãy chọn một hình thức."})
         exemplars = session.scalars(select(Exemplar).where(Exemplar.id.in_(exemplar_ids)))
         items = [
             (NominationInput(round_id, e.subject_id, award_form_id, e.unit_id, e.id), e.subject.name)

@@ -119,6 +119,13 @@ def set_judgement(db: Database, nomination_id: int, judgement: JudgementInput,
         if stored is not None:
             item.stored_file_id = stored.id
         nomination.version += 1
+        add_event(nomination, f"Đánh giá tiêu chí “{_short(criterion.text)}”: {judgement.outcome.label}"
+                              + (f" — {note}" if note else "") + ".")
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = text.rstrip(";.,")
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _judged_criterion(session: Session, nomination: Nomination, criterion_id: int) -> Criterion:

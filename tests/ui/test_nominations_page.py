@@ -154,8 +154,12 @@ def test_the_whole_path_of_an_ldtt_nomination(qtbot, commune_db, people, forms, 
     click(qtbot, page.panel.buttons["pass"])
     assert fake_messages.questions[-1] == "Ghi kết quả bình xét: “Trần Thị Lan” đạt “Lao động tiên tiến”?"
     assert shown(page).status is S.PASSED
-    assert history(page)[-3:] == ["Đơn vị đã đề nghị.", "Đã thẩm định: đủ tiêu chuẩn, trình Hội đồng.",
-                                  "Hội đồng bình xét: đạt."]
+    lines = history(page)
+    assert lines[-2:] == ["Đã thẩm định: đủ tiêu chuẩn, trình Hội đồng.", "Hội đồng bình xét: đạt."]
+    assert lines[1] == "Đơn vị đã đề nghị."
+    judged = [line for line in lines if line.startswith("Đánh giá tiêu chí")]
+    assert len(judged) == 2
+    assert all(line.endswith(": Đạt — Theo xác nhận của Trưởng thôn.") for line in judged)
     assert not any(button.isEnabled() for button in page.panel.buttons.values())
 
 
