@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -31,6 +32,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except _USER_ERRORS as exc:
         print(f"sovang: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except BrokenPipeError:
+        # The reader went away (`sovang nominations list | head`): not an error, and no traceback.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
 
 
 def _with_db(data_dir: Path, work: Callable[[Database], int], *, write: bool) -> int:
@@ -98,6 +103,21 @@ def _row_json(row) -> dict:
     return data
 
 
+def _cmd_rounds(args, data_dir: Path) -> int:
+    from app.cli_nominations import rounds_list
+
+    return _with_db(data_dir, lambda db: rounds_list(db, args.json), write=False)
+
+
+def _cmd_nominations(args, data_dir: Path) -> int:
+    from app.cli_nominations import nominations_check, nominations_list
+
+    if args.nominations_command == "check":
+        return _with_db(data_dir, lambda db: nominations_check(db, args.id, args.json), write=False)
+    return _with_db(data_dir, lambda db: nominations_list(db, args.round, args.status, args.json),
+                    write=False)
+
+
 def _cmd_check_db(args, data_dir: Path) -> int:
     from app.services.integrity import check_database
 
@@ -113,5 +133,7 @@ _COMMANDS = {
     "init": _cmd_init,
     "demo": _cmd_demo,
     "subjects": _cmd_subjects,
+    "rounds": _cmd_rounds,
+    "nominations": _cmd_nominations,
     "check-db": _cmd_check_db,
 }

@@ -7,6 +7,8 @@ import re
 import sys
 from typing import NoReturn
 
+from app.models.enums import NominationStatus
+
 _TRANSLATIONS = [
     (r"the following arguments are required: (.*)", r"thiếu tham số bắt buộc: \1"),
     (r"unrecognized arguments: (.*)", r"tham số không nhận ra: \1"),
@@ -17,6 +19,9 @@ _TRANSLATIONS = [
     ),
     (r"argument (\S+): expected one argument", r"tham số \1 cần một giá trị"),
 ]
+
+
+STATUSES = [status.value for status in NominationStatus]
 
 
 class UsageError(Exception):
@@ -75,5 +80,36 @@ def build_parser() -> VietnameseArgumentParser:
     search.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
     search.add_argument("--limit", type=positive_int, default=0, help="số dòng tối đa (0: tất cả)")
 
+    _add_rounds(commands)
+    _add_nominations(commands)
     commands.add_parser("check-db", help="kiểm tra tính toàn vẹn của cơ sở dữ liệu", add_help=False)
     return parser
+
+
+def _subcommands(parser: argparse.ArgumentParser, dest: str):
+    return parser.add_subparsers(dest=dest, metavar="LỆNH", required=True,
+                                 parser_class=VietnameseArgumentParser)
+
+
+def _add_rounds(commands) -> None:
+    rounds = commands.add_parser("rounds", help="đợt xét khen thưởng", add_help=False)
+    listing = _subcommands(rounds, "rounds_command").add_parser(
+        "list", help="các đợt xét, mỗi đợt một dòng bắt đầu bằng số của đợt", add_help=False)
+    listing.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+
+
+def _add_nominations(commands) -> None:
+    nominations = commands.add_parser("nominations", help="hồ sơ đề nghị khen thưởng", add_help=False)
+    actions = _subcommands(nominations, "nominations_command")
+    listing = actions.add_parser("list", help="các hồ sơ đề nghị, mỗi hồ sơ một dòng", add_help=False)
+    listing.add_argument("--round", type=positive_int, help="chỉ các hồ sơ của đợt xét số ROUND")
+    listing.add_argument(
+        "--status", choices=STATUSES,
+        help="chỉ các hồ sơ ở trạng thái: "
+        + ", ".join(f"{s.value} ({s.label.lower()})" for s in NominationStatus),
+    )
+    listing.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+    check = actions.add_parser(
+        "check", help="bảng kiểm tiêu chí của một hồ sơ (mã thoát 0: đủ điều kiện, 1: chưa)", add_help=False)
+    check.add_argument("id", type=positive_int, help="số hồ sơ")
+    check.add_argument("--json", action="store_true", help="in kết quả dạng JSON")

@@ -16,8 +16,11 @@ from app.models import Subject
 from app.rules.vntext import vn_number
 from app.services.commune import initialise_commune
 from app.services.demo_context import DemoContext, DemoSection, DemoSummary
+from app.services.demo_exemplars import add_movements_exemplars
 from app.services.demo_history import add_history
+from app.services.demo_members import add_members
 from app.services.demo_people import PeopleMaker
+from app.services.demo_rounds import add_rounds_nominations
 from app.services.demo_subjects import add_subjects
 from app.services.demo_units import add_units
 from app.services.errors import ConflictError, ValidationError
@@ -42,6 +45,9 @@ SECTIONS: list[tuple[str, DemoSection]] = [
     ("units", add_units),
     ("subjects", add_subjects),
     ("history", add_history),
+    ("members", add_members),
+    ("movements_exemplars", add_movements_exemplars),
+    ("rounds_nominations", add_rounds_nominations),
 ]
 
 
