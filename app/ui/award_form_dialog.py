@@ -13,7 +13,7 @@ from app.ui import messages
 from app.ui.award_form_info import AwardFormInfo
 from app.ui.criteria_editor import CriteriaEditor
 from app.ui.operations import service_call
-from app.ui.widgets import ErrorLabel, ok_cancel_buttons, restore_geometry, save_geometry
+from app.ui.widgets import ErrorLabel, mark_wrong_tabs, ok_cancel_buttons, restore_geometry, save_geometry
 
 INFO_TAB, CRITERIA_TAB = range(2)
 TAB_TITLES = {INFO_TAB: "Thông tin", CRITERIA_TAB: "Tiêu chí"}
@@ -100,11 +100,7 @@ class AwardFormDialog(QDialog):
         unplaced = self.criteria.show_errors(rest)
         self.general_error.set_message("\n".join(unplaced.values()))
         wrong = {INFO_TAB: len(rest) < len(errors), CRITERIA_TAB: len(unplaced) < len(rest)}
-        for tab, title in TAB_TITLES.items():
-            self.tabs.setTabText(tab, f"{title} (!)" if wrong[tab] else title)
-        first = next((tab for tab, bad in wrong.items() if bad), None)
-        if first is not None:
-            self.tabs.setCurrentIndex(first)
+        mark_wrong_tabs(self.tabs, TAB_TITLES, wrong)
 
     def done(self, result: int) -> None:
         save_geometry(self, GEOMETRY_KEY, self.db.data_dir)

@@ -16,7 +16,14 @@ from app.ui.exemplar_stage import StageChangeDialog, StageHistoryTab
 from app.ui.operations import service_call
 from app.ui.publicity_table import PublicityTable
 from app.ui.replication_table import ReplicationTable
-from app.ui.widgets import ErrorLabel, ValueReader, ok_cancel_buttons, restore_geometry, save_geometry
+from app.ui.widgets import (
+    ErrorLabel,
+    ValueReader,
+    mark_wrong_tabs,
+    ok_cancel_buttons,
+    restore_geometry,
+    save_geometry,
+)
 
 GEOMETRY_KEY = "exemplar_dialog"
 INFO_TAB, HISTORY_TAB, FILES_TAB, PUBLICITY_TAB, REPLICATION_TAB = range(5)
@@ -139,11 +146,7 @@ class ExemplarDialog(QDialog):
             PUBLICITY_TAB: len(after_publicity) < len(rest),
             REPLICATION_TAB: len(unplaced) < len(after_publicity),
         }
-        first = next((tab for tab, bad in wrong.items() if bad), None)
-        if first is not None:
-            self.tabs.setCurrentIndex(first)
-        for tab, title in TAB_TITLES.items():
-            self.tabs.setTabText(tab, f"{title} (!)" if wrong.get(tab) else title)
+        mark_wrong_tabs(self.tabs, TAB_TITLES, wrong)
 
     def done(self, result: int) -> None:
         save_geometry(self, GEOMETRY_KEY, self.db.data_dir)

@@ -20,7 +20,7 @@ from app.ui.exemplar_dialog import ExemplarDialog
 from app.ui.exemplar_stage import StageChangeDialog
 from app.ui.operations import service_call
 from app.ui.row_table import RowTableModel, row_table_view, select_id, selected_row
-from app.ui.widgets import choice_combo, debounce_timer, search_line_edit, select_data
+from app.ui.widgets import choice_combo, debounce_timer, refill_combo, search_line_edit
 
 
 class ExemplarsPage(QWidget):
@@ -74,21 +74,11 @@ class ExemplarsPage(QWidget):
 
     def on_shown(self) -> None:
         """Reload the filter choices (movements, units and years may have changed), then the list."""
-        self._reload_combo(self.movement_combo, [(m.name, m.id) for m in list_movements(self.db)],
-                           "Tất cả phong trào")
-        self._reload_combo(self.unit_combo, [(u.name, u.id) for u in list_units(self.db)], "Tất cả đơn vị")
-        self._reload_combo(self.year_combo, [(str(y), y) for y in exemplar_years(self.db)], "Tất cả")
+        refill_combo(self.movement_combo, [(m.name, m.id) for m in list_movements(self.db)],
+                     "Tất cả phong trào")
+        refill_combo(self.unit_combo, [(u.name, u.id) for u in list_units(self.db)], "Tất cả đơn vị")
+        refill_combo(self.year_combo, [(str(y), y) for y in exemplar_years(self.db)], "Tất cả")
         self.refresh()
-
-    def _reload_combo(self, combo: QComboBox, items: list[tuple[str, object]], empty: str) -> None:
-        current = combo.currentData()
-        combo.blockSignals(True)
-        combo.clear()
-        combo.addItem(empty, None)
-        for label, value in items:
-            combo.addItem(label, value)
-        select_data(combo, current)
-        combo.blockSignals(False)
 
     def query(self) -> ExemplarQuery:
         stage = self.stage_combo.currentData()

@@ -22,6 +22,7 @@ from app.ui.widgets import (
     ErrorLabel,
     Form,
     choice_combo,
+    mark_wrong_tabs,
     ok_cancel_buttons,
     restore_geometry,
     save_geometry,
@@ -193,11 +194,7 @@ class NominationDialog(QDialog):
             GENERAL_TAB: any(key in self.report.general.rows for key in errors),
             ACHIEVEMENTS_TAB: any(key in self.report.achievements.rows for key in errors),
         }
-        for tab, title in TAB_TITLES.items():
-            self.tabs.setTabText(tab, f"{title} (!)" if wrong[tab] else title)
-        first = next((tab for tab, bad in wrong.items() if bad), None)
-        if first is not None:
-            self.tabs.setCurrentIndex(first)
+        mark_wrong_tabs(self.tabs, TAB_TITLES, wrong)
 
     def done(self, result: int) -> None:
         save_geometry(self, GEOMETRY_KEY, self.db.data_dir)

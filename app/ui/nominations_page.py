@@ -18,7 +18,7 @@ from app.ui.bulk_nomination_dialogs import BulkDialog, ExemplarNominationDialog,
 from app.ui.nomination_dialog import NominationDialog
 from app.ui.nomination_panel import NominationPanel
 from app.ui.row_table import CENTER, RowColumn, RowTableModel, row_table_view, select_id, selected_row
-from app.ui.widgets import select_data
+from app.ui.widgets import refill_combo, select_data
 
 ALL_ROUNDS = "— Tất cả các đợt —"
 
@@ -34,18 +34,6 @@ def nomination_columns(number: dict[int, int]) -> list[RowColumn]:
         RowColumn("Đơn vị đề nghị", lambda r: r.proposing_unit_name, 150),
         RowColumn("Trạng thái", lambda r: r.status.label, 170),
     ]
-
-
-def _refill(combo: QComboBox, empty: str, items: list[tuple[str, object]]) -> None:
-    """Replace a filter's choices, keeping the current one when it is still there."""
-    chosen = combo.currentData()
-    combo.blockSignals(True)
-    combo.clear()
-    combo.addItem(empty, None)
-    for text, value in items:
-        combo.addItem(text, value)
-    select_data(combo, chosen)
-    combo.blockSignals(False)
 
 
 class NominationsPage(QWidget):
@@ -69,7 +57,7 @@ class NominationsPage(QWidget):
         self.form_combo = self._filter_combo(170)
         self.unit_combo = self._filter_combo(150)
         statuses = [(status.label, status.value) for status in NominationStatus]
-        _refill(self.status_combo, "Mọi trạng thái", statuses)
+        refill_combo(self.status_combo, statuses, "Mọi trạng thái")
         row = QHBoxLayout()
         for label, combo in (("Đợt xét:", self.round_combo), ("Trạng thái:", self.status_combo),
                              ("Hình thức:", self.form_combo), ("Đơn vị đề nghị:", self.unit_combo)):
@@ -115,9 +103,9 @@ class NominationsPage(QWidget):
 
     def load_choices(self) -> None:
         """The rounds, forms and units to filter by; the newest round is chosen the first time."""
-        _refill(self.round_combo, ALL_ROUNDS, [(r.name, r.id) for r in list_rounds(self.db)])
-        _refill(self.form_combo, "Mọi hình thức", [(f.name, f.id) for f in list_award_forms(self.db)])
-        _refill(self.unit_combo, "Mọi đơn vị", [(u.name, u.id) for u in list_units(self.db)])
+        refill_combo(self.round_combo, [(r.name, r.id) for r in list_rounds(self.db)], ALL_ROUNDS)
+        refill_combo(self.form_combo, [(f.name, f.id) for f in list_award_forms(self.db)], "Mọi hình thức")
+        refill_combo(self.unit_combo, [(u.name, u.id) for u in list_units(self.db)], "Mọi đơn vị")
         if not self._loaded and self.round_combo.count() > 1:
             self.round_combo.blockSignals(True)
             self.round_combo.setCurrentIndex(1)

@@ -15,7 +15,14 @@ from app.ui.award_history_table import AwardHistoryTable
 from app.ui.hold_flags_table import HoldFlagsTable
 from app.ui.operations import service_call
 from app.ui.subject_form import SubjectForm
-from app.ui.widgets import ErrorLabel, ValueReader, ok_cancel_buttons, restore_geometry, save_geometry
+from app.ui.widgets import (
+    ErrorLabel,
+    ValueReader,
+    mark_wrong_tabs,
+    ok_cancel_buttons,
+    restore_geometry,
+    save_geometry,
+)
 
 ADD_TITLES = {
     SubjectKind.INDIVIDUAL: "Thêm cá nhân",
@@ -107,23 +114,12 @@ class SubjectDialog(QDialog):
         after_awards = self.awards_table.show_errors(rest)
         unplaced = self.holds_table.show_errors(after_awards)
         self.general_error.set_message("\n".join(unplaced.values()))
-        if len(rest) < len(errors):
-            self.tabs.setCurrentIndex(INFO_TAB)
-        elif len(after_awards) < len(rest):
-            self.tabs.setCurrentIndex(AWARDS_TAB)
-        elif len(unplaced) < len(after_awards):
-            self.tabs.setCurrentIndex(HOLDS_TAB)
-        self._mark_tabs(errors)
-
-    def _mark_tabs(self, errors: dict[str, str]) -> None:
-        """A "(!)" on the tabs whose content is wrong, so no error hides on another tab."""
         wrong = {
-            INFO_TAB: any(k in self.form.rows for k in errors),
-            AWARDS_TAB: any(k.startswith("awards.") for k in errors),
-            HOLDS_TAB: any(k.startswith("holds.") for k in errors),
+            INFO_TAB: len(rest) < len(errors),
+            AWARDS_TAB: len(after_awards) < len(rest),
+            HOLDS_TAB: len(unplaced) < len(after_awards),
         }
-        for tab, title in TAB_TITLES.items():
-            self.tabs.setTabText(tab, f"{title} (!)" if wrong[tab] else title)
+        mark_wrong_tabs(self.tabs, TAB_TITLES, wrong)
 
     def done(self, result: int) -> None:
         save_geometry(self, self._geometry_key(), self.db.data_dir)

@@ -27,7 +27,7 @@ from app.ui import subject_table_model as cols
 from app.ui.operations import service_call
 from app.ui.subject_dialog import SubjectDialog
 from app.ui.subject_table_model import SubjectTableModel
-from app.ui.widgets import choice_combo, debounce_timer, search_line_edit, select_data
+from app.ui.widgets import choice_combo, debounce_timer, refill_combo, search_line_edit
 
 COLUMN_WIDTHS = {
     cols.STT: 50, cols.NAME: 190, cols.KIND: 85, cols.UNIT: 150, cols.DETAIL: 150,
@@ -111,19 +111,9 @@ class SubjectsPage(QWidget):
         """Reload the unit and field choices (they may have changed), then the list."""
         units = [(unit.name, unit.id) for unit in list_units(self.db)]
         fields = [(field.name, field.id) for field in list_fields(self.db)]
-        self._reload_combo(self.unit_combo, units, "Tất cả đơn vị")
-        self._reload_combo(self.field_combo, fields, "Tất cả lĩnh vực")
+        refill_combo(self.unit_combo, units, "Tất cả đơn vị")
+        refill_combo(self.field_combo, fields, "Tất cả lĩnh vực")
         self.refresh()
-
-    def _reload_combo(self, combo: QComboBox, items: list[tuple[str, int]], empty: str) -> None:
-        current = combo.currentData()
-        combo.blockSignals(True)
-        combo.clear()
-        combo.addItem(empty, None)
-        for label, value in items:
-            combo.addItem(label, value)
-        select_data(combo, current)
-        combo.blockSignals(False)
 
     def query(self) -> SubjectQuery:
         kind = self.kind_combo.currentData()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -193,6 +194,30 @@ def select_data(combo: QComboBox, value: object) -> None:
     """Select the item holding value (the first item when none does)."""
     index = combo.findData(value)
     combo.setCurrentIndex(max(index, 0))
+
+
+def refill_combo(combo: QComboBox, items: Iterable[tuple[str, object]], empty: str) -> None:
+    """Replace a filter's choices after the empty one, keeping the current choice when it is still there.
+
+    No change signal is emitted: the caller refreshes once, after all its filters are refilled.
+    """
+    current = combo.currentData()
+    combo.blockSignals(True)
+    combo.clear()
+    combo.addItem(empty, None)
+    for label, value in items:
+        combo.addItem(label, value)
+    select_data(combo, current)
+    combo.blockSignals(False)
+
+
+def mark_wrong_tabs(tabs: QTabWidget, titles: dict[int, str], wrong: dict[int, bool]) -> None:
+    """A "(!)" on the tabs that hold an error, and the first of them brought forward."""
+    for tab, title in titles.items():
+        tabs.setTabText(tab, f"{title} (!)" if wrong.get(tab) else title)
+    first = next((tab for tab in sorted(wrong) if wrong[tab]), None)
+    if first is not None:
+        tabs.setCurrentIndex(first)
 
 
 def ok_cancel_buttons(ok_text: str = "Lưu") -> QDialogButtonBox:
