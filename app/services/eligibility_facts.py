@@ -94,12 +94,12 @@ def _members(session: Session, collective_id: int, year: int, forms: FormIndex) 
             Subject.collective_id == collective_id, Subject.kind == SubjectKind.INDIVIDUAL
         )
     ))
+    names = {row.id: row.name for row in people}
     members: list[MemberFact] = []
-    for chunk in _chunks([row.id for row in people]):
+    for chunk in _chunks(list(names)):
         awards = _awards_by_subject(session, chunk, year, forms)
         holds = _holds_by_subject(session, chunk)
         peers = _peers_by_subject(session, chunk, year)
-        names = {row.id: row.name for row in people}
         members += [
             MemberFact(i, names[i], tuple(awards[i]), tuple(holds[i]), tuple(peers[i])) for i in chunk
         ]
@@ -108,9 +108,13 @@ def _members(session: Session, collective_id: int, year: int, forms: FormIndex) 
 
 def nomination_facts(
     session: Session, subject: Subject, form: AwardForm, round_: Round, today: dt.date,
-    nomination_id: int | None = None, forms: FormIndex | None = None,
+    nomination_id: int | None = None, forms: FormIndex | None = None, with_members: bool = True,
 ) -> NominationFacts:
-    """The facts for one nomination (or a planned one, nomination_id None)."""
+    """The facts for one nomination (or a planned one, nomination_id None).
+
+    A collective's members are read only `with_members`: the collective rules need them, the checks made
+    when a nomination is created do not.
+    """
     forms = forms or FormIndex(session)
     year = round_.year
     ids = [subject.id]
@@ -129,5 +133,6 @@ def nomination_facts(
         holds=tuple(_holds_by_subject(session, ids)[subject.id]),
         peers=tuple(_peers_by_subject(session, ids, year)[subject.id]),
         member_count=subject.member_count,
-        members=_members(session, subject.id, year, forms) if subject.kind is SubjectKind.COLLECTIVE else (),
+        members=(_members(session, subject.id, year, forms)
+                 if with_members and subject.kind is SubjectKind.COLLECTIVE else ()),
     )

@@ -98,7 +98,7 @@ def creation_problems(
 ) -> CreationCheck:
     """Refuse what may not be nominated (ValidationError); report what the user may override."""
     subject, form, round_ = _references(session, data)
-    facts = nomination_facts(session, subject, form, round_, today, forms=forms)
+    facts = nomination_facts(session, subject, form, round_, today, forms=forms, with_members=False)
     check = Validator()
     if not form.applies_to(subject.kind):
         check.add("award_form_id", "Hình thức khen thưởng: " + _kind_text(form, subject))
