@@ -311,3 +311,11 @@ def test_nominations_from_exemplars_need_a_form(commune_db, year_end):
     with pytest.raises(ValidationError) as caught:
         nominate_from_exemplars(commune_db, year_end, None, [1], today=TODAY)
     assert "award_form_id" in caught.value.errors
+
+
+def test_report_given_at_creation_is_checked_like_an_edit(commune_db, forms, year_end):
+    subject, too_long = person(commune_db), ReportInput(position="x" * 201)
+    with pytest.raises(ValidationError) as caught:
+        nominate(commune_db, year_end, subject, forms["LDTT"], report=too_long)
+    assert "dài quá 200" in caught.value.errors["report.position"]
+    assert count_nominations(commune_db) == 0

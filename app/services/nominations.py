@@ -129,11 +129,14 @@ def create_nomination(
 ) -> int:
     """A draft nomination; ConfirmationNeeded when the deadline has passed or it looks like a duplicate."""
     today = today or dt.date.today()
+    clean = _clean_report(report) if report else None
+    if clean:
+        _validate_report(clean)
     with db.transaction() as session:
         checked = creation_problems(session, data, today)
         if checked.warnings and not confirmed:
             raise ConfirmationNeeded(checked.warnings)
-        nomination = add_nomination(session, data, checked.subject, report, checked.warnings)
+        nomination = add_nomination(session, data, checked.subject, clean, checked.warnings)
         return nomination.id
 
 
@@ -147,7 +150,7 @@ def add_nomination(
         proposing_unit_id=data.proposing_unit_id if data.proposing_unit_id else subject.unit_id,
         exemplar_id=exemplar.id if exemplar else None, status=NominationStatus.DRAFT, version=1,
     )
-    filled = _clean_report(report) if report else default_report(session, subject, exemplar)
+    filled = report or default_report(session, subject, exemplar)  # a given report is already clean
     nomination.report = AchievementReport(**dataclasses.asdict(filled))
     add_event(nomination, "Tạo hồ sơ đề nghị.", NominationStatus.DRAFT)
     for warning in overridden:
