@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -23,6 +22,7 @@ from app.ui import messages
 from app.ui.award_form_dialog import AwardFormDialog
 from app.ui.catalogue_table_model import CatalogueTableModel
 from app.ui.operations import service_call
+from app.ui.widgets import add_button
 
 COLUMN_WIDTHS = {
     cols.NAME: 210, cols.KIND: 150, cols.KINDS: 180, cols.REWARD: 330, cols.MERIT: 150,
@@ -44,20 +44,14 @@ class CataloguePage(QWidget):
 
     def _build_toolbar(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.add_button = self._button(row, "Thêm hình thức", self.add_form)
-        self.edit_button = self._button(row, "Sửa", self.edit_selected)
-        self.active_button = self._button(row, "Ngừng dùng", self.toggle_active)
-        self.delete_button = self._button(row, "Xóa", self.delete_selected)
+        self.add_button = add_button(row, "Thêm hình thức", self.add_form)
+        self.edit_button = add_button(row, "Sửa", self.edit_selected)
+        self.active_button = add_button(row, "Ngừng dùng", self.toggle_active)
+        self.delete_button = add_button(row, "Xóa", self.delete_selected)
         row.addStretch(1)
         self.salary_label = QLabel()
         row.addWidget(self.salary_label)
         return row
-
-    def _button(self, row: QHBoxLayout, text: str, slot) -> QPushButton:
-        button = QPushButton(text)
-        button.clicked.connect(lambda _checked=False: slot())
-        row.addWidget(button)
-        return button
 
     def _build_table(self) -> QTableView:
         self.table = QTableView()

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QScrollArea,
     QSplitter,
     QTableView,
@@ -20,7 +19,7 @@ from app.services.catalogue_data import CriterionInput
 from app.ui import criteria_model as cols
 from app.ui.criteria_model import CriteriaTableModel
 from app.ui.criterion_panel import CriterionPanel
-from app.ui.widgets import ErrorLabel
+from app.ui.widgets import ErrorLabel, add_button
 
 COLUMN_WIDTHS = {cols.CODE: 80, cols.MODE: 200, cols.GROUP: 110, cols.KINDS: 150}
 PREFIX = "criteria"
@@ -92,21 +91,15 @@ class CriteriaEditor(QWidget):
 
     def _build_buttons(self, shipped: bool) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.add_button = self._button(row, "Thêm tiêu chí", self.add_line)
-        self.remove_button = self._button(row, "Xóa tiêu chí", self.remove_current)
-        self.up_button = self._button(row, "Lên", lambda: self.move_current(-1))
-        self.down_button = self._button(row, "Xuống", lambda: self.move_current(1))
+        self.add_button = add_button(row, "Thêm tiêu chí", self.add_line)
+        self.remove_button = add_button(row, "Xóa tiêu chí", self.remove_current)
+        self.up_button = add_button(row, "Lên", lambda: self.move_current(-1))
+        self.down_button = add_button(row, "Xuống", lambda: self.move_current(1))
         row.addStretch(1)
-        self.restore_button = self._button(row, "Khôi phục tiêu chí mặc định", self.restore_requested.emit)
+        self.restore_button = add_button(row, "Khôi phục tiêu chí mặc định", self.restore_requested.emit)
         self.restore_button.setVisible(shipped)
         self.restore_button.setToolTip("Đặt lại lời văn các tiêu chí như bản có sẵn theo quy định.")
         return row
-
-    def _button(self, row: QHBoxLayout, text: str, slot) -> QPushButton:
-        button = QPushButton(text)
-        button.clicked.connect(lambda _checked=False: slot())
-        row.addWidget(button)
-        return button
 
     # Lines --------------------------------------------------------------------------------------
 

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +27,7 @@ from app.ui import messages, system_files
 from app.ui.exemplar_columns import FILE_COLUMNS
 from app.ui.operations import service_call
 from app.ui.row_table import RowTableModel, row_table_view, select_id, selected_row
+from app.ui.widgets import add_button
 
 PREVIEW_SIZE = (240, 180)
 SAVE_FIRST = "Hồ sơ chưa lưu. Bấm “Lưu hồ sơ để thêm tệp” rồi thêm tài liệu, hình ảnh."
@@ -73,19 +73,13 @@ class ExemplarFilesTab(QWidget):
 
     def _build_buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.save_button = self._button(row, "Lưu hồ sơ để thêm tệp", self.save_requested.emit)
-        self.add_button = self._button(row, "Thêm tệp…", self.add_files)
-        self.open_button = self._button(row, "Mở", self.open_selected)
-        self.caption_button = self._button(row, "Đổi chú thích…", self.edit_caption)
-        self.remove_button = self._button(row, "Bỏ khỏi hồ sơ", self.remove_selected)
+        self.save_button = add_button(row, "Lưu hồ sơ để thêm tệp", self.save_requested.emit)
+        self.add_button = add_button(row, "Thêm tệp…", self.add_files)
+        self.open_button = add_button(row, "Mở", self.open_selected)
+        self.caption_button = add_button(row, "Đổi chú thích…", self.edit_caption)
+        self.remove_button = add_button(row, "Bỏ khỏi hồ sơ", self.remove_selected)
         row.addStretch(1)
         return row
-
-    def _button(self, row: QHBoxLayout, text: str, slot) -> QPushButton:
-        button = QPushButton(text)
-        button.clicked.connect(slot)
-        row.addWidget(button)
-        return button
 
     def set_exemplar(self, exemplar_id: int | None, files: list[ExemplarFileRow] | None = None) -> None:
         self.exemplar_id = exemplar_id

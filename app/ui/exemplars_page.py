@@ -4,7 +4,7 @@ name; add, edit, delete, and move one to another stage."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.models.enums import ExemplarStage
 from app.rules.vntext import vn_number
@@ -20,7 +20,7 @@ from app.ui.exemplar_dialog import ExemplarDialog
 from app.ui.exemplar_stage import StageChangeDialog
 from app.ui.operations import service_call
 from app.ui.row_table import RowTableModel, row_table_view, select_id, selected_row
-from app.ui.widgets import choice_combo, debounce_timer, refill_combo, search_line_edit
+from app.ui.widgets import add_button, choice_combo, debounce_timer, refill_combo, search_line_edit
 
 
 class ExemplarsPage(QWidget):
@@ -57,18 +57,12 @@ class ExemplarsPage(QWidget):
 
     def _build_buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.add_button = self._button(row, "Thêm điển hình", self.add_exemplar)
+        self.add_button = add_button(row, "Thêm điển hình", self.add_exemplar)
         row.addStretch(1)
-        self.stage_button = self._button(row, "Chuyển giai đoạn…", self.change_stage_of_selected)
-        self.edit_button = self._button(row, "Sửa", self.edit_selected)
-        self.delete_button = self._button(row, "Xóa", self.delete_selected)
+        self.stage_button = add_button(row, "Chuyển giai đoạn…", self.change_stage_of_selected)
+        self.edit_button = add_button(row, "Sửa", self.edit_selected)
+        self.delete_button = add_button(row, "Xóa", self.delete_selected)
         return row
-
-    def _button(self, row: QHBoxLayout, text: str, slot) -> QPushButton:
-        button = QPushButton(text)
-        button.clicked.connect(slot)
-        row.addWidget(button)
-        return button
 
     # Data -------------------------------------------------------------------------------------
 

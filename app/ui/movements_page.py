@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -25,7 +24,7 @@ from app.ui.exemplar_dialog import ExemplarDialog
 from app.ui.movement_dialog import MovementDialog
 from app.ui.operations import service_call
 from app.ui.row_table import CENTER, RIGHT, RowColumn, RowTableModel, row_table_view, select_id, selected_row
-from app.ui.widgets import choice_combo, debounce_timer, search_line_edit
+from app.ui.widgets import add_button, choice_combo, debounce_timer, search_line_edit
 
 NOTHING_SELECTED = "Chọn một phong trào để xem các điển hình và hồ sơ đề nghị của phong trào."
 
@@ -83,16 +82,10 @@ class MovementsPage(QWidget):
         row.addWidget(self.search_edit, 2)
         row.addWidget(QLabel("Loại:"))
         row.addWidget(self.kind_combo)
-        self.add_button = self._button(row, "Thêm phong trào", self.add_movement)
-        self.edit_button = self._button(row, "Sửa", self.edit_selected)
-        self.delete_button = self._button(row, "Xóa", self.delete_selected)
+        self.add_button = add_button(row, "Thêm phong trào", self.add_movement)
+        self.edit_button = add_button(row, "Sửa", self.edit_selected)
+        self.delete_button = add_button(row, "Xóa", self.delete_selected)
         return row
-
-    def _button(self, row: QHBoxLayout, text: str, slot) -> QPushButton:
-        button = QPushButton(text)
-        button.clicked.connect(slot)
-        row.addWidget(button)
-        return button
 
     def _build_table(self) -> QTableView:
         self.table = row_table_view(self.model)

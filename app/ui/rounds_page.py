@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.models.enums import NominationStatus, RoundStatus
 from app.rules.vntext import vn_number
@@ -15,7 +15,7 @@ from app.ui import messages
 from app.ui.operations import service_call
 from app.ui.round_dialog import RoundDialog
 from app.ui.row_table import CENTER, RIGHT, RowColumn, RowTableModel, row_table_view, select_id, selected_row
-from app.ui.widgets import select_data
+from app.ui.widgets import add_button, select_data
 
 PASSED = (NominationStatus.PASSED, NominationStatus.DECIDED)
 
@@ -76,17 +76,11 @@ class RoundsPage(QWidget):
         self.year_combo.currentIndexChanged.connect(lambda _i: self._show_rows())
         row.addWidget(self.year_combo)
         row.addStretch(1)
-        self.add_button = self._button(row, "Thêm đợt xét", self.add_round)
-        self.edit_button = self._button(row, "Sửa", self.edit_selected)
-        self.delete_button = self._button(row, "Xóa", self.delete_selected)
-        self.nominations_button = self._button(row, "Xem hồ sơ đề nghị", self.show_nominations)
+        self.add_button = add_button(row, "Thêm đợt xét", self.add_round)
+        self.edit_button = add_button(row, "Sửa", self.edit_selected)
+        self.delete_button = add_button(row, "Xóa", self.delete_selected)
+        self.nominations_button = add_button(row, "Xem hồ sơ đề nghị", self.show_nominations)
         return row
-
-    def _button(self, row: QHBoxLayout, text: str, slot) -> QPushButton:
-        button = QPushButton(text)
-        button.clicked.connect(slot)
-        row.addWidget(button)
-        return button
 
     def on_shown(self) -> None:
         self.refresh()

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -21,7 +20,7 @@ from app.ui import unit_table_model as cols
 from app.ui.operations import service_call
 from app.ui.unit_dialog import UnitDialog, add_bloc_interactively
 from app.ui.unit_table_model import UnitTableModel
-from app.ui.widgets import debounce_timer, search_line_edit
+from app.ui.widgets import add_button, debounce_timer, search_line_edit
 
 COLUMN_WIDTHS = {
     cols.NAME: 220, cols.KIND: 120, cols.BLOC: 170, cols.HEAD: 170, cols.ADDRESS: 220, cols.SUBJECTS: 110,
@@ -45,17 +44,11 @@ class UnitsPage(QWidget):
         self.search_edit = search_line_edit("Tìm đơn vị theo tên…", self._timer)
         row = QHBoxLayout()
         row.addWidget(self.search_edit, 1)
-        self.add_button = self._button(row, "Thêm đơn vị", self.add_unit)
-        self.edit_button = self._button(row, "Sửa", self.edit_selected)
-        self.delete_button = self._button(row, "Xóa", self.delete_selected)
-        self.bloc_button = self._button(row, "Thêm khối thi đua…", self.add_bloc)
+        self.add_button = add_button(row, "Thêm đơn vị", self.add_unit)
+        self.edit_button = add_button(row, "Sửa", self.edit_selected)
+        self.delete_button = add_button(row, "Xóa", self.delete_selected)
+        self.bloc_button = add_button(row, "Thêm khối thi đua…", self.add_bloc)
         return row
-
-    def _button(self, row: QHBoxLayout, text: str, slot) -> QPushButton:
-        button = QPushButton(text)
-        button.clicked.connect(slot)
-        row.addWidget(button)
-        return button
 
     def _build_table(self) -> QTableView:
         self.table = QTableView()

@@ -4,11 +4,12 @@ Vietnamese button boxes, a reader that turns typed text into values, and window 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QDate, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QCalendarWidget,
     QComboBox,
     QDialogButtonBox,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QPushButton,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
@@ -218,6 +220,14 @@ def mark_wrong_tabs(tabs: QTabWidget, titles: dict[int, str], wrong: dict[int, b
     first = next((tab for tab in sorted(wrong) if wrong[tab]), None)
     if first is not None:
         tabs.setCurrentIndex(first)
+
+
+def add_button(row: QBoxLayout, text: str, slot: Callable[[], object]) -> QPushButton:
+    """A push button at the end of a row of buttons, calling slot() (without the "checked" flag)."""
+    button = QPushButton(text)
+    button.clicked.connect(lambda _checked=False: slot())
+    row.addWidget(button)
+    return button
 
 
 def ok_cancel_buttons(ok_text: str = "Lưu") -> QDialogButtonBox:
