@@ -2,11 +2,15 @@
 
 from app.models.award import AwardForm, Criterion
 from app.models.base import Base
+from app.models.decision import Decision, DecisionEntry, RegisterEntry
 from app.models.enums import (
     AwardKind,
     CriterionMode,
     CriterionOutcome,
+    DecisionBasis,
+    DecisionStatus,
     DisciplineLevel,
+    DocumentType,
     ExemplarStage,
     Gender,
     HoldKind,
@@ -17,6 +21,7 @@ from app.models.enums import (
     ReplicationKind,
     RoundKind,
     RoundStatus,
+    SignerRole,
     SubjectKind,
     ThresholdBase,
     UnitKind,
@@ -36,6 +41,13 @@ from app.models.subject import AwardRecord, HoldFlag, Subject
 from app.models.unit import Bloc, Field, Unit
 
 __all__ = [
+    "SignerRole",
+    "DocumentType",
+    "DecisionStatus",
+    "DecisionBasis",
+    "RegisterEntry",
+    "DecisionEntry",
+    "Decision",
     "AchievementReport",
     "AwardForm",
     "AwardKind",

@@ -159,3 +159,37 @@ class NominationStatus(LabelledEnum):
         """Position on the path; both review results share one step."""
         order = {"draft": 0, "proposed": 1, "appraised": 2, "passed": 3, "failed": 3, "decided": 4}
         return order[self.value]
+
+
+class DecisionStatus(LabelledEnum):
+    """Dự thảo → đã ban hành (number and date fixed, content locked) → đã hủy (keeps its number)."""
+
+    DRAFT = ("draft", "Dự thảo")
+    ISSUED = ("issued", "Đã ban hành")
+    CANCELLED = ("cancelled", "Đã hủy")
+
+
+class DecisionBasis(LabelledEnum):
+    """Who approved the awards: the council's vote, or the chairman directly (simplified procedure,
+    Luật Thi đua, khen thưởng Điều 85, for ad-hoc commendations)."""
+
+    COUNCIL = ("council", "Hội đồng Thi đua - Khen thưởng xét, đề nghị")
+    SIMPLIFIED = ("simplified", "Chủ tịch quyết định theo thủ tục đơn giản")
+
+
+class SignerRole(LabelledEnum):
+    CHAIRMAN = ("chairman", "Chủ tịch")
+    VICE_CHAIRMAN = ("vice_chairman", "Phó Chủ tịch (ký thay)")
+
+
+class DocumentType(LabelledEnum):
+    """Types of the document register (Decree 30/2020 Phụ lục III abbreviations)."""
+
+    DECISION = ("decision", "Quyết định")
+    PROPOSAL = ("proposal", "Tờ trình")
+    MINUTES = ("minutes", "Biên bản")
+    REPORT = ("report", "Báo cáo")
+
+    @property
+    def abbreviation(self) -> str:
+        return {"decision": "QĐ", "proposal": "TTr", "minutes": "BB", "report": "BC"}[self.value]

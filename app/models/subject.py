@@ -83,6 +83,13 @@ class AwardRecord(Base):
     )
     # False for ad-hoc and thematic awards: they do not count toward later merit awards.
     counts_toward_merit: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Set on records written by an issued decision of this app: the nomination they answer (so that
+    # the duplicate check does not count a nomination's own award) and the decision (cancelling it
+    # removes them).
+    nomination_id: Mapped[int | None] = mapped_column(
+        ForeignKey("nomination.id", ondelete="SET NULL"), index=True
+    )
+    decision_id: Mapped[int | None] = mapped_column(ForeignKey("decision.id", ondelete="CASCADE"), index=True)
 
     subject: Mapped[Subject] = relationship(back_populates="awards")
 
