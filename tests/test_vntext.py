@@ -17,7 +17,9 @@ from app.rules.vntext import (
     text_sort_key,
     vn_date,
     vn_money,
+    vn_money_words,
     vn_number,
+    vn_number_words,
 )
 
 VIETNAMESE_LETTERS = (
@@ -131,3 +133,32 @@ def test_parse_vn_date_round_trips(day: dt.date) -> None:
 def test_parse_vn_date_rejects(bad: str) -> None:
     with pytest.raises(ValueError):
         parse_vn_date(bad)
+
+
+@pytest.mark.parametrize(
+    ("value", "words"),
+    [
+        (0, "không"),
+        (5, "năm"),
+        (10, "mười"),
+        (11, "mười một"),
+        (15, "mười lăm"),
+        (21, "hai mươi mốt"),
+        (24, "hai mươi tư"),
+        (105, "một trăm linh năm"),
+        (110, "một trăm mười"),
+        (702_000, "bảy trăm linh hai nghìn"),
+        (1_053_000, "một triệu không trăm năm mươi ba nghìn"),
+        (1_000_005, "một triệu không trăm linh năm"),
+        (1_404_000, "một triệu bốn trăm linh bốn nghìn"),
+        (2_340_000, "hai triệu ba trăm bốn mươi nghìn"),
+        (2_500_000_000, "hai tỷ năm trăm triệu"),
+        (1_000_000_000_000, "một nghìn tỷ"),
+    ],
+)
+def test_number_words(value: int, words: str) -> None:
+    assert vn_number_words(value) == words
+
+
+def test_money_words_capitalised_with_currency() -> None:
+    assert vn_money_words(702_000) == "Bảy trăm linh hai nghìn đồng"
