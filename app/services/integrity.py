@@ -1,17 +1,24 @@
-"""Database checks: SQLite's quick_check and foreign_key_check, reported in Vietnamese."""
+"""Database checks: SQLite's quick_check or integrity_check and foreign_key_check, reported in Vietnamese."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
 
+from app.storage.damage import is_damage_error
 from app.storage.database import Database
+
+SHOWN_PROBLEMS = 20
+ADVICE = "Hãy khôi phục từ bản sao lưu tốt gần nhất."
 
 
 @dataclass
 class CheckReport:
     problems: list[str] = field(default_factory=list)
+    check: str = "quick_check"  # or integrity_check (full)
+    foreign_keys_checked: bool = True
 
     @property
     def ok(self) -> bool:
@@ -19,18 +26,45 @@ class CheckReport:
 
     def summary(self) -> str:
         if self.ok:
-            return "Cơ sở dữ liệu không có lỗi (quick_check: ok; không có lỗi khóa ngoại)."
-        return "Cơ sở dữ liệu có lỗi:\n" + "\n".join(f"- {p}" for p in self.problems)
+            keys = "; không có lỗi khóa ngoại" if self.foreign_keys_checked else ""
+            return f"Cơ sở dữ liệu không có lỗi ({self.check}: ok{keys})."
+        shown = [f"- {p}" for p in self.problems[:SHOWN_PROBLEMS]]
+        if len(self.problems) > SHOWN_PROBLEMS:
+            shown.append(f"- … và {len(self.problems) - SHOWN_PROBLEMS} lỗi khác.")
+        return "\n".join(["Cơ sở dữ liệu có lỗi:", *shown, ADVICE])
 
 
-def check_database(db: Database) -> CheckReport:
-    report = CheckReport()
+def _structure(conn, report: CheckReport) -> None:
+    lines = [row[0] for row in conn.execute(text(f"PRAGMA {report.check}"))]
+    if lines != ["ok"]:
+        report.problems.extend(f"Lỗi cấu trúc tệp ({report.check}): {line}" for line in lines)
+
+
+def _foreign_keys(conn, report: CheckReport) -> None:
+    for table, rowid, parent, _fk in conn.execute(text("PRAGMA foreign_key_check")):
+        report.problems.append(f"Bảng {table}, dòng {rowid}: tham chiếu tới bảng {parent} không tồn tại.")
+
+
+def _run(db: Database, report: CheckReport) -> CheckReport:
     if not db.is_sqlite:
         return report
-    with db.engine.connect() as conn:
-        quick = [row[0] for row in conn.execute(text("PRAGMA quick_check"))]
-        if quick != ["ok"]:
-            report.problems.extend(f"quick_check: {line}" for line in quick)
-        for table, rowid, parent, _fk in conn.execute(text("PRAGMA foreign_key_check")):
-            report.problems.append(f"Bảng {table}, dòng {rowid}: tham chiếu tới bảng {parent} không tồn tại.")
+    try:
+        with db.engine.connect() as conn:
+            _structure(conn, report)
+            if report.foreign_keys_checked:
+                _foreign_keys(conn, report)
+    except DBAPIError as exc:
+        if not is_damage_error(exc):
+            raise
+        report.problems.append(f"Tệp cơ sở dữ liệu bị hỏng, không kiểm tra hết được ({exc.orig}).")
     return report
+
+
+def check_database(db: Database, full: bool = False) -> CheckReport:
+    """quick_check (or integrity_check when `full`) and foreign_key_check: the "check database" command."""
+    return _run(db, CheckReport(check="integrity_check" if full else "quick_check"))
+
+
+def quick_check_on_close(db: Database) -> CheckReport:
+    """quick_check alone, when the app closes (about 0.15 s for 100,000 subjects)."""
+    return _run(db, CheckReport(check="quick_check", foreign_keys_checked=False))

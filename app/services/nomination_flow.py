@@ -79,10 +79,18 @@ def record_review(db: Database, nomination_id: int, passed: bool, note: str = ""
         _move(nomination, S.PASSED if passed else S.FAILED, text)
 
 
-def mark_decided(session: Session, nomination: Nomination, decision_label: str) -> None:
-    """Đã bình xét đạt → đã quyết định; called by the decision service inside its transaction."""
-    _expect(nomination, S.PASSED)
+def mark_decided(session: Session, nomination: Nomination, decision_label: str,
+                 allowed: tuple[NominationStatus, ...] = (S.PASSED,)) -> None:
+    """Đã bình xét đạt (or, under the simplified procedure, đã thẩm định) → đã quyết định; called by the
+    decision service inside its transaction."""
+    _expect(nomination, *allowed)
     _move(nomination, S.DECIDED, f"Đã có quyết định khen thưởng: {decision_label}.")
+
+
+def undo_decided(session: Session, nomination: Nomination, target: NominationStatus, text: str) -> None:
+    """Đã quyết định → back to `target` when the decision is cancelled; the reason goes to the history."""
+    _expect(nomination, S.DECIDED)
+    _move(nomination, target, text)
 
 
 def return_to_draft(

@@ -37,8 +37,13 @@ DUTY_ROTA_MODE = SettingVar("duty.rota_mode", "all_units", "Đơn vị phải gi
 
 def get_setting(db: Database, var: SettingVar) -> Any:
     with db.read() as session:
-        row = session.get(Setting, var.key)
-        return var.default if row is None else json.loads(row.value_json)
+        return read_setting(session, var)
+
+
+def read_setting(session, var: SettingVar) -> Any:
+    """One setting, read inside the caller's session."""
+    row = session.get(Setting, var.key)
+    return var.default if row is None else json.loads(row.value_json)
 
 
 def set_setting(db: Database, var: SettingVar, value: Any) -> None:
@@ -106,9 +111,13 @@ def save_commune_profile(db: Database, profile: CommuneProfile) -> CommuneProfil
 
 def load_commune_profile(db: Database) -> CommuneProfile:
     with db.read() as session:
-        keys = [var.key for var in _PROFILE_VARS.values()]
-        rows = session.scalars(select(Setting).where(Setting.key.in_(keys)))
-        stored = {row.key: json.loads(row.value_json) for row in rows}
+        return read_commune_profile(session)
+
+
+def read_commune_profile(session) -> CommuneProfile:
+    keys = [var.key for var in _PROFILE_VARS.values()]
+    rows = session.scalars(select(Setting).where(Setting.key.in_(keys)))
+    stored = {row.key: json.loads(row.value_json) for row in rows}
     return CommuneProfile(**{name: stored.get(var.key, var.default) for name, var in _PROFILE_VARS.items()})
 
 
