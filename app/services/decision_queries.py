@@ -6,6 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from app.models import (
+    AwardForm,
     Decision,
     DecisionBasis,
     DecisionEntry,
@@ -107,3 +108,26 @@ def decision_detail(decision: Decision, base_salary: int) -> DecisionDetail:
         council_meeting_on=decision.council_meeting_on, proposal_on=proposal.issued_on if proposal else None,
         cancelled_on=decision.cancelled_on, cancel_reason=decision.cancel_reason, entries=entries,
     )
+
+
+def list_includable(db: Database, round_id: int, award_form_id: int, basis: DecisionBasis,
+                    decision_id: int | None = None) -> list[EntryRow]:
+    """The nominations a decision for this round and form may include, in official order."""
+    with db.read() as session:
+        round_ = session.get(Round, round_id)
+        form = session.get(AwardForm, award_form_id)
+        if round_ is None or form is None:
+            return []
+        base_salary = read_setting(session, BASE_SALARY)
+        return [
+            EntryRow(n.id, n.subject_id, n.subject.kind, n.subject.name, describe(n),
+                     amount_for(form, n.subject.kind, base_salary))
+            for n in includable(session, round_, award_form_id, basis, decision_id)
+        ]
+
+
+def next_register_number(db: Database, doc_type: DocumentType, year: int) -> int:
+    from app.services.register import next_number
+
+    with db.read() as session:
+        return next_number(session, year, doc_type)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from app.models import (
@@ -54,9 +54,14 @@ def hold_fact(flag: HoldFlag) -> HoldFact:
     return HoldFact(flag.kind, flag.discipline_level, flag.start_date, flag.end_date)
 
 
-def _awards_by_subject(session: Session, ids: list[int], year: int, forms: FormIndex) -> dict[int, list]:
+def _awards_by_subject(session: Session, ids: list[int], year: int, forms: FormIndex,
+                       own_nomination: int | None = None) -> dict[int, list]:
+    """Awards of the year; a record written by `own_nomination`'s own decision is not a duplicate of it."""
     found: dict[int, list] = defaultdict(list)
     query = select(AwardRecord).where(AwardRecord.subject_id.in_(ids), AwardRecord.year == year)
+    if own_nomination is not None:
+        mine = AwardRecord.nomination_id == own_nomination
+        query = query.where(or_(AwardRecord.nomination_id.is_(None), ~mine))
     for record in session.scalars(query):
         found[record.subject_id].append(award_fact(record, forms))
     return found
@@ -129,7 +134,7 @@ def nomination_facts(
         round_kind=round_.kind,
         year=year,
         on_date=today,
-        awards=tuple(_awards_by_subject(session, ids, year, forms)[subject.id]),
+        awards=tuple(_awards_by_subject(session, ids, year, forms, nomination_id)[subject.id]),
         holds=tuple(_holds_by_subject(session, ids)[subject.id]),
         peers=tuple(_peers_by_subject(session, ids, year)[subject.id]),
         member_count=subject.member_count,
