@@ -77,7 +77,7 @@ def old_data(db: Database) -> list:
     return [rows(db, "SELECT id, kind, name, unit_id, field_id, address, phone, birth_year, position, "
                      "member_count, head_name FROM subject ORDER BY id"),
             rows(db, "SELECT subject_id, form_name, year, decision_no, decision_date FROM award_record "
-                     "ORDER BY id"),
+                     "WHERE decision_id IS NULL ORDER BY id"),  # the decisions section adds its own
             rows(db, "SELECT subject_id, kind, start_date, end_date FROM hold_flag ORDER BY id"),
             rows(db, "SELECT id, name, head_name FROM unit ORDER BY id")]
 

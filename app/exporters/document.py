@@ -140,7 +140,8 @@ class PageBreak:
 
 Block = HeaderBlock | Paragraph | Closing | Table | PageBreak
 _BLOCK_TYPES: dict[str, type] = {
-    "header": HeaderBlock, "paragraph": Paragraph, "closing": Closing, "table": Table, "page_break": PageBreak,
+    "header": HeaderBlock, "paragraph": Paragraph, "closing": Closing, "table": Table,
+    "page_break": PageBreak,
 }
 _TYPE_NAMES = {cls: name for name, cls in _BLOCK_TYPES.items()}
 

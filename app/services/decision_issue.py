@@ -36,71 +36,83 @@ def issue_proposal(db: Database, decision_id: int, data: IssueInput) -> Decision
     """Give the draft's proposal (tờ trình) its number and day; the draft's list is then locked."""
     with db.transaction() as session:
         decision = editable_draft(session, decision_id, data.expected_version)
-        if decision.registered(DocumentType.PROPOSAL):
-            raise ConflictError("Tờ trình của dự thảo này đã có số; mỗi dự thảo chỉ có một tờ trình.")
-        wording = read_wording(session, DocumentType.PROPOSAL)
-        if not wording.get("signer_name"):
-            raise ValidationError({"signer_name": (
-                "Người ký tờ trình: chưa có họ tên. Hãy khai báo trong Mẫu văn bản › Tờ trình."
-            )})
-        day = data.day or dt.date.today()
-        _check_day(decision, day, None)
-        summary = "Đề nghị " + subject_line(award_content(session, decision)).removeprefix("Về việc ")
-        take_number(session, DocumentType.PROPOSAL, day, wording["symbol"], summary, decision, data.number)
-        decision.proposal_json = build_proposal(award_content(session, decision), wording).to_json()
-        decision.version += 1
+        proposal_issued(session, decision, data)
         return _detail(session, decision)
+
+
+def proposal_issued(session: Session, decision: Decision, data: IssueInput) -> None:
+    if decision.registered(DocumentType.PROPOSAL):
+        raise ConflictError("Tờ trình của dự thảo này đã có số; mỗi dự thảo chỉ có một tờ trình.")
+    wording = read_wording(session, DocumentType.PROPOSAL)
+    if not wording.get("signer_name"):
+        raise ValidationError({"signer_name": (
+            "Người ký tờ trình: chưa có họ tên. Hãy khai báo trong Mẫu văn bản › Tờ trình."
+        )})
+    day = data.day or dt.date.today()
+    _check_day(decision, day, None)
+    summary = "Đề nghị " + subject_line(award_content(session, decision)).removeprefix("Về việc ")
+    take_number(session, DocumentType.PROPOSAL, day, wording["symbol"], summary, decision, data.number)
+    decision.proposal_json = build_proposal(award_content(session, decision), wording).to_json()
+    decision.version += 1
 
 
 def issue_decision(db: Database, decision_id: int, data: IssueInput) -> DecisionDetail:
     """Issue the draft: number, day, frozen text, nominations decided, award history written."""
     with db.transaction() as session:
         decision = editable_draft(session, decision_id, data.expected_version)
-        _require_issuable(decision)
-        day = data.day or dt.date.today()
-        proposal = decision.registered(DocumentType.PROPOSAL)
-        _check_day(decision, day, proposal.issued_on if proposal else None)
-        wording = read_wording(session, DocumentType.DECISION)
-        summary = subject_line(award_content(session, decision))
-        entry = take_number(session, DocumentType.DECISION, day, wording["symbol"], summary, decision,
-                            data.number)
-        decision.issued_on = day
-        content = award_content(session, decision)
-        _freeze_entries(decision, content)
-        _write_history(session, decision, content, entry.label)
-        decision.wording_json = json.dumps(wording, ensure_ascii=False)
-        decision.content_json = build_decision(content).to_json()
-        decision.status = DecisionStatus.ISSUED
-        decision.version += 1
+        decision_issued(session, decision, data)
         return _detail(session, decision)
+
+
+def decision_issued(session: Session, decision: Decision, data: IssueInput) -> None:
+    _require_issuable(decision)
+    day = data.day or dt.date.today()
+    proposal = decision.registered(DocumentType.PROPOSAL)
+    _check_day(decision, day, proposal.issued_on if proposal else None)
+    wording = read_wording(session, DocumentType.DECISION)
+    summary = subject_line(award_content(session, decision))
+    symbol = wording["symbol"]
+    entry = take_number(session, DocumentType.DECISION, day, symbol, summary, decision, data.number)
+    decision.issued_on = day
+    content = award_content(session, decision)
+    _freeze_entries(decision, content)
+    _write_history(session, decision, content, entry.label)
+    decision.wording_json = json.dumps(wording, ensure_ascii=False)
+    decision.content_json = build_decision(content).to_json()
+    decision.status = DecisionStatus.ISSUED
+    decision.version += 1
 
 
 def cancel_decision(db: Database, decision_id: int, reason: str, day: dt.date | None = None,
                     expected_version: int | None = None) -> DecisionDetail:
     """Cancel an issued decision: its number stays taken, its awards are withdrawn."""
-    reason = normalize_multiline(reason)
-    if not reason:
-        raise ValidationError({"reason": "Lý do hủy: không được để trống."})
     with db.transaction() as session:
         decision = get_decision_row(session, decision_id)
         if expected_version is not None and decision.version != expected_version:
             raise ConflictError("Quyết định vừa được sửa ở nơi khác. Hãy mở lại rồi làm lại.")
-        if decision.status is not DecisionStatus.ISSUED:
-            raise ConflictError(
-                f"Chỉ hủy được quyết định đã ban hành; quyết định này “{decision.status.label}”."
-            )
-        entry = decision.registered(DocumentType.DECISION)
-        entry.cancelled, entry.note = True, f"Đã hủy: {reason}"
-        session.execute(delete(AwardRecord).where(AwardRecord.decision_id == decision.id))
-        back = NominationStatus.PASSED
-        if decision.basis is DecisionBasis.SIMPLIFIED:
-            back = NominationStatus.APPRAISED
-        for item in decision.entries:
-            undo_decided(session, item.nomination, back, f"Quyết định số {entry.label} đã bị hủy: {reason}")
-        decision.status, decision.cancelled_on = DecisionStatus.CANCELLED, day or dt.date.today()
-        decision.cancel_reason = reason
-        decision.version += 1
+        decision_cancelled(session, decision, reason, day)
         return _detail(session, decision)
+
+
+def decision_cancelled(session: Session, decision: Decision, reason: str, day: dt.date | None) -> None:
+    reason = normalize_multiline(reason)
+    if not reason:
+        raise ValidationError({"reason": "Lý do hủy: không được để trống."})
+    if decision.status is not DecisionStatus.ISSUED:
+        raise ConflictError(
+            f"Chỉ hủy được quyết định đã ban hành; quyết định này “{decision.status.label}”."
+        )
+    entry = decision.registered(DocumentType.DECISION)
+    entry.cancelled, entry.note = True, f"Đã hủy: {reason}"
+    session.execute(delete(AwardRecord).where(AwardRecord.decision_id == decision.id))
+    back = NominationStatus.PASSED
+    if decision.basis is DecisionBasis.SIMPLIFIED:
+        back = NominationStatus.APPRAISED
+    for item in decision.entries:
+        undo_decided(session, item.nomination, back, f"Quyết định số {entry.label} đã bị hủy: {reason}")
+    decision.status, decision.cancelled_on = DecisionStatus.CANCELLED, day or dt.date.today()
+    decision.cancel_reason = reason
+    decision.version += 1
 
 
 def _detail(session: Session, decision: Decision) -> DecisionDetail:

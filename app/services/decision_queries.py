@@ -16,9 +16,8 @@ from app.models import (
     NominationStatus,
     Round,
     RoundKind,
-    SubjectKind,
 )
-from app.services.decision_content import amount_for, describe, official_order
+from app.services.decision_content import KIND_RANK, amount_for, describe, official_order
 from app.services.decision_data import DecisionDetail, DecisionRow, EntryRow
 from app.services.errors import NotFoundError
 from app.services.settings import BASE_SALARY, read_setting
@@ -35,7 +34,7 @@ _LOAD = (
 def get_decision_row(session: Session, decision_id: int) -> Decision:
     decision = session.get(Decision, decision_id, options=_LOAD)
     if decision is None:
-        raise NotFoundError(f"Không tìm thấy quyết định số hiệu {decision_id}; có thể đã bị xóa.")
+        raise NotFoundError(f"Không tìm thấy quyết định mã {decision_id}; có thể đã bị xóa.")
     return decision
 
 
@@ -93,7 +92,7 @@ def decision_row(decision: Decision, base_salary: int, entries: list[EntryRow] |
         id=decision.id, status=decision.status, number=number.label if number else "",
         issued_on=decision.issued_on, round_id=decision.round_id, round_name=decision.round.name,
         award_form_id=decision.award_form_id, form_name=decision.award_form.name, basis=decision.basis,
-        counts={kind: sum(1 for e in entries if e.kind is kind) for kind in SubjectKind},
+        counts={kind: sum(1 for e in entries if e.kind is kind) for kind in KIND_RANK},
         total=sum(e.amount for e in entries), signer_name=decision.signer_name,
         proposal_number=proposal.label if proposal else "",
     )

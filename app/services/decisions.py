@@ -38,14 +38,20 @@ NO_NOMINATIONS = (
 
 def create_decision(db: Database, data: DecisionInput) -> DecisionDetail:
     with db.transaction() as session:
-        round_, form = _references(session, data)
-        decision = Decision(round_id=round_.id, award_form_id=form.id, status=DecisionStatus.DRAFT,
-                            basis=data.basis, signer_role=data.signer_role, version=1)
-        decision.round, decision.award_form = round_, form
-        _apply(session, decision, data)
-        session.add(decision)
-        session.flush()
+        decision = new_draft(session, data)
         return decision_detail(get_decision_row(session, decision.id), read_setting(session, BASE_SALARY))
+
+
+def new_draft(session: Session, data: DecisionInput) -> Decision:
+    """A draft decision inside the caller's transaction (the demo data uses it too)."""
+    round_, form = _references(session, data)
+    decision = Decision(round_id=round_.id, award_form_id=form.id, status=DecisionStatus.DRAFT,
+                        basis=data.basis, signer_role=data.signer_role, version=1)
+    decision.round, decision.award_form = round_, form
+    _apply(session, decision, data)
+    session.add(decision)
+    session.flush()
+    return decision
 
 
 def update_decision(db: Database, decision_id: int, data: DecisionInput,

@@ -16,6 +16,7 @@ from app.models import Subject
 from app.rules.vntext import vn_number
 from app.services.commune import initialise_commune
 from app.services.demo_context import DemoContext, DemoSection, DemoSummary
+from app.services.demo_decisions import add_decisions
 from app.services.demo_exemplars import add_movements_exemplars
 from app.services.demo_history import add_history
 from app.services.demo_members import add_members
@@ -48,6 +49,7 @@ SECTIONS: list[tuple[str, DemoSection]] = [
     ("members", add_members),
     ("movements_exemplars", add_movements_exemplars),
     ("rounds_nominations", add_rounds_nominations),
+    ("decisions", add_decisions),
 ]
 
 
