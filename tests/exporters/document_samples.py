@@ -18,6 +18,7 @@ from app.exporters.document import (
 )
 
 FAMILY = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng")
+ACHIEVEMENT = "Đã có thành tích xuất sắc trong phong trào thi đua năm 2026"
 GIVEN = ("Văn Đạt", "Thị Hương", "Minh Đức", "Thị Ánh", "Quốc Hưng", "Thị Lụa", "Xuân Trường", "Hữu Nghĩa")
 
 
@@ -28,7 +29,7 @@ def annex_rows(count: int) -> tuple[tuple[str, ...], ...]:
         where = f"Giáo viên, Trường Tiểu học Hòa Bình số {index % 7 + 1}"
         if index % 5 == 0:  # some rows run over several lines
             where += ", kiêm Tổng phụ trách Đội Thiếu niên Tiền phong Hồ Chí Minh của trường"
-        rows.append((str(index + 1), name, where, "Đã có thành tích xuất sắc trong phong trào thi đua năm 2026"))
+        rows.append((str(index + 1), name, where, ACHIEVEMENT))
     return tuple(rows)
 
 

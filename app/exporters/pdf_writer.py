@@ -1,0 +1,241 @@
+"""The .pdf writer: lays an AdminDocument out with reportlab platypus, following Decree 30/2020.
+
+A4 portrait, the page setup's margins, Liberation Serif (metric-compatible with Times New Roman)
+embedded as subsets, page numbers centred in the top margin from page 2 on."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from xml.sax.saxutils import escape
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, LongTable, SimpleDocTemplate, Spacer
+from reportlab.platypus import PageBreak as RlPageBreak
+from reportlab.platypus import Paragraph as RlParagraph
+from reportlab.platypus import Table as RlTable
+
+from app.exporters.document import (
+    AdminDocument,
+    Align,
+    Block,
+    Closing,
+    HeaderBlock,
+    PageBreak,
+    PageSetup,
+    Paragraph,
+    SignatureColumn,
+    Table,
+)
+from app.exporters.pdf_parts import (
+    CellParagraph,
+    CenteredRule,
+    font_name,
+    register_fonts,
+    runs_markup,
+    runs_width,
+    style,
+    text_width,
+)
+
+# Layout-only tables (header, closing): no grid, no padding, top-aligned. The cell font is set
+# although every cell holds paragraphs, else reportlab selects Helvetica (a non-embedded font).
+_PLAIN = [("FONT", (0, 0), (-1, -1), font_name(), 12), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+          ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+          ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]
+_GRID = [("FONT", (0, 0), (-1, -1), font_name(), 12), ("GRID", (0, 0), (-1, -1), 0.5, (0, 0, 0)),
+         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+         ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+         ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]
+_TABLE_LEADING = 1.15
+_HEADER_GAP = 6.0  # points between the name/motto rows and the number/date row
+
+
+def render_pdf(doc: AdminDocument) -> bytes:
+    """The document as PDF bytes."""
+    register_fonts()
+    buffer = io.BytesIO()
+    template = _template(buffer, doc)
+    width = template.width
+    story = [flowable for block in doc.blocks for flowable in _flowables(block, width)]
+    number_pages = _page_numberer(doc.page) if doc.page.number_pages else _no_decoration
+    template.build(story, onFirstPage=_no_decoration, onLaterPages=number_pages)
+    return buffer.getvalue()
+
+
+def _template(buffer: io.BytesIO, doc: AdminDocument) -> SimpleDocTemplate:
+    page = doc.page
+    return SimpleDocTemplate(
+        buffer, pagesize=(page.width_mm * mm, page.height_mm * mm),
+        leftMargin=page.left_mm * mm, rightMargin=page.right_mm * mm,
+        topMargin=page.top_mm * mm, bottomMargin=page.bottom_mm * mm,
+        title=doc.title, author=doc.author, creator="Sổ Vàng", subject="", lang="vi",
+        initialFontName=font_name(), initialFontSize=13,
+    )
+
+
+def _no_decoration(canvas, template) -> None:
+    return None
+
+
+def _page_numberer(page: PageSetup) -> Callable:
+    """Draws the Arabic page number, upright, centred over the text area in the top margin."""
+    x = (page.left_mm + page.text_width_mm / 2) * mm
+    # baseline placed so the digits sit in the middle of the top margin
+    y = (page.height_mm - page.top_mm / 2) * mm - page.page_number_size * 0.35
+
+    def draw(canvas, template) -> None:
+        canvas.saveState()
+        canvas.setFont(font_name(), page.page_number_size)
+        canvas.drawCentredString(x, y, str(canvas.getPageNumber()))
+        canvas.restoreState()
+
+    return draw
+
+
+def _flowables(block: Block, width: float) -> list[Flowable]:
+    if isinstance(block, Paragraph):
+        return _paragraph(block, width)
+    if isinstance(block, HeaderBlock):
+        return [_header(block, width)]
+    if isinstance(block, Closing):
+        return [_closing(block, width)]
+    if isinstance(block, Table):
+        return [_table(block, width)] if block.columns else []
+    if isinstance(block, PageBreak):
+        return [RlPageBreak()]
+    raise TypeError(f"unknown block {block!r}")
+
+
+# --- paragraphs ---------------------------------------------------------------------------------
+
+
+def _paragraph(block: Paragraph, width: float) -> list[Flowable]:
+    ruled = block.rule_under > 0
+    paragraph_style = style(
+        block.size, block.align, first_indent=block.first_indent_mm * mm, space_before=block.space_before,
+        space_after=0.0 if ruled else block.space_after, keep_with_next=block.keep_with_next or ruled,
+    )
+    flowables: list[Flowable] = [RlParagraph(runs_markup(block.runs), paragraph_style)]
+    if ruled:
+        length = min(block.rule_under * runs_width(block.runs, block.size), width)
+        rule = CenteredRule(length, gap_below=2.0 + block.space_after)
+        rule.keepWithNext = int(block.keep_with_next)
+        flowables.append(rule)
+    return flowables
+
+
+def _line(text: str, size: float, *, bold: bool = False, italic: bool = False,
+          align: Align = Align.CENTER) -> RlParagraph:
+    return RlParagraph(escape(text), style(size, align, bold=bold, italic=italic))
+
+
+# --- header block -------------------------------------------------------------------------------
+
+
+def _header(block: HeaderBlock, width: float) -> RlTable:
+    left_width = block.left_width_mm * mm
+    rows = [[_issuer(block), _national(block)], [_number(block), _place_date(block)]]
+    table = RlTable(rows, colWidths=[left_width, width - left_width], hAlign="CENTER")
+    table.setStyle(_PLAIN + [("TOPPADDING", (0, 1), (-1, 1), _HEADER_GAP)])
+    return table
+
+
+def _issuer(block: HeaderBlock) -> list[Flowable]:
+    if not block.issuer_lines:
+        return []
+    lines: list[Flowable] = [_line(text, block.issuer_size, bold=bold) for text, bold in block.issuer_lines]
+    last_text, last_bold = block.issuer_lines[-1]
+    lines.append(CenteredRule(text_width(last_text, block.issuer_size, bold=last_bold) / 3))
+    return lines
+
+
+def _number(block: HeaderBlock) -> list[Flowable]:
+    return [_line(block.number, block.number_size)] if block.number else []
+
+
+def _national(block: HeaderBlock) -> list[Flowable]:
+    return [
+        _line(block.national_name, block.national_size, bold=True),
+        _line(block.motto, block.motto_size, bold=True),
+        CenteredRule(text_width(block.motto, block.motto_size, bold=True)),
+    ]
+
+
+def _place_date(block: HeaderBlock) -> list[Flowable]:
+    return [_line(block.place_date, block.date_size, italic=True)] if block.place_date else []
+
+
+# --- closing: recipients and signatures ---------------------------------------------------------
+
+
+def _closing(block: Closing, width: float) -> RlTable:
+    """Recipients left and the signature right, or two signatures side by side. A single table row,
+    so it never splits across pages; the names of two signatures are aligned on one line."""
+    if block.recipients or len(block.signatures) < 2:
+        widths = [width * 0.45, width * 0.55]
+        cells = [_recipients(block), *_signatures(block.signatures[:1], widths[1:])]
+    else:
+        widths = [width / 2, width / 2]
+        cells = _signatures(block.signatures[:2], widths)
+    cells += [[] for _ in range(2 - len(cells))]
+    table = RlTable([cells], colWidths=widths, hAlign="CENTER", spaceBefore=6)
+    table.setStyle(_PLAIN)
+    return table
+
+
+def _signatures(columns: tuple[SignatureColumn, ...], widths: list[float]) -> list[list[Flowable]]:
+    """One cell per signature: the title lines, the signature space, the name. A shorter title block
+    gets a longer space, so that the names line up."""
+    heads = [_signature_head(column) for column in columns]
+    heights = [_stack_height(head, w) for head, w in zip(heads, widths, strict=False)]
+    top = max(heights, default=0.0)
+    return [[*head, Spacer(1, column.space_mm * mm + top - height), _line(column.name, 14, bold=True)]
+            for column, head, height in zip(columns, heads, heights, strict=True)]
+
+
+def _signature_head(column: SignatureColumn) -> list[Flowable]:
+    flowables: list[Flowable] = [_line(line, 14, bold=True) for line in column.lines]
+    if column.note:
+        flowables.append(_line(column.note, 13, italic=True))
+    return flowables
+
+
+def _stack_height(flowables: list[Flowable], width: float) -> float:
+    return sum(flowable.wrap(width, 1e6)[1] for flowable in flowables)
+
+
+def _recipients(block: Closing) -> list[Flowable]:
+    if not block.recipients:
+        return []
+    title = _line(block.recipients_title, 12, bold=True, italic=True, align=Align.LEFT)
+    return [title, *[_line(line, 11, align=Align.LEFT) for line in block.recipients]]
+
+
+# --- tables -------------------------------------------------------------------------------------
+
+
+def _table(block: Table, width: float) -> RlTable:
+    widths = _column_widths(block, width)
+    head_style = style(block.size, Align.CENTER, bold=True, leading=_TABLE_LEADING)
+    cell_styles = [style(block.size, column.align, leading=_TABLE_LEADING) for column in block.columns]
+    header = [CellParagraph(column.title, head_style) for column in block.columns]
+    body = [_row(row, cell_styles) for row in block.rows]
+    table = LongTable([header, *body], colWidths=widths, repeatRows=1, hAlign="CENTER")
+    table.setStyle(_GRID)
+    return table
+
+
+def _row(row: tuple[str, ...], cell_styles: list[ParagraphStyle]) -> list[CellParagraph]:
+    """One cell per column: a short row is padded with empty cells, a long one cut."""
+    texts = (*row, *[""] * (len(cell_styles) - len(row)))
+    return [CellParagraph(text, cell_style) for text, cell_style in zip(texts, cell_styles, strict=False)]
+
+
+def _column_widths(block: Table, width: float) -> list[float]:
+    """Column widths from the model, scaled down to the text width when they add up to more."""
+    widths = [column.width_mm * mm for column in block.columns]
+    total = sum(widths)
+    scale = min(1.0, width / total) if total else 1.0
+    return [w * scale for w in widths]
