@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from app.cli_args import UsageError, build_parser
+from app.cli_backup import cmd_backup, cmd_restore, warn_about_location
 from app.services.errors import ServiceError
 from app.storage.database import Database, DataDirError, open_database
 from app.storage.lock import AlreadyRunningError, InstanceLock
@@ -28,6 +29,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             from app.ui.app import run_gui
 
             return run_gui(data_dir)
+        warn_about_location(data_dir)
         return _COMMANDS[args.command](args, data_dir)
     except _USER_ERRORS as exc:
         print(f"sovang: {exc}", file=sys.stderr)
@@ -118,11 +120,19 @@ def _cmd_nominations(args, data_dir: Path) -> int:
                     write=False)
 
 
+def _cmd_decision(args, data_dir: Path) -> int:
+    from app.cli_decisions import decision_list, decision_render
+
+    if args.decision_command == "render":
+        return _with_db(data_dir, lambda db: decision_render(db, args), write=False)
+    return _with_db(data_dir, lambda db: decision_list(db, args.json), write=False)
+
+
 def _cmd_check_db(args, data_dir: Path) -> int:
     from app.services.integrity import check_database
 
     def work(db: Database) -> int:
-        report = check_database(db)
+        report = check_database(db, full=args.full)
         print(report.summary())
         return EXIT_OK if report.ok else EXIT_PROBLEM
 
@@ -135,5 +145,8 @@ _COMMANDS = {
     "subjects": _cmd_subjects,
     "rounds": _cmd_rounds,
     "nominations": _cmd_nominations,
+    "decision": _cmd_decision,
     "check-db": _cmd_check_db,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
 }

@@ -82,7 +82,11 @@ def build_parser() -> VietnameseArgumentParser:
 
     _add_rounds(commands)
     _add_nominations(commands)
-    commands.add_parser("check-db", help="kiểm tra tính toàn vẹn của cơ sở dữ liệu", add_help=False)
+    _add_decisions(commands)
+    check_db = commands.add_parser("check-db", help="kiểm tra tính toàn vẹn của cơ sở dữ liệu",
+                                   add_help=False)
+    check_db.add_argument("--full", action="store_true", help="kiểm tra đầy đủ (integrity_check), chậm hơn")
+    _add_backup(commands)
     return parser
 
 
@@ -113,3 +117,26 @@ def _add_nominations(commands) -> None:
         "check", help="bảng kiểm tiêu chí của một hồ sơ (mã thoát 0: đủ điều kiện, 1: chưa)", add_help=False)
     check.add_argument("id", type=positive_int, help="số hồ sơ")
     check.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+
+
+def _add_decisions(commands) -> None:
+    decision = commands.add_parser("decision", help="quyết định khen thưởng", add_help=False)
+    actions = _subcommands(decision, "decision_command")
+    listing = actions.add_parser("list", help="các quyết định, mỗi quyết định một dòng bắt đầu bằng mã",
+                                 add_help=False)
+    listing.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+    render = actions.add_parser("render", help="xuất quyết định (hoặc tờ trình) ra tệp Word hoặc PDF",
+                                add_help=False)
+    render.add_argument("id", type=positive_int, help="mã quyết định (cột đầu của “decision list”)")
+    render.add_argument("--format", choices=["docx", "pdf"], required=True, help="định dạng tệp")
+    render.add_argument("--out", required=True, metavar="TỆP", help="đường dẫn tệp sẽ ghi")
+    render.add_argument("--document", choices=["decision", "proposal"], default="decision",
+                        help="decision: quyết định (mặc định); proposal: tờ trình kèm theo")
+
+
+def _add_backup(commands) -> None:
+    backup = commands.add_parser("backup", help="sao lưu cơ sở dữ liệu (đã kiểm tra)", add_help=False)
+    backup.add_argument("--to", metavar="THƯ_MỤC", help="chép thêm bản sao lưu vào thư mục này (ổ USB…)")
+    backup.add_argument("--list", action="store_true", help="liệt kê các bản sao lưu, mới nhất trước")
+    restore = commands.add_parser("restore", help="khôi phục từ một bản sao lưu", add_help=False)
+    restore.add_argument("file", metavar="TỆP", help="tệp sao lưu .sqlite3")

@@ -12,7 +12,10 @@ import time
 from pathlib import Path
 
 BENCH_DIR = Path(__file__).resolve().parent
-BENCHMARKS = ["bench_demo.py", "bench_search.py", "bench_startup.py", "bench_memory.py"]
+BENCHMARKS = [
+    "bench_demo.py", "bench_search.py", "bench_startup.py", "bench_memory.py", "bench_documents.py",
+    "bench_crash.py",
+]
 
 
 def main(argv: list[str]) -> int:

@@ -3,22 +3,47 @@
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.storage.damage import header_is_damaged, is_damage_error, set_aside
 from app.storage.engine import make_engine
-from app.storage.paths import DB_FILE_NAME, backups_dir, database_url
+from app.storage.paths import DB_FILE_NAME, database_url
 from app.storage.schema import SCHEMA_HEAD
+
+if TYPE_CHECKING:
+    from app.storage.backup_file import BackupInfo
 
 
 class DataDirError(RuntimeError):
     """The data directory cannot be created or written."""
+
+
+class DamagedDatabaseError(DataDirError):
+    """The database file is damaged: it was set aside (never overwritten) and nothing was opened."""
+
+    def __init__(self, set_aside_as: Path | None, newest_backup: BackupInfo | None, detail: str = "") -> None:
+        self.set_aside_as = set_aside_as
+        self.newest_backup = newest_backup
+        if set_aside_as is None:
+            message = (f"Cơ sở dữ liệu bị hỏng nhưng không để riêng được ({detail}). "
+                       "Hãy đóng mọi cửa sổ Sổ Vàng rồi mở lại.")
+        else:
+            message = (f"Cơ sở dữ liệu bị hỏng nên đã được để riêng thành tệp “{set_aside_as.name}” "
+                       "(không xóa, không ghi đè).")
+        if newest_backup is not None:
+            made = newest_backup.created
+            message += (f" Bản sao lưu tốt gần nhất: “{newest_backup.path}”, lập lúc {made:%H:%M} "
+                        f"ngày {made:%d/%m/%Y}; hãy khôi phục từ bản này.")
+        else:
+            message += (" Trong thư mục backups không có bản sao lưu tốt; "
+                        "hãy khôi phục từ bản sao lưu ở nơi khác.")
+        super().__init__(message)
 
 
 class Database:
@@ -59,33 +84,38 @@ def _ensure_dir(data_dir: Path) -> None:
         raise DataDirError(f"Không tạo được thư mục dữ liệu {data_dir}: {exc.strerror or exc}.") from exc
 
 
-def backup_sqlite(source: Path, target: Path) -> Path:
-    """Copy a live SQLite database through its backup API (never a file copy)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    src = sqlite3.connect(source)
-    try:
-        dst = sqlite3.connect(target)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
-    return target
-
-
 def open_database(data_dir: Path) -> Database:
-    """Open (creating if needed) and migrate the database of a data directory."""
+    """Open (creating if needed) and migrate the database of a data directory.
+
+    A damaged SQLite file (a bad header, or "not a database" / "malformed" on the first query) is
+    set aside and DamagedDatabaseError raised; a sound file pays for one 100-byte read (see damage.py).
+    """
     _ensure_dir(data_dir)
-    engine = make_engine(database_url(data_dir))
+    url = database_url(data_dir)
+    local_file = data_dir / DB_FILE_NAME if url == f"sqlite:///{data_dir / DB_FILE_NAME}" else None
+    if local_file is not None and header_is_damaged(local_file):
+        raise _set_aside_damaged(data_dir, local_file)
+    engine = make_engine(url)
     try:
         stored = _stored_revision(engine)
         if stored != SCHEMA_HEAD:
             _migrate(data_dir, engine, stored)
-    except Exception:
+    except Exception as exc:
         engine.dispose()
+        if local_file is not None and is_damage_error(exc):
+            raise _set_aside_damaged(data_dir, local_file) from exc
         raise
     return Database(data_dir, engine)
+
+
+def _set_aside_damaged(data_dir: Path, db_file: Path) -> DamagedDatabaseError:
+    from app.storage.backup import newest_good_backup  # only on this rare path
+
+    try:
+        moved, detail = set_aside(db_file), ""
+    except OSError as exc:
+        moved, detail = None, str(exc.strerror or exc)
+    return DamagedDatabaseError(moved, newest_good_backup(data_dir), detail)
 
 
 def _stored_revision(engine: Engine) -> str | None:
@@ -93,7 +123,9 @@ def _stored_revision(engine: Engine) -> str | None:
     try:
         with engine.connect() as conn:
             return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
-    except (OperationalError, ProgrammingError):
+    except (OperationalError, ProgrammingError) as exc:
+        if is_damage_error(exc):
+            raise
         return None
 
 
@@ -107,8 +139,8 @@ def _migrate(data_dir: Path, engine: Engine, stored: str | None) -> None:
 
 
 def _backup_before_migration(data_dir: Path, engine: Engine) -> None:
-    db_file = data_dir / DB_FILE_NAME
     if engine.dialect.name != "sqlite":
         return
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    backup_sqlite(db_file, backups_dir(data_dir) / f"truoc-nang-cap-{stamp}.sqlite3")
+    from app.storage.backup import BackupReason, make_backup
+
+    make_backup(data_dir, BackupReason.BEFORE_UPGRADE)  # verified; raises (nothing migrated) when it fails
