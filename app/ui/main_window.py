@@ -19,7 +19,7 @@ from app.services.settings import load_commune_profile
 from app.services.subject_search import count_subjects
 from app.storage.database import Database
 from app.ui import messages
-from app.ui.pages import NOMINATIONS, SUBJECTS, PageSpec, default_pages
+from app.ui.pages import DECISIONS, NOMINATIONS, SUBJECTS, PageSpec, default_pages
 from app.ui.widgets import restore_geometry, save_geometry
 
 ABOUT_TEXT = (
@@ -82,11 +82,14 @@ class MainWindow(QMainWindow):
             page.total_changed.connect(self._show_total)
         if hasattr(page, "open_nominations"):
             page.open_nominations.connect(self.open_round_nominations)
+        if hasattr(page, "open_decisions"):
+            page.open_decisions.connect(self.open_round_decisions)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&Tệp")
         self._action(file_menu, "Thông tin xã…", self.edit_commune)
         self._action(file_menu, "Cài đặt…", self.edit_settings)
+        self._action(file_menu, "Mẫu văn bản…", self.edit_wording)
         file_menu.addSeparator()
         self._action(file_menu, "Thoát", self.close, QKeySequence("Ctrl+Q"))
         help_menu = self.menuBar().addMenu("Trợ &giúp")
@@ -134,6 +137,10 @@ class MainWindow(QMainWindow):
         self.show_page(NOMINATIONS)
         self.page(NOMINATIONS).show_round(round_id)
 
+    def open_round_decisions(self, round_id: int) -> None:
+        self.show_page(DECISIONS)
+        self.page(DECISIONS).show_round(round_id)
+
     def refresh_total(self) -> None:
         self._show_total(count_subjects(self.db))
 
@@ -152,6 +159,14 @@ class MainWindow(QMainWindow):
         from app.ui.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.db, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self._settings_changed)
+        dialog.open()
+
+    def edit_wording(self) -> None:
+        from app.ui.wording_dialog import WordingDialog
+
+        dialog = WordingDialog(self.db, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(self._settings_changed)
         dialog.open()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.enums import NominationStatus
+from app.services.documents import report_document
 from app.services.errors import ValidationError
 from app.services.nomination_data import NominationDetail, NominationEventRow
 from app.services.nomination_flow import appraise, propose, record_review, return_to_draft
@@ -27,10 +28,12 @@ from app.services.nominations import delete_nomination
 from app.storage.database import Database
 from app.ui import messages
 from app.ui.checklist_editor import ChecklistEditor
+from app.ui.document_preview import show_document
 from app.ui.nomination_dialog import NominationDialog
 from app.ui.operations import service_call
 from app.ui.report_form import report_html
 from app.ui.row_table import RowColumn, RowTableModel, first_line, row_table_view
+from app.ui.widgets import add_button
 
 S = NominationStatus
 CHECKLIST_TAB, REPORT_TAB, HISTORY_TAB = range(3)
@@ -102,6 +105,7 @@ class NominationPanel(QWidget):
             row.addWidget(button)
             self.buttons[key] = button
         row.addStretch(1)
+        self.report_button = add_button(row, "Báo cáo thành tích…", self.view_report)  # not a step
         return row
 
     def _build_tabs(self) -> QTabWidget:
@@ -151,6 +155,7 @@ class NominationPanel(QWidget):
         }
         for key, button in self.buttons.items():
             button.setEnabled(status in allowed[key])
+        self.report_button.setEnabled(status is not None)
 
     # Steps ---------------------------------------------------------------------------------------
 
@@ -212,6 +217,12 @@ class NominationPanel(QWidget):
         if call.ok:
             self.show_detail(None)
             self.deleted.emit()
+
+    def view_report(self) -> None:
+        """The achievement report as a document (preview, Word and PDF)."""
+        if self.detail is not None:
+            nomination_id = self.detail.id
+            show_document(self, self.db.data_dir, lambda: report_document(self.db, nomination_id))
 
     def history(self) -> list[NominationEventRow]:
         return self.events.rows()

@@ -21,6 +21,7 @@ EXEMPLARS = "exemplars"
 MOVEMENTS = "movements"
 ROUNDS = "rounds"
 NOMINATIONS = "nominations"
+DECISIONS = "decisions"
 CATALOGUE = "catalogue"
 UNITS = "units"
 
@@ -56,6 +57,8 @@ def default_pages() -> list[PageSpec]:
         PageSpec(ROUNDS, "Đợt xét", lazy("rounds_page", "RoundsPage"), Icon.SP_FileDialogListView),
         PageSpec(NOMINATIONS, "Hồ sơ đề nghị", lazy("nominations_page", "NominationsPage"),
                  Icon.SP_FileDialogContentsView),
+        PageSpec(DECISIONS, "Quyết định khen thưởng", lazy("decisions_page", "DecisionsPage"),
+                 Icon.SP_FileIcon),
         PageSpec(CATALOGUE, "Danh mục khen thưởng", lazy("catalogue_page", "CataloguePage"),
                  Icon.SP_FileDialogInfoView),
         PageSpec(UNITS, "Đơn vị", lazy("units_page", "UnitsPage"), Icon.SP_DirHomeIcon),

@@ -33,7 +33,9 @@ def test_title_status_bar_and_first_page(qtbot, commune_db, people):
 def test_menus_are_vietnamese(qtbot, commune_db):
     window = make_window(qtbot, commune_db)
     menus = {a.text(): [x.text() for x in a.menu().actions() if x.text()] for a in window.menuBar().actions()}
-    assert menus == {"&Tệp": ["Thông tin xã…", "Cài đặt…", "Thoát"], "Trợ &giúp": ["Giới thiệu"]}
+    assert menus == {
+        "&Tệp": ["Thông tin xã…", "Cài đặt…", "Mẫu văn bản…", "Thoát"], "Trợ &giúp": ["Giới thiệu"],
+    }
 
 
 def test_navigation_shows_and_loads_the_units_page(qtbot, commune_db, village):
@@ -71,7 +73,7 @@ def test_pages_plug_in_from_the_list(qtbot, commune_db):
     titles = [window.nav.item(i).text() for i in range(window.nav.count())]
     assert titles == [
         "Tổng quan", "Đối tượng", "Điển hình tiên tiến", "Phong trào thi đua", "Đợt xét", "Hồ sơ đề nghị",
-        "Danh mục khen thưởng", "Đơn vị", "Chào",
+        "Quyết định khen thưởng", "Danh mục khen thưởng", "Đơn vị", "Chào",
     ]
     window.show_page("hello")
     assert isinstance(window.stack.currentWidget(), HelloPage) and HelloPage.shown == 1
