@@ -264,6 +264,12 @@ def test_the_list_is_locked_once_the_proposal_has_a_number(commune_db, forms, ye
         update_decision(commune_db, detail.row.id, data, detail.version)
     with pytest.raises(ConflictError):
         issue_proposal(commune_db, detail.row.id, IssueInput(day=TODAY))
+    passed_people(commune_db, year_end, forms["LDTT"], names=("Lê Văn Mới",))  # passes after the proposal
+    data = DecisionInput(round_id=year_end, award_form_id=forms["LDTT"], signer_name="Trần Thị Lan",
+                         signer_role=SignerRole.VICE_CHAIRMAN)
+    detail = update_decision(commune_db, detail.row.id, data, detail.version)
+    assert sorted(e.nomination_id for e in detail.entries) == sorted(ids)  # the proposal's list stands
+    assert detail.row.signer_name == "Trần Thị Lan"
 
 
 def test_a_nomination_that_went_back_blocks_issuing(commune_db, forms, year_end):

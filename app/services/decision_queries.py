@@ -130,3 +130,13 @@ def next_register_number(db: Database, doc_type: DocumentType, year: int) -> int
 
     with db.read() as session:
         return next_number(session, year, doc_type)
+
+
+def default_achievement_text(db: Database, round_id: int) -> str:
+    """The achievement phrase a new decision of this round gets when the officer leaves it empty."""
+    from app.services.decision_content import default_achievement
+    from app.services.wording import read_wording
+
+    with db.read() as session:
+        round_ = session.get(Round, round_id)
+        return default_achievement(read_wording(session, DocumentType.DECISION), round_) if round_ else ""

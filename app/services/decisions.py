@@ -8,6 +8,8 @@ included. Once its proposal (tờ trình) has a number, the draft's list is lock
 
 from __future__ import annotations
 
+import dataclasses
+
 from sqlalchemy.orm import Session
 
 from app.models import (
@@ -64,6 +66,8 @@ def update_decision(db: Database, decision_id: int, data: DecisionInput,
                 "Tờ trình của dự thảo này đã có số: danh sách khen thưởng không đổi được nữa. "
                 "Hãy lập dự thảo mới nếu cần đổi danh sách."
             )
+        if locked:  # the proposal's list stands: nothing comes in or goes out
+            data = dataclasses.replace(data, nomination_ids=[e.nomination_id for e in decision.entries])
         decision.basis, decision.signer_role = data.basis, data.signer_role
         _check_basis(session, decision.round, data.basis)
         _apply(session, decision, data)

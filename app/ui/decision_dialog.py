@@ -18,16 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models.enums import DecisionBasis, DocumentType, RoundKind, SignerRole
+from app.models.enums import DecisionBasis, RoundKind, SignerRole
 from app.services.catalogue import list_award_forms
-from app.services.decision_content import default_achievement
 from app.services.decision_data import DecisionDetail, DecisionInput
-from app.services.decision_queries import list_includable
+from app.services.decision_queries import default_achievement_text, list_includable
 from app.services.decisions import create_decision, update_decision
 from app.services.errors import ValidationError
 from app.services.rounds import list_rounds
 from app.services.settings import load_commune_profile
-from app.services.wording import load_wording
 from app.storage.database import Database
 from app.ui.decisions_model import ChoiceModel, recipients_summary
 from app.ui.operations import service_call
@@ -106,7 +104,6 @@ class DecisionDialog(QDialog):
         self.saved_id: int | None = detail.row.id if detail else None
         self.rounds = {r.id: r for r in list_rounds(db)}
         self.profile = load_commune_profile(db)
-        self.wording = load_wording(db, DocumentType.DECISION)
         self._build()
         if detail is None:
             self.setWindowTitle("Lập quyết định khen thưởng")
@@ -190,7 +187,7 @@ class DecisionDialog(QDialog):
             self.basis_combo.blockSignals(True)
             select_data(self.basis_combo, DecisionBasis.COUNCIL.value)
             self.basis_combo.blockSignals(False)
-        default = default_achievement(self.wording, round_row) if round_row else ""
+        default = default_achievement_text(self.db, round_row.id) if round_row else ""
         self.achievement_edit.setPlaceholderText(f"Để trống thì dùng câu mặc định: “{default}”" if default
                                                  else "Để trống thì dùng câu mặc định của đợt xét.")
         self._basis_changed()

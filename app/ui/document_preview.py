@@ -11,7 +11,6 @@ from PySide6.QtGui import QImage, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QScrollArea,
@@ -34,16 +33,8 @@ SCREEN_DPI = 96
 PAGE_GAP = 14
 FIT = 0.0  # the zoom that fits the page to the window's width
 ZOOMS = (("Vừa chiều ngang", FIT), ("100 %", 1.0), ("150 %", 1.5))
-SAVE_FILTER = "Văn bản Word và PDF (*.docx *.pdf)"
 OPEN_FAILED = ("Không mở được tệp “{name}” bằng chương trình của máy. Máy có thể chưa cài Microsoft Word "
                "hoặc LibreOffice; hãy bấm “Lưu Word và PDF…” rồi mở tệp đã lưu.")
-
-
-def choose_save_path(parent: QWidget | None, suggested: Path) -> Path | None:
-    """Where to save (the operating system's Save dialog); None when cancelled. Tests replace it."""
-    path, _filter = QFileDialog.getSaveFileName(parent, "Lưu văn bản (Word và PDF)", str(suggested),
-                                                SAVE_FILTER)
-    return Path(path) if path else None
 
 
 def page_image(page: PageImage) -> QImage:
@@ -173,7 +164,7 @@ class DocumentPreview(QDialog):
     # Files -----------------------------------------------------------------------------------------
 
     def save_both(self) -> None:
-        target = choose_save_path(self, Path.home() / f"{file_stem(self.document)}.docx")
+        target = system_files.choose_save_path(self, Path.home() / f"{file_stem(self.document)}.docx")
         if target is None:
             return
         with service_call(self) as call:

@@ -1,4 +1,5 @@
-"""The operating system's edges for files: choosing files to add, opening a stored file in its viewer.
+"""The operating system's edges for files: choosing files to add or where to save, opening a file in its
+viewer.
 
 Tests replace these functions (never open a real file dialog or viewer in a test).
 """
@@ -28,6 +29,14 @@ def choose_file(parent: QWidget | None, title: str = "Chọn tệp đính kèm")
     """One file the user picked, or None when cancelled."""
     path, _filter = QFileDialog.getOpenFileName(parent, title, str(Path.home()), EVIDENCE_FILTER)
     return path or None
+
+
+def choose_save_path(parent: QWidget | None, suggested: Path,
+                     file_filter: str = "Văn bản Word và PDF (*.docx *.pdf)") -> Path | None:
+    """Where to save (the operating system's Save dialog); None when cancelled."""
+    title = "Lưu văn bản (Word và PDF)"
+    path, _filter = QFileDialog.getSaveFileName(parent, title, str(suggested), file_filter)
+    return Path(path) if path else None
 
 
 def open_file(path: str) -> bool:

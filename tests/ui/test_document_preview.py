@@ -79,7 +79,7 @@ def test_closing_waits_for_the_pages(qtbot, commune_db, decision):
 
 def test_saving_writes_word_and_pdf_side_by_side(qtbot, monkeypatch, tmp_path, preview, fake_messages):
     asked = []
-    monkeypatch.setattr(document_preview, "choose_save_path",
+    monkeypatch.setattr(system_files, "choose_save_path",
                         lambda parent, suggested: asked.append(suggested) or tmp_path / "QĐ khen thưởng.pdf")
     click(qtbot, preview.save_button)
     assert asked[0].name == "Quyet dinh so 01-QD-UBND.docx"
@@ -89,7 +89,7 @@ def test_saving_writes_word_and_pdf_side_by_side(qtbot, monkeypatch, tmp_path, p
 
 
 def test_cancelling_the_save_dialog_saves_nothing(qtbot, monkeypatch, tmp_path, preview, fake_messages):
-    monkeypatch.setattr(document_preview, "choose_save_path", lambda parent, suggested: None)
+    monkeypatch.setattr(system_files, "choose_save_path", lambda parent, suggested: None)
     click(qtbot, preview.save_button)
     assert fake_messages.infos == [] and fake_messages.errors == []
 
@@ -101,7 +101,7 @@ def test_a_read_only_folder_is_said_in_vietnamese(qtbot, monkeypatch, tmp_path, 
     folder.mkdir()
     folder.chmod(0o555)
     try:
-        monkeypatch.setattr(document_preview, "choose_save_path", lambda parent, suggested: folder / "a.docx")
+        monkeypatch.setattr(system_files, "choose_save_path", lambda parent, suggested: folder / "a.docx")
         click(qtbot, preview.save_button)
     finally:
         folder.chmod(0o755)
@@ -114,7 +114,7 @@ def test_a_read_only_folder_is_said_in_vietnamese(qtbot, monkeypatch, tmp_path, 
 
 def test_a_missing_folder_is_said_in_vietnamese(qtbot, monkeypatch, tmp_path, preview, fake_messages):
     gone = tmp_path / "khong-co"
-    monkeypatch.setattr(document_preview, "choose_save_path", lambda parent, suggested: gone / "qd.docx")
+    monkeypatch.setattr(system_files, "choose_save_path", lambda parent, suggested: gone / "qd.docx")
     click(qtbot, preview.save_button)
     assert fake_messages.errors == [
         f"Không ghi được tệp “qd.docx”: không có thư mục “{gone}”. Hãy chọn thư mục khác. "
