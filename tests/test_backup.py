@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 import sqlite3
+from pathlib import Path
 
 import pytest
 from backup_helpers import add_subject, old_schema_database, overwrite_page, page_holding
@@ -67,17 +69,21 @@ def test_backup_of_a_database_with_a_broken_page_fails_verification(commune_db, 
     assert [n for n in files_in(backups_dir(data_dir)) if n.endswith(".sqlite3")] == []
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0,
-                    reason="root ignores folder permissions, so a read-only folder cannot be simulated")
-def test_backup_into_a_read_only_folder_says_so(db, data_dir, tmp_path) -> None:
+def test_backup_into_a_read_only_folder_says_so(db, data_dir, tmp_path, monkeypatch) -> None:
+    """The folder refuses writing (injected at mkstemp, so that this also runs as root, whom the
+    operating system lets write anywhere)."""
     folder = tmp_path / "chi-doc"
     folder.mkdir()
-    folder.chmod(0o555)
-    try:
-        with pytest.raises(ServiceError) as caught:
-            make_backup(data_dir, BackupReason.MANUAL, dest=folder)
-    finally:
-        folder.chmod(0o755)
+    real_mkstemp = backup_file.tempfile.mkstemp
+
+    def read_only(*args, **kwargs):
+        if Path(kwargs.get("dir", "")) == folder:
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
+        return real_mkstemp(*args, **kwargs)
+
+    monkeypatch.setattr(backup_file.tempfile, "mkstemp", read_only)
+    with pytest.raises(ServiceError) as caught:
+        make_backup(data_dir, BackupReason.MANUAL, dest=folder)
     assert "không cho phép ghi" in str(caught.value)
     assert files_in(folder) == []
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import errno
 import io
 import json
 import os
@@ -17,6 +18,7 @@ from app.cli import main
 from app.models import DecisionStatus
 from app.services.decision_queries import get_decision, list_decisions
 from app.services.demo import generate_demo
+from app.storage import atomic
 from app.storage.database import open_database
 
 
@@ -139,15 +141,16 @@ def test_render_refusals_write_nothing(demo_dir, tmp_path, capsys) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders; the refusal cannot show")
-def test_read_only_folder_keeps_the_old_file(demo_dir, tmp_path, capsys) -> None:
+def test_read_only_folder_keeps_the_old_file(demo_dir, tmp_path, capsys, monkeypatch) -> None:
+    """The folder refuses writing, injected where the file is made (root may write anywhere)."""
     target = tmp_path / "qd.pdf"
     target.write_bytes(b"old")
-    tmp_path.chmod(0o500)
-    try:
-        assert run(demo_dir, "decision", "render", "1", "--format", "pdf", "--out", str(target)) == 2
-    finally:
-        tmp_path.chmod(0o700)
+
+    def read_only(target, data):
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
+
+    monkeypatch.setattr(atomic, "_write_temp", read_only)
+    assert run(demo_dir, "decision", "render", "1", "--format", "pdf", "--out", str(target)) == 2
     assert "không cho phép ghi" in capsys.readouterr().err
     assert target.read_bytes() == b"old" and [p.name for p in tmp_path.iterdir()] == ["qd.pdf"]
 

@@ -4,6 +4,7 @@ message when the folder refuses), opening in Word; reached from the decisions pa
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 
 import pytest
@@ -15,6 +16,7 @@ from app.services.decision_data import DecisionInput, IssueInput
 from app.services.decision_issue import issue_decision
 from app.services.decisions import create_decision
 from app.services.documents import decision_document, render
+from app.storage import atomic
 from app.ui import document_preview, system_files
 from app.ui.decisions_page import DecisionsPage
 from app.ui.document_preview import DocumentPreview
@@ -94,17 +96,17 @@ def test_cancelling_the_save_dialog_saves_nothing(qtbot, monkeypatch, tmp_path, 
     assert fake_messages.infos == [] and fake_messages.errors == []
 
 
-@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0,
-                    reason="root may write into a read-only folder")
 def test_a_read_only_folder_is_said_in_vietnamese(qtbot, monkeypatch, tmp_path, preview, fake_messages):
+    """The folder refuses writing, injected where the file is made (root may write anywhere)."""
     folder = tmp_path / "chi-doc"
     folder.mkdir()
-    folder.chmod(0o555)
-    try:
-        monkeypatch.setattr(system_files, "choose_save_path", lambda parent, suggested: folder / "a.docx")
-        click(qtbot, preview.save_button)
-    finally:
-        folder.chmod(0o755)
+
+    def read_only(target, data):
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
+
+    monkeypatch.setattr(atomic, "_write_temp", read_only)
+    monkeypatch.setattr(system_files, "choose_save_path", lambda parent, suggested: folder / "a.docx")
+    click(qtbot, preview.save_button)
     assert fake_messages.errors == [
         f"Không ghi được tệp “a.docx”: thư mục “{folder}” không cho phép ghi. Hãy chọn thư mục khác. "
         "Tệp cũ (nếu có) vẫn giữ nguyên."
