@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from app.models import StoredFile
 from app.services.errors import ServiceError, ValidationError
+from app.storage.atomic import write_atomically
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_SUFFIX_LENGTH = 20
@@ -85,26 +85,12 @@ def read_source(source_path: str | os.PathLike[str], field: str = "file") -> Sou
     return SourceFile(name=path.name[:MAX_NAME_LENGTH], suffix=_suffix(path), data=data, sha256=digest)
 
 
-def _write_atomically(target: Path, data: bytes) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp_name, target)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
-
-
 def _ensure_bytes(data_dir: Path, stored: StoredFile, source: SourceFile) -> None:
     target = stored_path(data_dir, stored)
     if target.is_file() and target.stat().st_size == len(source.data):
         return
     try:
-        _write_atomically(target, source.data)
+        write_atomically(target, source.data)
     except OSError as exc:
         raise ServiceError(
             f"Không ghi được tệp “{source.name}” vào thư mục dữ liệu ({exc.strerror or exc}). "
