@@ -14,6 +14,7 @@ from app.rules.vntext import (
     name_sort_key,
     normalize_text,
     parse_vn_date,
+    place_names,
     text_sort_key,
     vn_date,
     vn_money,
@@ -162,3 +163,25 @@ def test_number_words(value: int, words: str) -> None:
 
 def test_money_words_capitalised_with_currency() -> None:
     assert vn_money_words(702_000) == "Bảy trăm linh hai nghìn đồng"
+
+
+@pytest.mark.parametrize(
+    ("full", "names"),
+    [
+        ("Xã Hòa Bình", ("Hòa Bình", "xã Hòa Bình")),
+        ("Thị trấn Phong Châu", ("Phong Châu", "thị trấn Phong Châu")),
+        ("Phường Đông Ba", ("Đông Ba", "phường Đông Ba")),
+        ("Hòa Bình", ("Hòa Bình", "xã Hòa Bình")),
+    ],
+)
+def test_place_names(full: str, names: tuple[str, str]) -> None:
+    assert place_names(full) == names
+
+
+def test_award_documents_read_a_bare_commune_name_as_a_commune() -> None:
+    from app.exporters.award_content import Places
+
+    values = Places("Thị trấn Phong Châu", "Tỉnh Phú Thọ", 2026).values()
+    assert (values["place"], values["commune_lower"], values["COMMUNE"]) == (
+        "Phong Châu", "thị trấn Phong Châu", "THỊ TRẤN PHONG CHÂU")
+    assert Places("Hòa Bình", "Tỉnh Phú Thọ", 2026).values()["commune"] == "Xã Hòa Bình"

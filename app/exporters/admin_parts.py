@@ -19,7 +19,7 @@ from app.exporters.document import (
     Table,
     para,
 )
-from app.rules.vntext import vn_date
+from app.rules.vntext import upper_first, vn_date
 
 BLANK = "……"  # the dots left for a number or a day a draft does not have yet
 INDENT_MM = 10.0
@@ -123,7 +123,7 @@ def annex_tables(content: AwardContent) -> list[Block]:
 
 
 def _annex_rows(rows: list[ListedRecipient], achievement: str, first: int) -> tuple[tuple[str, ...], ...]:
-    phrase = achievement[:1].upper() + achievement[1:]
+    phrase = upper_first(achievement)
     return tuple((str(i), r.name, r.description, phrase) for i, r in enumerate(rows, start=first))
 
 

@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from app.rules.vntext import place_names, upper_first
+
 KIND_ORDER = ("collective", "individual", "household")  # official lists: collectives first
 KIND_WORDS = {"collective": "tập thể", "individual": "cá nhân", "household": "hộ gia đình"}
 ROMAN = ("I", "II", "III", "IV")
@@ -44,10 +46,10 @@ class Places:
     year: int
 
     def values(self) -> dict[str, str]:
-        commune_lower = self.commune[:1].lower() + self.commune[1:]
-        place = self.commune.split(" ", 1)[1] if " " in self.commune else self.commune
+        place, commune_lower = place_names(self.commune)  # "Hòa Bình" alone is read as "Xã Hòa Bình"
+        commune = upper_first(commune_lower)
         return {
-            "commune": self.commune, "COMMUNE": self.commune.upper(), "commune_lower": commune_lower,
+            "commune": commune, "COMMUNE": commune.upper(), "commune_lower": commune_lower,
             "place": place, "province": self.province, "PROVINCE": self.province.upper(),
             "year": str(self.year),
         }

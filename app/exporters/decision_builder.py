@@ -10,7 +10,7 @@ from __future__ import annotations
 from app.exporters import admin_parts as parts
 from app.exporters.award_content import KIND_WORDS, AwardContent, fill
 from app.exporters.document import AdminDocument, Block, PageBreak, para
-from app.rules.vntext import vn_date, vn_money, vn_money_words
+from app.rules.vntext import upper_first, vn_date, vn_money, vn_money_words
 
 
 def build_decision(content: AwardContent) -> AdminDocument:
@@ -72,7 +72,7 @@ def article_2(content: AwardContent) -> str:
     each = "; ".join(_reward_text(content, kind) for kind in paid)
     fund = fill(content.wording["fund"], **content.places.values())
     return (
-        f"{each[:1].upper()}{each[1:]} (theo {_law()}). Tổng số tiền thưởng là {vn_money(content.total)} "
+        f"{upper_first(each)} (theo {_law()}). Tổng số tiền thưởng là {vn_money(content.total)} "
         f"({vn_money_words(content.total)}), chi từ {fund}."
     )
 
@@ -99,11 +99,11 @@ def article_3(content: AwardContent) -> str:
 
 def annex_title(content: AwardContent) -> str:
     kinds = parts.kinds_phrase(content)
-    return f"{kinds[:1].upper()}{kinds[1:]} được tặng {parts.award_phrase(content)}"
+    return f"{upper_first(kinds)} được tặng {parts.award_phrase(content)}"
 
 
 def attached_to(content: AwardContent) -> str:
     number = content.number or f"{parts.BLANK}/{content.wording['symbol']}"
     day = parts.date_text(content.issued_on, content.places.year)
-    commune = content.places.values()["commune"]
-    return f"Kèm theo Quyết định số {number} {day} của Chủ tịch UBND {commune[:1].lower()}{commune[1:]}"
+    commune = content.places.values()["commune_lower"]
+    return f"Kèm theo Quyết định số {number} {day} của Chủ tịch UBND {commune}"

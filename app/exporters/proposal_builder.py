@@ -6,7 +6,7 @@ from __future__ import annotations
 from app.exporters import admin_parts as parts
 from app.exporters.award_content import AwardContent, fill
 from app.exporters.document import AdminDocument, Block, PageBreak, para
-from app.rules.vntext import vn_date
+from app.rules.vntext import upper_first, vn_date
 
 
 def build_proposal(content: AwardContent, proposal: dict) -> AdminDocument:
@@ -58,7 +58,7 @@ def _council_paragraph(content: AwardContent) -> list[Block]:
 
 def _annex_title(content: AwardContent) -> str:
     kinds = parts.kinds_phrase(content)
-    return f"{kinds[:1].upper()}{kinds[1:]} đề nghị tặng {parts.award_phrase(content)}"
+    return f"{upper_first(kinds)} đề nghị tặng {parts.award_phrase(content)}"
 
 
 def _attached_to(content: AwardContent, proposal: dict) -> str:

@@ -181,3 +181,27 @@ def vn_money_words(value: int) -> str:
     """702000 -> 'Bảy trăm linh hai nghìn đồng' (the "bằng chữ" of an amount)."""
     text = vn_number_words(value) + " đồng"
     return text[0].upper() + text[1:]
+
+
+COMMUNE_PREFIXES = ("xã", "phường", "thị trấn", "đặc khu")
+PROVINCE_PREFIXES = ("tỉnh", "thành phố")
+
+
+def lower_first(text: str) -> str:
+    """'Thôn Đông' -> 'thôn Đông' (inside a sentence)."""
+    return text[:1].lower() + text[1:]
+
+
+def upper_first(text: str) -> str:
+    """'tập thể, cá nhân' -> 'Tập thể, cá nhân' (at the start of a sentence)."""
+    return text[:1].upper() + text[1:]
+
+
+def place_names(full: str, prefixes: tuple[str, ...] = COMMUNE_PREFIXES,
+                default_prefix: str = "xã") -> tuple[str, str]:
+    """('Hòa Bình', 'xã Hòa Bình') from 'Xã Hòa Bình' (or from 'Hòa Bình'): the bare place name, and the
+    name as written inside a sentence."""
+    for prefix in prefixes:
+        if full.lower().startswith(prefix + " "):
+            return full[len(prefix) + 1:], lower_first(full)
+    return full, f"{default_prefix} {full}"

@@ -17,7 +17,7 @@ from app.models import (
     SignerRole,
     SubjectKind,
 )
-from app.rules.vntext import fold, name_sort_key, text_sort_key
+from app.rules.vntext import fold, lower_first, name_sort_key, text_sort_key
 from app.services.catalogue import reward_amount, reward_multiple
 from app.services.settings import BASE_SALARY, read_commune_profile, read_setting
 from app.services.wording import read_wording
@@ -77,7 +77,7 @@ def round_purpose(round_name: str) -> str:
         if folded.startswith(prefix):
             round_name = round_name[len(prefix):]
             break
-    return round_name[:1].lower() + round_name[1:]
+    return lower_first(round_name)
 
 
 def default_achievement(wording: dict, round_: Round) -> str:

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from app.models import Gender, OccupationGroup, SubjectKind, UnitKind
 from app.resources import load_json
-from app.rules.vntext import vn_number
+from app.rules.vntext import PROVINCE_PREFIXES, place_names, vn_number
 from app.services.demo_people import PeopleMaker, Person, nfc
 from app.services.settings import CommuneProfile
 
@@ -73,19 +73,6 @@ class DemoSummary:
         return ", ".join(parts)
 
 
-def lower_first(text: str) -> str:
-    """'Thôn Đông' -> 'thôn Đông', 'Xã Hòa Bình' -> 'xã Hòa Bình' (as written inside a sentence)."""
-    return text[:1].lower() + text[1:]
-
-
-def _place_names(full: str, prefixes: tuple[str, ...], default_prefix: str) -> tuple[str, str]:
-    """('Hòa Bình', 'xã Hòa Bình') from 'Xã Hòa Bình' (or from 'Hòa Bình')."""
-    for prefix in prefixes:
-        if full.lower().startswith(prefix + " "):
-            return full[len(prefix) + 1:], lower_first(full)
-    return full, f"{default_prefix} {full}"
-
-
 @dataclass
 class DemoContext:
     """Shared state of one demo run, handed to every section in order."""
@@ -105,16 +92,16 @@ class DemoContext:
     @property
     def commune(self) -> str:
         """The commune's name without 'Xã': 'Hòa Bình'."""
-        return _place_names(self.profile.commune, ("xã", "phường", "thị trấn", "đặc khu"), "xã")[0]
+        return place_names(self.profile.commune)[0]
 
     @property
     def commune_lc(self) -> str:
         """'xã Hòa Bình', as written after 'Chủ tịch UBND'."""
-        return _place_names(self.profile.commune, ("xã", "phường", "thị trấn", "đặc khu"), "xã")[1]
+        return place_names(self.profile.commune)[1]
 
     @property
     def province_lc(self) -> str:
-        return _place_names(self.profile.province, ("tỉnh", "thành phố"), "tỉnh")[1]
+        return place_names(self.profile.province, PROVINCE_PREFIXES, "tỉnh")[1]
 
     def rng(self, section: str) -> random.Random:
         """The section's own generator: same seed and section, same numbers."""

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from sqlalchemy import insert
 
 from app.models import Gender, OccupationGroup, Subject, SubjectKind
-from app.rules.vntext import fold
-from app.services.demo_context import DemoContext, DemoUnit, SubjectFact, lower_first
+from app.rules.vntext import fold, lower_first
+from app.services.demo_context import DemoContext, DemoUnit, SubjectFact
 from app.services.demo_people import CitizenIds, Weighted, birth
 from app.services.subject_data import SubjectInput
 from app.services.subjects import subject_columns, subject_sort_key

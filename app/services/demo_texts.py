@@ -19,8 +19,8 @@ import re
 from sqlalchemy import select
 
 from app.models import Subject
-from app.rules.vntext import vn_number
-from app.services.demo_context import DemoContext, DemoUnit, lower_first
+from app.rules.vntext import lower_first, vn_number
+from app.services.demo_context import DemoContext, DemoUnit
 
 REFERENCE_DAY = (11, 21)
 DEFAULT_THEME = "village"
