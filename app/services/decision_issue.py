@@ -9,6 +9,7 @@ so that a corrected decision can be made.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 
@@ -23,7 +24,7 @@ from app.rules.vntext import normalize_multiline, vn_short_date
 from app.services.decision_content import award_content, official_order
 from app.services.decision_data import DecisionDetail, IssueInput
 from app.services.decision_queries import decision_detail, get_decision_row, includable_statuses
-from app.services.decisions import editable_draft
+from app.services.decisions import check_version, editable_draft
 from app.services.errors import ConflictError, ValidationError
 from app.services.nomination_flow import mark_decided, undo_decided
 from app.services.register import take_number
@@ -50,9 +51,12 @@ def proposal_issued(session: Session, decision: Decision, data: IssueInput) -> N
         )})
     day = data.day or dt.date.today()
     _check_day(decision, day, None)
-    summary = "Đề nghị " + subject_line(award_content(session, decision)).removeprefix("Về việc ")
-    take_number(session, DocumentType.PROPOSAL, day, wording["symbol"], summary, decision, data.number)
-    decision.proposal_json = build_proposal(award_content(session, decision), wording).to_json()
+    content = award_content(session, decision)  # read once; the number and day are set below
+    summary = "Đề nghị " + subject_line(content).removeprefix("Về việc ")
+    symbol = wording["symbol"]
+    entry = take_number(session, DocumentType.PROPOSAL, day, symbol, summary, decision, data.number)
+    content = dataclasses.replace(content, proposal_number=entry.label, proposal_on=day)
+    decision.proposal_json = build_proposal(content, wording).to_json()
     decision.version += 1
 
 
@@ -69,12 +73,13 @@ def decision_issued(session: Session, decision: Decision, data: IssueInput) -> N
     day = data.day or dt.date.today()
     proposal = decision.registered(DocumentType.PROPOSAL)
     _check_day(decision, day, proposal.issued_on if proposal else None)
-    wording = read_wording(session, DocumentType.DECISION)
-    summary = subject_line(award_content(session, decision))
+    content = award_content(session, decision)  # read once; the number and day are set below
+    wording = content.wording
     symbol = wording["symbol"]
-    entry = take_number(session, DocumentType.DECISION, day, symbol, summary, decision, data.number)
+    entry = take_number(session, DocumentType.DECISION, day, symbol, subject_line(content), decision,
+                        data.number)
     decision.issued_on = day
-    content = award_content(session, decision)
+    content = dataclasses.replace(content, number=entry.label, issued_on=day)
     _freeze_entries(decision, content)
     _write_history(session, decision, content, entry.label)
     decision.wording_json = json.dumps(wording, ensure_ascii=False)
@@ -88,8 +93,7 @@ def cancel_decision(db: Database, decision_id: int, reason: str, day: dt.date | 
     """Cancel an issued decision: its number stays taken, its awards are withdrawn."""
     with db.transaction() as session:
         decision = get_decision_row(session, decision_id)
-        if expected_version is not None and decision.version != expected_version:
-            raise ConflictError("Quyết định vừa được sửa ở nơi khác. Hãy mở lại rồi làm lại.")
+        check_version(decision, expected_version)
         decision_cancelled(session, decision, reason, day)
         return _detail(session, decision)
 

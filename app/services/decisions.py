@@ -88,14 +88,18 @@ def delete_decision(db: Database, decision_id: int, expected_version: int | None
 
 def editable_draft(session: Session, decision_id: int, expected_version: int | None) -> Decision:
     decision = get_decision_row(session, decision_id)
-    if expected_version is not None and decision.version != expected_version:
-        raise ConflictError("Quyết định vừa được sửa ở nơi khác. Hãy đóng biểu mẫu, mở lại rồi làm lại.")
+    check_version(decision, expected_version)
     if decision.status is not DecisionStatus.DRAFT:
         raise ConflictError(
             f"Quyết định {_label(decision)} đã {decision.status.label.lower()}: nội dung không sửa được nữa. "
             "Muốn thay đổi, hãy hủy quyết định này và lập quyết định mới."
         )
     return decision
+
+
+def check_version(decision: Decision, expected_version: int | None) -> None:
+    if expected_version is not None and decision.version != expected_version:
+        raise ConflictError("Quyết định vừa được sửa ở nơi khác. Hãy đóng biểu mẫu, mở lại rồi làm lại.")
 
 
 def _label(decision: Decision) -> str:
