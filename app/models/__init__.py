@@ -1,9 +1,11 @@
 """Typed SQLAlchemy models. No Qt, no I/O beyond the database."""
 
+from app.models.audit import AuditEvent, AuditHead
 from app.models.award import AwardForm, Criterion
 from app.models.base import Base
 from app.models.decision import Decision, DecisionEntry, RegisterEntry
 from app.models.enums import (
+    AuditAction,
     AwardKind,
     CriterionMode,
     CriterionOutcome,
@@ -25,6 +27,7 @@ from app.models.enums import (
     SubjectKind,
     ThresholdBase,
     UnitKind,
+    UserRole,
 )
 from app.models.movement import (
     Exemplar,
@@ -39,8 +42,14 @@ from app.models.setting import Setting
 from app.models.stored_file import StoredFile
 from app.models.subject import AwardRecord, HoldFlag, Subject
 from app.models.unit import Bloc, Field, Unit
+from app.models.user import AppUser
 
 __all__ = [
+    "AppUser",
+    "AuditAction",
+    "AuditEvent",
+    "AuditHead",
+    "UserRole",
     "SignerRole",
     "DocumentType",
     "DecisionStatus",

@@ -193,3 +193,18 @@ class DocumentType(LabelledEnum):
     @property
     def abbreviation(self) -> str:
         return {"decision": "QĐ", "proposal": "TTr", "minutes": "BB", "report": "BC"}[self.value]
+
+
+class UserRole(LabelledEnum):
+    """What an account may do: officers edit, leaders also approve and issue, viewers only read."""
+
+    OFFICER = ("officer", "Cán bộ nghiệp vụ")
+    LEADER = ("leader", "Lãnh đạo")
+    VIEWER = ("viewer", "Chỉ xem")
+
+
+class AuditAction(LabelledEnum):
+    CREATE = ("create", "Thêm")
+    UPDATE = ("update", "Sửa")
+    DELETE = ("delete", "Xóa")
+    BASELINE = ("baseline", "Ghi nhận ban đầu")

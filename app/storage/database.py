@@ -11,6 +11,7 @@ from sqlalchemy import Engine, text
 from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.storage.actor import Actor, system_actor
 from app.storage.damage import header_is_damaged, is_damage_error, set_aside
 from app.storage.engine import make_engine
 from app.storage.paths import DB_FILE_NAME, database_url
@@ -53,11 +54,13 @@ class Database:
         self.data_dir = data_dir
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self.actor: Actor = system_actor()  # replaced by the signed-in account
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Session]:
         """One unit of work: committed when the block ends, rolled back on any error."""
         with self._sessions() as session, session.begin():
+            session.info["actor"] = self.actor
             yield session
 
     @contextlib.contextmanager
