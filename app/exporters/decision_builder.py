@@ -35,7 +35,8 @@ def build_decision(content: AwardContent) -> AdminDocument:
 
 
 def subject_line(content: AwardContent) -> str:
-    return f"Về việc tặng {parts.award_phrase(content)} cho các {parts.kinds_phrase(content)}"
+    plural = "các " if len(content.recipients) > 1 else ""
+    return f"Về việc tặng {parts.award_phrase(content)} cho {plural}{parts.kinds_phrase(content)}"
 
 
 def basis_lines(content: AwardContent) -> list[str]:

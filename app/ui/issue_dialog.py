@@ -72,6 +72,13 @@ def describe(detail: DecisionDetail) -> str:
             f"{html.escape(recipients_summary(detail.entries))}")
 
 
+class RegisterNumberSpin(QSpinBox):
+    """A register number as the document prints it: at least two digits ("04/QĐ-UBND")."""
+
+    def textFromValue(self, value: int) -> str:
+        return f"{value:02d}"
+
+
 class IssueDialog(QDialog):
     """The day and the register number of a decision or of its proposal; `result_detail` once issued."""
 
@@ -92,7 +99,7 @@ class IssueDialog(QDialog):
         self.form = Form()
         self.day_edit = self.form.add_row("day", DAY_LABEL[self.doc_type], VnDateEdit())
         self.day_edit.setMaximumWidth(180)
-        spin = QSpinBox(minimum=1, maximum=MAX_NUMBER)
+        spin = RegisterNumberSpin(minimum=1, maximum=MAX_NUMBER)
         self.number_spin = self.form.add_row("number", NUMBER_LABEL[self.doc_type], spin)
         self.number_spin.setSuffix(f"/{symbol}")
         self.number_spin.setFixedWidth(180)
@@ -120,7 +127,7 @@ class IssueDialog(QDialog):
         self._year = day.year
         following = next_register_number(self.db, self.doc_type, day.year)
         self.number_spin.setValue(following)
-        self.next_label.setText(f"Số tiếp theo trong sổ năm {day.year}: {following}")
+        self.next_label.setText(f"Số tiếp theo trong sổ năm {day.year}: {following:02d}")
 
     def read(self) -> IssueInput:
         reader = ValueReader()

@@ -186,7 +186,8 @@ def test_issuing_suggests_the_next_number_of_the_chosen_year(qtbot, commune_db, 
     assert dialog.number_spin.text() == "12/QĐ-UBND"
     replace_text(dialog.day_edit.line, f"05/01/{TODAY.year + 1}")
     assert dialog.number_spin.value() == 1
-    assert dialog.next_label.text() == f"Số tiếp theo trong sổ năm {TODAY.year + 1}: 1"
+    assert dialog.next_label.text() == f"Số tiếp theo trong sổ năm {TODAY.year + 1}: 01"
+    assert dialog.number_spin.text() == "01/QĐ-UBND"  # as the document prints it
 
 
 def test_a_taken_number_is_refused_beside_the_field(qtbot, commune_db, forms, year_end, passed):
