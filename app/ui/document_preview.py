@@ -22,6 +22,7 @@ from app.exporters.document import AdminDocument
 from app.exporters.preview import PageImage, render_pages
 from app.services.documents import file_stem, render, save_document
 from app.services.errors import ServiceError
+from app.storage.scratch import clean_scratch, scratch_dir
 from app.ui import messages, system_files
 from app.ui.background import run_in_background
 from app.ui.operations import service_call
@@ -174,8 +175,10 @@ class DocumentPreview(QDialog):
             messages.show_info(self, f"Đã lưu văn bản thành hai tệp:\n{files}", "Đã lưu văn bản")
 
     def open_in_word(self) -> None:
-        """Save the .docx in the data folder's tmp/ and open it with the system's program."""
-        folder = self.data_dir / "tmp"
+        """Save the .docx in the data folder's tmp/ and open it with the system's program; copies
+        older than a day are removed first."""
+        folder = scratch_dir(self.data_dir)
+        clean_scratch(folder)
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import os
+import time
 
 import pytest
 from decision_helpers import form_ids, make_round, passed_people
@@ -137,6 +138,19 @@ def test_open_in_word_saves_a_scratch_copy_in_the_data_folder(qtbot, monkeypatch
     click(qtbot, preview.word_button)
     assert fake_messages.errors[0].startswith(
         "Không mở được tệp “Quyet dinh so 01-QD-UBND.docx” bằng chương trình của máy.")
+
+
+def test_open_in_word_removes_copies_older_than_a_day(qtbot, monkeypatch, commune_db, preview, fake_messages):
+    monkeypatch.setattr(system_files, "open_file", lambda path: True)
+    folder = commune_db.data_dir / "tmp"
+    folder.mkdir(parents=True)
+    stale = folder / "Quyet dinh so 09-QD-UBND.docx"
+    stale.write_bytes(b"PK")
+    last_week = time.time() - 7 * 86400
+    os.utime(stale, (last_week, last_week))
+    click(qtbot, preview.word_button)
+    assert not stale.exists()
+    assert [p.name for p in folder.iterdir()] == ["Quyet dinh so 01-QD-UBND.docx"]
 
 
 def test_the_decisions_page_shows_the_decision(qtbot, commune_db, decision):
