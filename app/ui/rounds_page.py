@@ -51,6 +51,7 @@ ROUND_COLUMNS = [
 
 class RoundsPage(QWidget):
     open_nominations = Signal(int)  # a round's id: show the nominations page filtered to it
+    open_decisions = Signal(int)  # a round's id: show the decisions page filtered to it
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,6 +81,7 @@ class RoundsPage(QWidget):
         self.edit_button = add_button(row, "Sửa", self.edit_selected)
         self.delete_button = add_button(row, "Xóa", self.delete_selected)
         self.nominations_button = add_button(row, "Xem hồ sơ đề nghị", self.show_nominations)
+        self.decisions_button = add_button(row, "Xem quyết định", self.show_decisions)
         return row
 
     def on_shown(self) -> None:
@@ -119,7 +121,7 @@ class RoundsPage(QWidget):
 
     def _update_buttons(self, *_args) -> None:
         chosen = self.selected_id() is not None
-        for button in (self.edit_button, self.delete_button, self.nominations_button):
+        for button in (self.edit_button, self.delete_button, self.nominations_button, self.decisions_button):
             button.setEnabled(chosen)
 
     def add_round(self) -> None:
@@ -152,3 +154,8 @@ class RoundsPage(QWidget):
         round_id = self.selected_id()
         if round_id is not None:
             self.open_nominations.emit(round_id)
+
+    def show_decisions(self) -> None:
+        round_id = self.selected_id()
+        if round_id is not None:
+            self.open_decisions.emit(round_id)

@@ -125,3 +125,19 @@ def test_a_round_opens_its_nominations(qtbot, commune_db):
     window = make_window(qtbot, commune_db)
     window.open_round_nominations(round_id)
     assert window.stack.currentWidget() is window.page(NOMINATIONS)
+
+
+def test_the_rounds_page_opens_a_rounds_decisions(qtbot, commune_db):
+    from app.models import RoundKind
+    from app.services.rounds import RoundInput, create_round
+    from app.ui.pages import DECISIONS, ROUNDS
+
+    data = RoundInput(name="Tổng kết năm 2026", kind=RoundKind.YEAR_END, year=2026)
+    round_id = create_round(commune_db, data)
+    window = make_window(qtbot, commune_db)
+    window.show_page(ROUNDS)
+    rounds = window.page(ROUNDS)
+    rounds.table.selectRow(0)
+    rounds.decisions_button.click()
+    assert window.stack.currentWidget() is window.page(DECISIONS)
+    assert window.page(DECISIONS).current_round_id() == round_id

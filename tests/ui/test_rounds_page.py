@@ -163,6 +163,15 @@ def test_view_nominations_asks_for_the_round(qtbot, page, rounds):
     assert signal.args == [rounds["2024"]]
 
 
+def test_view_decisions_asks_for_the_round(qtbot, page, rounds):
+    page.table.selectRow(0)
+    with qtbot.waitSignal(page.open_decisions) as signal:
+        click(qtbot, page.decisions_button)
+    assert signal.args == [page.selected_id()]
+    page.table.clearSelection()
+    assert not page.decisions_button.isEnabled()
+
+
 def test_a_passed_deadline_is_marked_while_the_round_is_open(commune_db, rounds):
     row = next(r for r in list_rounds(commune_db) if r.id == rounds["2025"])
     assert deadline_cell(row, dt.date(2025, 12, 11)) == "10/12/2025 (đã quá hạn)"
