@@ -165,12 +165,14 @@ class DocumentPreview(QDialog):
     # Files -----------------------------------------------------------------------------------------
 
     def save_both(self) -> None:
-        target = system_files.choose_save_path(self, Path.home() / f"{file_stem(self.document)}.docx")
+        suggested = system_files.suggested_save_path(self.data_dir, f"{file_stem(self.document)}.docx")
+        target = system_files.choose_save_path(self, suggested)
         if target is None:
             return
         with service_call(self) as call:
             saved = save_document(self.document, target)
         if call.ok:
+            system_files.remember_save_folder(self.data_dir, target)
             files = "\n".join(f"• {path}" for path in saved)
             messages.show_info(self, f"Đã lưu văn bản thành hai tệp:\n{files}", "Đã lưu văn bản")
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QSettings, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QWidget
 
@@ -37,6 +37,21 @@ def choose_save_path(parent: QWidget | None, suggested: Path,
     title = "Lưu văn bản (Word và PDF)"
     path, _filter = QFileDialog.getSaveFileName(parent, title, str(suggested), file_filter)
     return Path(path) if path else None
+
+
+LAST_SAVE_FOLDER = "files/last_save_folder"
+
+
+def suggested_save_path(data_dir: Path, file_name: str) -> Path:
+    """file_name in the folder the user last saved into (while it exists), else in the home folder."""
+    folder = QSettings(str(data_dir / "giao-dien.ini"), QSettings.Format.IniFormat).value(LAST_SAVE_FOLDER)
+    base = Path(folder) if isinstance(folder, str) and folder and Path(folder).is_dir() else Path.home()
+    return base / file_name
+
+
+def remember_save_folder(data_dir: Path, saved: Path) -> None:
+    settings = QSettings(str(data_dir / "giao-dien.ini"), QSettings.Format.IniFormat)
+    settings.setValue(LAST_SAVE_FOLDER, str(saved.parent))
 
 
 def open_file(path: str) -> bool:

@@ -89,6 +89,8 @@ def test_saving_writes_word_and_pdf_side_by_side(qtbot, monkeypatch, tmp_path, p
     docx, pdf = tmp_path / "QĐ khen thưởng.docx", tmp_path / "QĐ khen thưởng.pdf"
     assert docx.read_bytes()[:2] == b"PK" and pdf.read_bytes()[:5] == b"%PDF-"
     assert fake_messages.infos == [f"Đã lưu văn bản thành hai tệp:\n• {docx}\n• {pdf}"]
+    click(qtbot, preview.save_button)  # the next save starts in the folder used last
+    assert asked[1] == tmp_path / "Quyet dinh so 01-QD-UBND.docx"
 
 
 def test_cancelling_the_save_dialog_saves_nothing(qtbot, monkeypatch, tmp_path, preview, fake_messages):
