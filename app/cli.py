@@ -132,11 +132,16 @@ def _cmd_check_db(args, data_dir: Path) -> int:
     from app.services.integrity import check_database
 
     def work(db: Database) -> int:
-        report = check_database(db, full=args.full)
+        if args.repair:
+            from app.services.repair import repair_database
+
+            report = repair_database(db)
+        else:
+            report = check_database(db, full=args.full)
         print(report.summary())
         return EXIT_OK if report.ok else EXIT_PROBLEM
 
-    return _with_db(data_dir, work, write=False)
+    return _with_db(data_dir, work, write=args.repair)
 
 
 _COMMANDS = {

@@ -86,6 +86,8 @@ def build_parser() -> VietnameseArgumentParser:
     check_db = commands.add_parser("check-db", help="kiểm tra tính toàn vẹn của cơ sở dữ liệu",
                                    add_help=False)
     check_db.add_argument("--full", action="store_true", help="kiểm tra đầy đủ (integrity_check), chậm hơn")
+    check_db.add_argument("--repair", action="store_true",
+                          help="sửa những lỗi sửa được (dựng lại chỉ mục), sau khi sao lưu")
     _add_backup(commands)
     return parser
 

@@ -187,8 +187,12 @@ def _verified_copy(temp: Path, name: str) -> tuple[str, dict[str, int | None]]:
             "Dữ liệu gốc có thể đã hỏng; hãy kiểm tra cơ sở dữ liệu.") from exc
 
 
-def write_verified(source: Path, target: Path, *, readonly_source: bool = True) -> BackupInfo:
-    """Copy the database `source` to `target` (a free name) through the backup API, verified."""
+def write_verified(source: Path, target: Path, *, readonly_source: bool = True,
+                   verify: bool = True) -> BackupInfo:
+    """Copy the database `source` to `target` (a free name) through the backup API, verified.
+
+    `verify=False` only for the copy taken before a repair of a damaged file: that copy cannot pass
+    integrity_check, and it is kept as it was (restore verifies it and refuses it if it is bad)."""
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, temp_name = tempfile.mkstemp(prefix=".tmp-", suffix=".sqlite3", dir=target.parent)
@@ -198,7 +202,8 @@ def write_verified(source: Path, target: Path, *, readonly_source: bool = True) 
     temp = Path(temp_name)
     try:
         _copy(source, temp, target, readonly_source)
-        revision, counts = _verified_copy(temp, target.name)
+        unknown: dict[str, int | None] = dict.fromkeys(COUNTED_TABLES)
+        revision, counts = _verified_copy(temp, target.name) if verify else (None, unknown)
         os.replace(temp, target)
         _sync_folder(target.parent)
     except OSError as exc:
