@@ -116,7 +116,9 @@ class CellParagraph(Paragraph):
 
     def __init__(self, text: str | None, cell_style: ParagraphStyle, bulletText=None,  # noqa: N803
                  frags=None, **options) -> None:
-        if frags is None:  # reportlab passes the fragments when it splits a cell
+        if frags is None and text and "\n" in text:  # kept line breaks go through the markup parser
+            text = "<br/>".join(escape(" ".join(line.split())) for line in text.split("\n"))
+        elif frags is None:  # reportlab passes the fragments when it splits a cell
             frags = [_style_fragment(cell_style).clone(text=" ".join((text or "").split()))]
         super().__init__(text, cell_style, bulletText, frags, **options)
 

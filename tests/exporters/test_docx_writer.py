@@ -4,7 +4,6 @@ with python-docx from the bytes it produces."""
 from __future__ import annotations
 
 import io
-import time
 import unicodedata
 import zipfile
 
@@ -297,15 +296,10 @@ def test_single_signature_without_recipients_sits_on_the_right() -> None:
     assert "CHỦ TỊCH" in table.rows[0].cells[1].text
 
 
-def test_a_thousand_row_annex_renders_quickly() -> None:
-    doc = sample_decision(1000)
-    render_docx(sample_decision(2))  # warm up: fonts and templates
-    started = time.perf_counter()
-    data = render_docx(doc)
-    elapsed = time.perf_counter() - started
-    table = _table_with(docx.Document(io.BytesIO(data)), "Thành tích")
+def test_a_thousand_row_annex_has_every_row() -> None:
+    """1,000 rows (the time is measured by bench/bench_documents.py, never here)."""
+    table = _table_with(docx.Document(io.BytesIO(render_docx(sample_decision(1000)))), "Thành tích")
     assert len(table._tbl.findall(qn("w:tr"))) == 1001
-    assert elapsed < 3.0  # about 0.15 s on the development machine; a per-cell lookup takes far longer
 
 
 def test_too_wide_columns_are_scaled_to_the_text_width() -> None:

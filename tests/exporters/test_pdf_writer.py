@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import itertools
 import math
-import time
 import unicodedata
 from functools import cache
 
@@ -310,6 +309,14 @@ def test_closing_never_splits_across_pages():
     assert moved  # some filler counts did push the closing onto a new page
 
 
+def test_line_breaks_in_a_cell_are_kept():
+    table = Table(columns=(Column("Họ và tên", 60), Column("Chức vụ", 60)),
+                  rows=(("Nguyễn Văn An", "Tổ trưởng\nTổ Toán - Tin <THCS>"),))
+    items = text_items(read(AdminDocument(title="x", blocks=(table,))).pages[0])
+    lines = {text: y for y, text, _font in items}
+    assert lines["Tổ trưởng"] > lines["Tổ Toán - Tin <THCS>"]  # two lines, the second below the first
+
+
 def test_ragged_and_empty_tables_render():
     table = Table(columns=(Column("Một", 40), Column("Hai", 40), Column("Ba", 40)),
                   rows=(("a",), ("b", "c", "d", "thừa")))
@@ -318,11 +325,8 @@ def test_ragged_and_empty_tables_render():
     assert nfc_words(reader.pages[0].extract_text()) == ["Một", "Hai", "Ba", "a", "b", "c", "d", "Tên"]
 
 
-def test_a_long_annex_renders_in_reasonable_time():
-    """~0.6 s on the 2-core development machine; the bound only catches a gross (quadratic) regression."""
-    render_pdf(sample_decision(5))  # fonts loaded
-    doc = sample_decision(1000)
-    started = time.perf_counter()
-    reader = read(doc)
-    assert time.perf_counter() - started < 4.0
+def test_a_long_annex_renders_every_row():
+    """1,000 rows (the time is measured by bench/bench_documents.py, never here)."""
+    reader = read(sample_decision(1000))
     assert len(reader.pages) > 50
+    assert "1000" in nfc_words(reader.pages[-1].extract_text())
