@@ -3,10 +3,16 @@
 Usage: python scripts/system_deps.py [--gui]
   without --gui: what Qt needs offscreen (the tests); with --gui: also the X11 plugin (make run).
 Exit 0 when everything is there (or was installed), 1 when something is missing.
+
+Without --gui it also looks for a PostgreSQL server, which the tests start for themselves
+(tests/pg_server.py): as root with apt it installs Debian's `postgresql` when the server binaries are
+missing, else it says how. That part never changes the exit status: without a server, the PostgreSQL
+variants of the tests are skipped with the reason.
 """
 
 from __future__ import annotations
 
+import glob
 import os
 import shutil
 import subprocess
@@ -50,9 +56,48 @@ def missing_libraries(binaries: list[Path]) -> set[str]:
     return missing
 
 
+def postgres_server_found() -> bool:
+    """initdb and postgres where tests/pg_server.py looks for them (or a server named for the tests)."""
+    if os.environ.get("SOVANG_TEST_PG_URL"):
+        return True
+    bindirs = glob.glob("/usr/lib/postgresql/*/bin")
+    pg_config = shutil.which("pg_config")
+    if pg_config:
+        found = subprocess.run([pg_config, "--bindir"], capture_output=True, text=True)
+        bindirs.append(found.stdout.strip())
+    return any(Path(d, "initdb").exists() and Path(d, "postgres").exists() for d in bindirs if d)
+
+
+def ensure_postgres() -> None:
+    if postgres_server_found():
+        return
+    command = "apt-get update && apt-get install -y --no-install-recommends postgresql"
+    print("Chưa có máy chủ PostgreSQL (initdb, postgres) để chạy các bài kiểm tra trên PostgreSQL.")
+    if os.geteuid() == 0 and shutil.which("apt-get"):
+        print(f"Đang cài: {command}")
+        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+        if subprocess.run(["sh", "-c", command], env=env).returncode == 0 and postgres_server_found():
+            return
+        print("Không cài được PostgreSQL: các bài kiểm tra trên PostgreSQL sẽ được bỏ qua.")
+        return
+    print("Các bài kiểm tra trên PostgreSQL sẽ được bỏ qua. Để chạy chúng, hãy cài máy chủ "
+          f"(quyền quản trị):\n  sudo sh -c '{command}'\nhoặc đặt SOVANG_TEST_PG_URL tới một máy chủ có sẵn.")
+
+
 def main() -> int:
     if not sys.platform.startswith("linux") or shutil.which("ldd") is None:
         return 0
+    status = qt_libraries()
+    if "--gui" not in sys.argv:
+        try:
+            ensure_postgres()  # after Qt's part, whose result alone is the exit status
+        except OSError as exc:
+            print(f"Không tìm hay cài được PostgreSQL ({exc}): "
+                  "các bài kiểm tra trên PostgreSQL sẽ được bỏ qua.")
+    return status
+
+
+def qt_libraries() -> int:
     missing = missing_libraries(qt_binaries("--gui" in sys.argv))
     if not missing:
         return 0

@@ -42,6 +42,8 @@ class AwardForm(Timestamped, Base):
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # Optimistic locking: UPDATE/DELETE … WHERE version = the one read; counted by app/storage/versions.py
+    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}
 
     criteria: Mapped[list[Criterion]] = relationship(
         back_populates="award_form", order_by="Criterion.position", cascade="all, delete-orphan"

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import DateTime, Enum, MetaData, func
+from sqlalchemy import DateTime, Enum, MetaData, String, func
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from app.rules.vntext import SORT_KEY_LENGTH
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -32,3 +34,9 @@ class Timestamped:
 def enum_type(enum_cls: type) -> Enum:
     """Store an enum by its value in a VARCHAR (no native enum, portable to PostgreSQL)."""
     return Enum(enum_cls, native_enum=False, length=32, values_callable=lambda e: [m.value for m in e])
+
+
+def sort_key_type() -> String:
+    """A sort key (app/rules/vntext.py) compares code point by code point: on PostgreSQL the column is
+    COLLATE "C", as a language collation would skip the separators (SQLite compares bytes anyway)."""
+    return String(SORT_KEY_LENGTH).with_variant(String(SORT_KEY_LENGTH, collation="C"), "postgresql")

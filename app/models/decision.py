@@ -39,6 +39,8 @@ class Decision(Timestamped, Base):
     cancelled_on: Mapped[dt.date | None] = mapped_column(Date)
     cancel_reason: Mapped[str] = mapped_column(Text, default="")
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # Optimistic locking: UPDATE/DELETE … WHERE version = the one read; counted by app/storage/versions.py
+    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}
 
     round: Mapped[Round] = relationship()
     award_form: Mapped[AwardForm] = relationship()

@@ -29,6 +29,8 @@ class Movement(Timestamped, Base):
     field_id: Mapped[int | None] = mapped_column(ForeignKey("field.id", ondelete="RESTRICT"), index=True)
     description: Mapped[str] = mapped_column(Text, default="")
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # Optimistic locking: UPDATE/DELETE … WHERE version = the one read; counted by app/storage/versions.py
+    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}
 
     field: Mapped[Field | None] = relationship()
 
@@ -51,6 +53,8 @@ class Exemplar(Timestamped, Base):
     achievements: Mapped[str] = mapped_column(Text, default="")
     note: Mapped[str] = mapped_column(Text, default="")
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # Optimistic locking: UPDATE/DELETE … WHERE version = the one read; counted by app/storage/versions.py
+    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}
 
     subject: Mapped[Subject] = relationship()
     movement: Mapped[Movement | None] = relationship()

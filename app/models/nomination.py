@@ -33,6 +33,8 @@ class Round(Timestamped, Base):
     )
     note: Mapped[str] = mapped_column(Text, default="")
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # Optimistic locking: UPDATE/DELETE … WHERE version = the one read; counted by app/storage/versions.py
+    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}
 
     movement: Mapped[Movement | None] = relationship()
 
@@ -54,6 +56,8 @@ class Nomination(Timestamped, Base):
     )
     status: Mapped[NominationStatus] = mapped_column(enum_type(NominationStatus), index=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # Optimistic locking: UPDATE/DELETE … WHERE version = the one read; counted by app/storage/versions.py
+    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}
 
     round: Mapped[Round] = relationship()
     subject: Mapped[Subject] = relationship()

@@ -7,7 +7,7 @@ import datetime as dt
 from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.models.base import Base, Timestamped, enum_type
+from app.models.base import Base, Timestamped, enum_type, sort_key_type
 from app.models.enums import DisciplineLevel, Gender, HoldKind, OccupationGroup, SubjectKind
 from app.models.unit import Field, Unit
 
@@ -25,13 +25,18 @@ class Subject(Timestamped, Base):
     kind: Mapped[SubjectKind] = mapped_column(enum_type(SubjectKind))
     name: Mapped[str] = mapped_column(String(200))
     name_norm: Mapped[str] = mapped_column(String(200), index=True)
-    sort_key: Mapped[str] = mapped_column(String(400))
+    sort_key: Mapped[str] = mapped_column(sort_key_type())
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id", ondelete="RESTRICT"), index=True)
     field_id: Mapped[int | None] = mapped_column(ForeignKey("field.id", ondelete="RESTRICT"), index=True)
     address: Mapped[str] = mapped_column(String(300), default="")
     phone: Mapped[str] = mapped_column(String(30), default="")
     note: Mapped[str] = mapped_column(Text, default="")
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # Optimistic locking: UPDATE/DELETE … WHERE version = the one read; counted by app/storage/versions.py
+    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}
+    # Set when the subject's personal data was erased on request (services/subject_erase.py): only
+    # what the state records need is left.
+    erased_on: Mapped[dt.date | None] = mapped_column(Date)
 
     # Individual
     gender: Mapped[Gender | None] = mapped_column(enum_type(Gender))

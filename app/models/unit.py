@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.models.base import Base, Timestamped, enum_type
+from app.models.base import Base, Timestamped, enum_type, sort_key_type
 from app.models.enums import UnitKind
 
 
@@ -36,7 +36,7 @@ class Unit(Timestamped, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
     name_norm: Mapped[str] = mapped_column(String(200), index=True)
-    sort_key: Mapped[str] = mapped_column(String(400), index=True)
+    sort_key: Mapped[str] = mapped_column(sort_key_type(), index=True)
     kind: Mapped[UnitKind] = mapped_column(enum_type(UnitKind))
     bloc_id: Mapped[int | None] = mapped_column(ForeignKey("bloc.id", ondelete="RESTRICT"), index=True)
     head_name: Mapped[str] = mapped_column(String(200), default="")

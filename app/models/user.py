@@ -22,3 +22,5 @@ class AppUser(Timestamped, Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     last_login_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # Optimistic locking: UPDATE/DELETE … WHERE version = the one read; counted by app/storage/versions.py
+    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}

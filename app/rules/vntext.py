@@ -17,6 +17,10 @@ _TONE_MARKS = {
 # Vietnamese alphabet order; letters with a breve, circumflex, horn or bar are letters of their own.
 _ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
 _LETTER_RANK = {ch: i for i, ch in enumerate(_ALPHABET)}
+# Sort key separators, below every letter: the end of the letters < the next word < the next part, so
+# a shorter name sorts first. Never NUL: PostgreSQL text cannot hold it (migration 0006 moved old keys).
+_END, _WORD, _PART = "\x01", "\x02", "\x03"
+SORT_KEY_LENGTH = 400  # the stored column's size (a server enforces it): tones past it break no tie
 
 
 def normalize_text(value: str | None) -> str:
@@ -69,13 +73,14 @@ def _word_key(word: str) -> tuple[str, str]:
 
 def _words_key(words: list[str]) -> tuple[str, str]:
     keys = [_word_key(w) for w in words]
-    return "\x01".join(k[0] for k in keys), "\x01".join(k[1] for k in keys)
+    return _WORD.join(k[0] for k in keys), _WORD.join(k[1] for k in keys)
 
 
 def _join_parts(parts: list[list[str]]) -> str:
     """Letters of every part first, tones last, so tones only break ties; parts in order."""
     keys = [_words_key(words) for words in parts]
-    return "\x02".join(k[0] for k in keys) + "\x00" + "\x02".join(k[1] for k in keys)
+    key = _PART.join(k[0] for k in keys) + _END + _PART.join(k[1] for k in keys)
+    return key[:SORT_KEY_LENGTH]
 
 
 def text_sort_key(value: str) -> str:

@@ -31,6 +31,7 @@ from app.services.catalogue_validation import normalized, validate_award_form
 from app.services.errors import ConflictError, NotFoundError, Validator
 from app.services.settings import BASE_SALARY, get_setting
 from app.storage.database import Database
+from app.storage.versions import bump_version
 
 _FORM_COLUMNS = (
     "code", "name", "short_name", "kind", "reward_individual", "reward_collective", "reward_household",
@@ -178,7 +179,7 @@ def update_award_form(
         _check_kinds_in_use(session, form, clean)
         replace_criteria(session, form, clean.criteria)
         _apply(form, clean)
-        form.version += 1
+        bump_version(form)
         session.flush()
         return _detail(session, form)
 
@@ -189,7 +190,7 @@ def restore_default_criteria(db: Database, form_id: int) -> AwardFormDetail:
         form = _get(session, form_id)
         lines = default_criteria(form.code, [criterion_input(c) for c in form.criteria])
         replace_criteria(session, form, lines)
-        form.version += 1
+        bump_version(form)
         session.flush()
         return _detail(session, form)
 
@@ -199,7 +200,7 @@ def set_award_form_active(db: Database, form_id: int, active: bool) -> None:
     with db.transaction() as session:
         form = _get(session, form_id)
         form.active = active
-        form.version += 1
+        bump_version(form)
 
 
 def delete_award_form(db: Database, form_id: int) -> None:

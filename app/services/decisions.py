@@ -31,6 +31,7 @@ from app.services.errors import ConflictError, ValidationError, Validator
 from app.services.settings import BASE_SALARY, read_commune_profile, read_setting
 from app.services.wording import read_wording
 from app.storage.database import Database
+from app.storage.versions import bump_version
 
 NO_NOMINATIONS = (
     "Danh sách khen thưởng: chưa có hồ sơ nào được Hội đồng bình xét đạt (hoặc được Chủ tịch duyệt theo "
@@ -71,7 +72,7 @@ def update_decision(db: Database, decision_id: int, data: DecisionInput,
         decision.basis, decision.signer_role = data.basis, data.signer_role
         _check_basis(session, decision.round, data.basis)
         _apply(session, decision, data)
-        decision.version += 1
+        bump_version(decision)
         session.flush()
         return decision_detail(get_decision_row(session, decision.id), read_setting(session, BASE_SALARY))
 

@@ -18,6 +18,7 @@ from app.services.demo_context import DemoContext, DemoUnit, SubjectFact
 from app.services.demo_people import CitizenIds, Weighted, birth
 from app.services.subject_data import SubjectInput
 from app.services.subjects import subject_columns, subject_sort_key
+from app.storage.sequences import follow_explicit_ids
 
 CHUNK_ROWS = 5000
 INDIVIDUAL_SHARE, COLLECTIVE_SHARE = 0.80, 0.12  # households: the rest
@@ -40,6 +41,7 @@ def add_subjects(ctx: DemoContext) -> None:
         _add_collectives(ctx, rng, collectives, writer)
         _add_households(ctx, rng, households, writer)
     writer.flush()
+    follow_explicit_ids(ctx.session, Subject.__table__)
 
 
 class SubjectWriter:

@@ -39,6 +39,7 @@ from app.services.exemplar_validation import (
 )
 from app.storage.database import Database
 from app.storage.file_store import SourceFile, read_source, store_source, stored_path
+from app.storage.versions import bump_version, leave_version
 
 _COLUMNS = ("subject_id", "movement_id", "field_id", "unit_id", "introduced_on", "achievements", "note")
 _PUBLICITY_COLUMNS = ("outlet", "title", "published_on", "link", "note", "stored_file_id")
@@ -111,7 +112,7 @@ def update_exemplar(db: Database, exemplar_id: int, data: ExemplarInput, expecte
         _apply(session, db.data_dir, exemplar, clean, sources)
         if changes:
             changes[0].changed_on = clean.introduced_on
-        exemplar.version += 1
+        bump_version(exemplar)
         session.flush()
         return _detail(db.data_dir, exemplar)
 
@@ -126,6 +127,7 @@ def change_stage(db: Database, exemplar_id: int, stage: ExemplarStage | None, on
         change = ExemplarStageChange(stage=stage, changed_on=on_date, note=multiline(note))
         exemplar.stage_changes.append(change)
         exemplar.stage = stage
+        leave_version(exemplar)  # the form's save leaves the stage alone: an open form may still save
         session.flush()
         return _detail(db.data_dir, exemplar)
 

@@ -20,6 +20,7 @@ from app.services.movement_data import (
     MovementRow,
 )
 from app.storage.database import Database
+from app.storage.versions import bump_version
 
 _COLUMNS = ("name", "kind", "launched_by", "start_date", "end_date", "field_id", "description")
 
@@ -83,7 +84,7 @@ def update_movement(
             )
         _validate(session, clean)
         _apply(movement, clean)
-        movement.version += 1
+        bump_version(movement)
         session.flush()
         return _detail(movement)
 

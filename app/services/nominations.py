@@ -32,6 +32,7 @@ from app.services.nomination_data import (
     ReportInput,
 )
 from app.storage.database import Database
+from app.storage.versions import bump_version
 
 REPORT_LIMIT = 20_000
 
@@ -213,7 +214,7 @@ def update_report(db: Database, nomination_id: int, report: ReportInput, expecte
         require_editable(nomination)
         for name, value in dataclasses.asdict(clean).items():
             setattr(nomination.report, name, value)
-        nomination.version += 1
+        bump_version(nomination)
 
 
 def set_proposing_unit(db: Database, nomination_id: int, unit_id: int | None, expected_version: int) -> None:
@@ -226,7 +227,7 @@ def set_proposing_unit(db: Database, nomination_id: int, unit_id: int | None, ex
             check.add("proposing_unit_id", "Đơn vị đề nghị: không còn trong danh sách, hãy chọn lại.")
             check.raise_if_any()
         nomination.proposing_unit_id = unit_id
-        nomination.version += 1
+        bump_version(nomination)
 
 
 def require_editable(nomination: Nomination) -> None:

@@ -13,6 +13,7 @@ from app.models import Movement, Nomination, NominationStatus, Round, RoundKind,
 from app.rules.vntext import normalize_text, vn_short_date
 from app.services.errors import ConflictError, NotFoundError, Validator
 from app.storage.database import Database
+from app.storage.versions import bump_version
 
 YEARS = (2000, 2100)
 
@@ -110,7 +111,7 @@ def update_round(db: Database, round_id: int, data: RoundInput, expected_version
             raise ConflictError(f"Đợt xét “{round_.name}” vừa được sửa ở nơi khác. Hãy mở lại rồi sửa.")
         _validate(session, clean)
         _apply(round_, clean)
-        round_.version += 1
+        bump_version(round_)
 
 
 def delete_round(db: Database, round_id: int) -> None:

@@ -14,6 +14,7 @@ from app.services.errors import ConflictError, NotFoundError, Validator
 from app.services.subject_data import AwardInput, HoldInput, SubjectDetail, SubjectInput
 from app.services.subject_validation import normalized, validate_subject
 from app.storage.database import Database
+from app.storage.versions import bump_version
 
 _KIND_COLUMNS = {
     SubjectKind.INDIVIDUAL: (
@@ -101,7 +102,7 @@ def update_subject(
         for name, value in subject_columns(clean).items():
             setattr(subject, name, value)
         _replace_children(subject, clean)
-        subject.version += 1
+        bump_version(subject)
         session.flush()
         return _detail(subject)
 

@@ -32,9 +32,13 @@ from app.storage.backup_schedule import (
     backups_to_delete,
     parse_backup_name,
 )
-from app.storage.paths import DB_FILE_NAME, backups_dir
+from app.storage.engine import engine_url, server_name
+from app.storage.paths import DB_FILE_NAME, backups_dir, database_url
 
 STATE_FILE = "state.json"
+ON_SERVER = ("Dữ liệu nằm trên máy chủ PostgreSQL “{server}”, không phải tệp trong thư mục dữ liệu, "
+             "nên Sổ Vàng không sao lưu hay khôi phục nó. Người quản trị máy chủ sao lưu bằng pg_dump "
+             "(ví dụ “pg_dump -Fc -f sovang.dump TÊN_CSDL”) và khôi phục bằng pg_restore.")
 STALE_TEMP_S = 3600  # a temporary file this old belongs to no running backup
 __all__ = ["BackupInfo", "BackupReason", "BackupVerificationError", "make_backup", "copy_backup",
            "list_backups", "prune_backups", "should_auto_backup", "maybe_backup", "verify_backup"]
@@ -53,7 +57,15 @@ def _as_reason(reason: BackupReason | str) -> BackupReason:
     return labels[reason] if reason in labels else BackupReason(reason)
 
 
+def require_local_database(data_dir: Path) -> None:
+    """Backups copy the local SQLite file; a database on a server is its administrator's to back up."""
+    url = engine_url(database_url(data_dir))
+    if url.get_backend_name() != "sqlite":
+        raise ServiceError(ON_SERVER.format(server=server_name(url)))
+
+
 def _live_file(data_dir: Path) -> Path:
+    require_local_database(data_dir)
     live = data_dir / DB_FILE_NAME
     if not live.is_file() or live.stat().st_size == 0:
         raise ServiceError(f"Chưa có dữ liệu để sao lưu trong thư mục “{data_dir}”.")

@@ -9,7 +9,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.util import CommandError
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 
 from app.storage.schema import DatabaseTooNewError
 
@@ -50,8 +50,15 @@ def needs_upgrade(engine: Engine) -> bool:
     return current != script.get_current_head()
 
 
+# On a shared PostgreSQL server two computers may start the new version at once: the second waits for
+# the first's migration (a transaction-scoped advisory lock), then finds nothing left to do.
+MIGRATION_LOCK_KEY = 0x536F56616E67  # "SoVang"
+
+
 def upgrade(engine: Engine) -> None:
     config = alembic_config(str(engine.url))
     with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
         config.attributes["connection"] = conn
         command.upgrade(config, "head")

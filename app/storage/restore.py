@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.services.errors import ServiceError
-from app.storage.backup import make_backup
+from app.storage.backup import make_backup, require_local_database
 from app.storage.backup_file import (
     BUSY_TIMEOUT_S,
     BackupInfo,
@@ -115,6 +115,7 @@ def _copy_into(backup: Path, live: Path) -> None:
 
 def restore_backup(data_dir: Path, backup_path: Path, now: dt.datetime | None = None) -> RestoreReport:
     """Replace the live database with a verified backup, after backing the live one up."""
+    require_local_database(data_dir)
     live = data_dir / DB_FILE_NAME
     if live.exists() and backup_path.resolve() == live.resolve():
         raise ServiceError("Không thể khôi phục cơ sở dữ liệu từ chính nó: hãy chọn một tệp sao lưu.")

@@ -4,7 +4,7 @@ Checked against the migration scripts by tests/test_storage.py; it lets a start-
 database skip importing Alembic at all.
 """
 
-SCHEMA_HEAD = "0004"
+SCHEMA_HEAD = "0006"
 
 
 class DatabaseTooNewError(RuntimeError):
