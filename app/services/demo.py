@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from app.models import Subject
 from app.rules.vntext import vn_number
+from app.services.audit_demo import record_bulk_rows, start_demo_trail
 from app.services.commune import initialise_commune
 from app.services.demo_context import DemoContext, DemoSection, DemoSummary
 from app.services.demo_decisions import add_decisions
@@ -47,6 +48,7 @@ SECTIONS: list[tuple[str, DemoSection]] = [
     ("subjects", add_subjects),
     ("history", add_history),
     ("members", add_members),
+    ("trail_baseline", record_bulk_rows),  # the bulk rows above, in the audit trail
     ("movements_exemplars", add_movements_exemplars),
     ("rounds_nominations", add_rounds_nominations),
     ("decisions", add_decisions),
@@ -88,6 +90,7 @@ def generate_demo(db: Database, subjects: int = 2000, seed: int = 2026) -> DemoS
             people=PeopleMaker(),
             first_subject_id=(session.scalar(select(func.max(Subject.id))) or 0) + 1,
         )
+        start_demo_trail(ctx)
         for _name, section in SECTIONS:
             section(ctx)
     return ctx.summary

@@ -8,6 +8,7 @@ import datetime as dt
 from sqlalchemy import func, select
 
 from app.models import AwardRecord, Decision, DocumentType, Round, RoundKind, SignerRole
+from app.services.audit_demo import demo_day
 from app.services.catalogue_defaults import forms_by_code
 from app.services.decision_data import DecisionInput, IssueInput
 from app.services.decision_issue import decision_cancelled, decision_issued, proposal_issued
@@ -63,10 +64,12 @@ def _make(ctx: DemoContext, item: dict, round_: Round, form_id: int) -> None:
     for key, step in (("proposal", proposal_issued), ("issue", decision_issued)):
         if key in item:
             issue = IssueInput(day=dated(ctx, item[key]["day"]), number=item[key]["number"])
+            demo_day(ctx.session, issue.day)
             step(ctx.session, decision, issue)
             _date_new_events(decision, issue.day)
     if "cancel" in item:
         cancel = item["cancel"]
+        demo_day(ctx.session, dated(ctx, cancel["day"]))
         decision_cancelled(ctx.session, decision, cancel["reason"], dated(ctx, cancel["day"]))
         _date_new_events(decision, dated(ctx, cancel["day"]))
     ctx.session.flush()

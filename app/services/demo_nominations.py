@@ -25,6 +25,7 @@ from app.models import (
     NominationStatus,
     Round,
 )
+from app.services.audit_demo import demo_day
 from app.services.demo_context import DemoContext
 from app.services.demo_reports import ReportRequest, build_report
 from app.services.demo_texts import day_between, fill
@@ -96,6 +97,7 @@ class NominationWriter:
         exemplar = self.session.get(Exemplar, planned.exemplar_id) if planned.exemplar_id else None
         request = ReportRequest(checked.subject, planned.form, planned.texts, planned.unit, exemplar)
         report = build_report(self.ctx, self.rng, self.session, request)
+        demo_day(self.session, day)  # the audit trail dates the new rows on the demo's calendar
         nomination = add_nomination(self.session, data, checked.subject, report, [])
         nomination.events[0].at = self._at(day)
         return nomination

@@ -24,6 +24,7 @@ NOMINATIONS = "nominations"
 DECISIONS = "decisions"
 CATALOGUE = "catalogue"
 UNITS = "units"
+AUDIT = "audit"
 
 Icon = QStyle.StandardPixmap
 
@@ -62,4 +63,5 @@ def default_pages() -> list[PageSpec]:
         PageSpec(CATALOGUE, "Danh mục khen thưởng", lazy("catalogue_page", "CataloguePage"),
                  Icon.SP_FileDialogInfoView),
         PageSpec(UNITS, "Đơn vị", lazy("units_page", "UnitsPage"), Icon.SP_DirHomeIcon),
+        PageSpec(AUDIT, "Nhật ký thay đổi", lazy("audit_page", "AuditPage"), Icon.SP_BrowserReload),
     ]
