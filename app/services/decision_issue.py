@@ -27,10 +27,12 @@ from app.services.decision_queries import decision_detail, get_decision_row, inc
 from app.services.decisions import check_version, editable_draft
 from app.services.errors import ConflictError, ValidationError
 from app.services.nomination_flow import mark_decided, undo_decided
+from app.services.permissions import require_approve
 from app.services.register import take_number
 from app.services.settings import BASE_SALARY, read_setting
 from app.services.wording import read_wording
 from app.storage.database import Database
+from app.storage.versions import bump_version
 
 
 def issue_proposal(db: Database, decision_id: int, data: IssueInput) -> DecisionDetail:
@@ -42,6 +44,7 @@ def issue_proposal(db: Database, decision_id: int, data: IssueInput) -> Decision
 
 
 def proposal_issued(session: Session, decision: Decision, data: IssueInput) -> None:
+    require_approve(session, "cấp số tờ trình")
     if decision.registered(DocumentType.PROPOSAL):
         raise ConflictError("Tờ trình của dự thảo này đã có số; mỗi dự thảo chỉ có một tờ trình.")
     wording = read_wording(session, DocumentType.PROPOSAL)
@@ -57,7 +60,7 @@ def proposal_issued(session: Session, decision: Decision, data: IssueInput) -> N
     entry = take_number(session, DocumentType.PROPOSAL, day, symbol, summary, decision, data.number)
     content = dataclasses.replace(content, proposal_number=entry.label, proposal_on=day)
     decision.proposal_json = build_proposal(content, wording).to_json()
-    decision.version += 1
+    bump_version(decision)
 
 
 def issue_decision(db: Database, decision_id: int, data: IssueInput) -> DecisionDetail:
@@ -69,6 +72,7 @@ def issue_decision(db: Database, decision_id: int, data: IssueInput) -> Decision
 
 
 def decision_issued(session: Session, decision: Decision, data: IssueInput) -> None:
+    require_approve(session, "ban hành quyết định")
     _require_issuable(decision)
     day = data.day or dt.date.today()
     proposal = decision.registered(DocumentType.PROPOSAL)
@@ -85,7 +89,7 @@ def decision_issued(session: Session, decision: Decision, data: IssueInput) -> N
     decision.wording_json = json.dumps(wording, ensure_ascii=False)
     decision.content_json = build_decision(content).to_json()
     decision.status = DecisionStatus.ISSUED
-    decision.version += 1
+    bump_version(decision)
 
 
 def cancel_decision(db: Database, decision_id: int, reason: str, day: dt.date | None = None,
@@ -99,6 +103,7 @@ def cancel_decision(db: Database, decision_id: int, reason: str, day: dt.date | 
 
 
 def decision_cancelled(session: Session, decision: Decision, reason: str, day: dt.date | None) -> None:
+    require_approve(session, "hủy quyết định")
     reason = normalize_multiline(reason)
     if not reason:
         raise ValidationError({"reason": "Lý do hủy: không được để trống."})
@@ -116,7 +121,7 @@ def decision_cancelled(session: Session, decision: Decision, reason: str, day: d
         undo_decided(session, item.nomination, back, f"Quyết định số {entry.label} đã bị hủy: {reason}")
     decision.status, decision.cancelled_on = DecisionStatus.CANCELLED, day or dt.date.today()
     decision.cancel_reason = reason
-    decision.version += 1
+    bump_version(decision)
 
 
 def _detail(session: Session, decision: Decision) -> DecisionDetail:

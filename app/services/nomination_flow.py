@@ -16,7 +16,9 @@ from app.services.errors import ConflictError, ValidationError, Validator
 from app.services.nomination_data import JudgementInput
 from app.services.nomination_queries import checklist_for
 from app.services.nominations import add_event, check_version, get_nomination_row, require_editable
+from app.services.permissions import require_approve
 from app.storage.database import Database
+from app.storage.versions import bump_version
 
 S = NominationStatus
 EMPTY_REPORT = "Thành tích đạt được: báo cáo thành tích chưa có nội dung; hãy nhập trước khi đề nghị."
@@ -24,7 +26,7 @@ EMPTY_REPORT = "Thành tích đạt được: báo cáo thành tích chưa có n
 
 def _move(nomination: Nomination, target: NominationStatus, text: str) -> None:
     nomination.status = target
-    nomination.version += 1
+    bump_version(nomination)
     add_event(nomination, text, target)
 
 
@@ -70,6 +72,7 @@ def record_review(db: Database, nomination_id: int, passed: bool, note: str = ""
                   expected_version: int | None = None, today: dt.date | None = None) -> None:
     """Đã thẩm định → đã bình xét, đạt or không đạt (the council's result; the meeting records it)."""
     with db.transaction() as session:
+        require_approve(session, "ghi kết quả bình xét của Hội đồng")
         nomination = get_nomination_row(session, nomination_id)
         check_version(nomination, expected_version)
         _expect(nomination, S.APPRAISED)
@@ -126,7 +129,7 @@ def set_judgement(db: Database, nomination_id: int, judgement: JudgementInput,
         item.decided_on = judgement.decided_on or today or dt.date.today()
         if stored is not None:
             item.stored_file_id = stored.id
-        nomination.version += 1
+        bump_version(nomination)
         add_event(nomination, f"Đánh giá tiêu chí “{_short(criterion.text)}”: {judgement.outcome.label}"
                               + (f" — {note}" if note else "") + ".")
 

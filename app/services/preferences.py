@@ -11,7 +11,15 @@ from dataclasses import dataclass, field
 from app.rules.duty import RotaMode
 from app.rules.vntext import vn_number
 from app.services.errors import Validator
-from app.services.settings import BASE_SALARY, DUTY_DAY, DUTY_ROTA_MODE, SettingVar, get_setting, put_setting
+from app.services.settings import (
+    BASE_SALARY,
+    DUTY_DAY,
+    DUTY_ROTA_MODE,
+    LOCK_MINUTES,
+    SettingVar,
+    get_setting,
+    put_setting,
+)
 from app.services.units import apply_bloc_rota, list_blocs
 from app.storage.database import Database
 
@@ -42,6 +50,8 @@ PREFERENCES: tuple[Preference, ...] = (
                hint="Hạn là hết ngày này của tháng 3, 6, 9 và 12."),
     Preference("duty_rota_mode", DUTY_ROTA_MODE, CHOICE,
                choices=tuple((mode.value, mode.label) for mode in RotaMode)),
+    Preference("lock_minutes", LOCK_MINUTES, INTEGER, minimum=0, maximum=480,
+               hint="0: không tự khóa. Chỉ dùng khi đã có tài khoản người dùng."),
 )
 BLOC_ROTA = "bloc_rota"
 BLOC_ROTA_LABEL = "Thứ tự trực của các khối thi đua"
@@ -52,6 +62,7 @@ class Preferences:
     base_salary: int | None = BASE_SALARY.default
     duty_day: int | None = DUTY_DAY.default
     duty_rota_mode: str = DUTY_ROTA_MODE.default
+    lock_minutes: int | None = LOCK_MINUTES.default
     bloc_rota: list[int] = field(default_factory=list)  # bloc ids, the first one on turn first
 
 

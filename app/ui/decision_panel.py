@@ -14,6 +14,7 @@ from app.services.decision_data import DecisionDetail
 from app.services.decision_queries import get_decision
 from app.services.decisions import delete_decision
 from app.services.documents import decision_document, proposal_document
+from app.services.permissions import may_take
 from app.storage.database import Database
 from app.ui import messages
 from app.ui.decision_dialog import DecisionDialog
@@ -133,7 +134,7 @@ class DecisionPanel(QWidget):
         self.cancel_label.setVisible(bool(note))
         steps = allowed_steps(detail)
         for key, button in self.buttons.items():
-            button.setEnabled(key in steps)
+            button.setEnabled(key in steps and may_take(self.db.actor, key))
 
     # Steps ---------------------------------------------------------------------------------------
 

@@ -25,6 +25,7 @@ from app.services.nomination_data import NominationDetail, NominationEventRow
 from app.services.nomination_flow import appraise, propose, record_review, return_to_draft
 from app.services.nomination_queries import get_nomination
 from app.services.nominations import delete_nomination
+from app.services.permissions import may_take
 from app.storage.database import Database
 from app.ui import messages
 from app.ui.checklist_editor import ChecklistEditor
@@ -154,7 +155,7 @@ class NominationPanel(QWidget):
             "delete": (S.DRAFT, S.PROPOSED),
         }
         for key, button in self.buttons.items():
-            button.setEnabled(status in allowed[key])
+            button.setEnabled(status in allowed[key] and may_take(self.db.actor, key))
         self.report_button.setEnabled(status is not None)
 
     # Steps ---------------------------------------------------------------------------------------
