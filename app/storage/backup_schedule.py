@@ -32,6 +32,7 @@ class BackupReason(enum.StrEnum):
     BEFORE_RESTORE = "truoc-khoi-phuc"
     BEFORE_REPAIR = "truoc-sua-chua"
     BEFORE_IMPORT = "truoc-nhap"
+    BEFORE_ERASE = "truoc-xoa-du-lieu"
 
     @property
     def label(self) -> str:
@@ -50,6 +51,7 @@ _LABELS = {
     BackupReason.BEFORE_RESTORE: "trước khôi phục",
     BackupReason.BEFORE_REPAIR: "trước sửa chữa",
     BackupReason.BEFORE_IMPORT: "trước nhập",
+    BackupReason.BEFORE_ERASE: "trước xóa dữ liệu cá nhân",
 }
 _SLUGS = "|".join(re.escape(reason.value) for reason in BackupReason)
 _NAME = re.compile(rf"sovang-(\d{{8}}-\d{{6}})-({_SLUGS})(?:-(\d+))?\.sqlite3")

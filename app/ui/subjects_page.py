@@ -25,6 +25,7 @@ from app.storage.database import Database
 from app.ui import messages
 from app.ui import subject_table_model as cols
 from app.ui.operations import service_call
+from app.ui.personal_data_actions import PersonalDataButton
 from app.ui.subject_dialog import SubjectDialog
 from app.ui.subject_table_model import SubjectTableModel
 from app.ui.widgets import choice_combo, debounce_timer, refill_combo, search_line_edit
@@ -84,6 +85,9 @@ class SubjectsPage(QWidget):
         self.delete_button.clicked.connect(self.delete_selected)
         row.addWidget(self.edit_button)
         row.addWidget(self.delete_button)
+        self.personal_data = PersonalDataButton(self.db, self._selected_subject, self)
+        self.personal_data.erased.connect(lambda: self._after_delete(None))
+        row.addWidget(self.personal_data)
         return row
 
     def _build_table(self) -> QTableView:
@@ -154,10 +158,18 @@ class SubjectsPage(QWidget):
         rows = self.table.selectionModel().selectedRows()
         return self.model.subject_id(rows[0].row()) if rows else None
 
+    def _selected_subject(self) -> tuple[int, str] | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        row = rows[0].row()
+        return self.model.subject_id(row), self.model.data(self.model.index(row, cols.NAME))
+
     def _update_buttons(self, *_args) -> None:
         has_selection = self.selected_id() is not None
         self.edit_button.setEnabled(has_selection)
         self.delete_button.setEnabled(has_selection)
+        self.personal_data.update_state(has_selection)
 
     # Actions ----------------------------------------------------------------------------------
 
