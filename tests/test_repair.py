@@ -59,7 +59,7 @@ def test_index_damage_is_rebuilt_after_a_backup(damaged) -> None:
 def test_a_sound_database_is_not_touched(db) -> None:
     report = repair_database(db)
     assert report.ok and report.after is None and report.backup is None
-    assert report.summary() == "Cơ sở dữ liệu không có lỗi, không cần sửa."
+    assert report.summary() == "Tệp cơ sở dữ liệu không có lỗi cấu trúc, không cần sửa."
     assert list_backups(db.data_dir) == []
 
 
@@ -79,3 +79,14 @@ def test_the_command_line_repairs(damaged, capsys) -> None:
     out = capsys.readouterr().out
     assert "Đã dựng lại các chỉ mục (REINDEX)." in out and "không còn lỗi" in out
     assert main(["--data-dir", str(damaged.data_dir), "check-db", "--full"]) == 0
+
+
+def test_an_outside_edit_is_reported_not_repaired(db) -> None:
+    subject = create_subject(db, SubjectInput(kind=SubjectKind.INDIVIDUAL, name="Nguyễn Văn An",
+                                              gender=Gender.MALE))
+    with sqlite3.connect(db.sqlite_path) as conn:
+        conn.execute("UPDATE subject SET name = 'Nguyễn Văn Ân' WHERE id = ?", (subject.id,))
+    report = repair_database(db)
+    assert report.after is None and report.backup is None and not report.ok
+    assert report.summary().startswith("Tệp cơ sở dữ liệu không có lỗi cấu trúc, không cần sửa.\n")
+    assert f"số {subject.id}" in report.summary()

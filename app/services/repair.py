@@ -34,8 +34,9 @@ class RepairReport:
         return (self.after or self.before).ok
 
     def summary(self) -> str:
-        if self.after is None:
-            return "Cơ sở dữ liệu không có lỗi, không cần sửa."
+        if self.after is None:  # the file is sound; the audit trail's findings are not for a repair
+            trail = self.before.trail.summary() if self.before.trail and not self.before.trail.ok else ""
+            return "\n".join(filter(None, ["Tệp cơ sở dữ liệu không có lỗi cấu trúc, không cần sửa.", trail]))
         lines = [f"Đã sao lưu trước khi sửa: “{self.backup.path.name}”.",
                  "Đã dựng lại các chỉ mục (REINDEX)."]
         if self.after.ok:
@@ -56,12 +57,13 @@ def _safety_copy(db: Database) -> BackupInfo:
 
 
 def repair_database(db: Database) -> RepairReport:
-    """Check; when damaged, back up, rebuild the indexes and check again."""
+    """Check; when the file is damaged, back up, rebuild the indexes and check again. What the audit
+    trail finds (records edited outside the app) is reported, not "repaired": only a person can judge it."""
     if not db.is_sqlite:
         raise ServiceError("Cơ sở dữ liệu trên máy chủ PostgreSQL do máy chủ tự kiểm tra và sửa; "
                            "hãy nhờ người quản trị máy chủ.")
     before = check_database(db, full=True)
-    if before.ok:
+    if not before.problems:
         return RepairReport(before)
     safety = _safety_copy(db)
     with db.engine.begin() as conn:
