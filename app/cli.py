@@ -85,10 +85,18 @@ def _cmd_subjects(args, data_dir: Path) -> int:
     from app.services.subject_data import SubjectQuery
     from app.services.subject_search import search_subjects
 
+    if args.with_citizen_id and not args.json:
+        raise UsageError("tham số --with-citizen-id chỉ dùng cùng --json")
+
     def work(db: Database) -> int:
         rows = search_subjects(db, SubjectQuery(text=args.text), limit=args.limit or None)
         if args.json:
-            print(json.dumps([_row_json(r) for r in rows], ensure_ascii=False, indent=2))
+            items = [_row_json(r) for r in rows]
+            if args.with_citizen_id:
+                from app.cli_subject_data import with_citizen_ids
+
+                items = with_citizen_ids(db, items)
+            print(json.dumps(items, ensure_ascii=False, indent=2))
         else:
             for row in rows:
                 fields = [str(row.id), row.kind.label, row.name, row.unit_name, row.birth or row.detail]
@@ -128,6 +136,26 @@ def _cmd_decision(args, data_dir: Path) -> int:
     return _with_db(data_dir, lambda db: decision_list(db, args.json), write=False)
 
 
+def _cmd_user(args, data_dir: Path) -> int:
+    from app.cli_users import user_command
+
+    return _with_db(data_dir, lambda db: user_command(db, args), write=args.user_command != "list")
+
+
+def _cmd_subject(args, data_dir: Path) -> int:
+    from app.cli_subject_data import subject_erase, subject_export
+
+    if args.subject_command == "erase":
+        return _with_db(data_dir, lambda db: subject_erase(db, args), write=True)
+    return _with_db(data_dir, lambda db: subject_export(db, args), write=False)
+
+
+def _cmd_audit(args, data_dir: Path) -> int:
+    from app.cli_audit import audit_list
+
+    return _with_db(data_dir, lambda db: audit_list(db, args), write=False)
+
+
 def _cmd_check_db(args, data_dir: Path) -> int:
     from app.services.integrity import check_database
 
@@ -152,6 +180,9 @@ _COMMANDS = {
     "nominations": _cmd_nominations,
     "decision": _cmd_decision,
     "check-db": _cmd_check_db,
+    "audit": _cmd_audit,
     "backup": cmd_backup,
     "restore": cmd_restore,
+    "subject": _cmd_subject,
+    "user": _cmd_user,
 }

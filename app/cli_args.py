@@ -7,6 +7,9 @@ import re
 import sys
 from typing import NoReturn
 
+from app.cli_audit import add_audit_command
+from app.cli_subject_data import add_subject_commands
+from app.cli_users import add_user_commands
 from app.models.enums import NominationStatus
 
 _TRANSLATIONS = [
@@ -79,6 +82,8 @@ def build_parser() -> VietnameseArgumentParser:
     search.add_argument("text", help="chữ cần tìm, ví dụ “nguyen van dat”")
     search.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
     search.add_argument("--limit", type=positive_int, default=0, help="số dòng tối đa (0: tất cả)")
+    search.add_argument("--with-citizen-id", action="store_true",
+                        help="kèm số CCCD đầy đủ trong JSON (mặc định không có; chỉ khi nơi nhận yêu cầu)")
 
     _add_rounds(commands)
     _add_nominations(commands)
@@ -89,6 +94,9 @@ def build_parser() -> VietnameseArgumentParser:
     check_db.add_argument("--repair", action="store_true",
                           help="sửa những lỗi sửa được (dựng lại chỉ mục), sau khi sao lưu")
     _add_backup(commands)
+    add_audit_command(commands)
+    add_subject_commands(commands)
+    add_user_commands(commands)
     return parser
 
 

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
+from app.services.audit_check import TrailReport, check_audit_trail
+from app.services.integrity_server import check_server
 from app.storage.damage import is_damage_error
 from app.storage.database import Database
 
@@ -19,13 +21,20 @@ class CheckReport:
     problems: list[str] = field(default_factory=list)
     check: str = "quick_check"  # or integrity_check (full)
     foreign_keys_checked: bool = True
+    trail: TrailReport | None = None  # the audit trail against the data (app/services/audit_check.py)
+    server_note: str = ""  # on PostgreSQL, what was checked (app/services/integrity_server.py)
 
     @property
     def ok(self) -> bool:
-        return not self.problems
+        return not self.problems and (self.trail is None or self.trail.ok)
 
     def summary(self) -> str:
-        if self.ok:
+        return "\n".join(filter(None, [self._file_summary(), self.trail and self.trail.summary()]))
+
+    def _file_summary(self) -> str:
+        if not self.problems and self.server_note:
+            return self.server_note
+        if not self.problems:
             keys = "; không có lỗi khóa ngoại" if self.foreign_keys_checked else ""
             return f"Cơ sở dữ liệu không có lỗi ({self.check}: ok{keys})."
         shown = [f"- {p}" for p in self.problems[:SHOWN_PROBLEMS]]
@@ -47,6 +56,8 @@ def _foreign_keys(conn, report: CheckReport) -> None:
 
 def _run(db: Database, report: CheckReport) -> CheckReport:
     if not db.is_sqlite:
+        if report.foreign_keys_checked:  # not on close: the server checks itself
+            check_server(db, report, full=report.check == "integrity_check")
         return report
     try:
         with db.engine.connect() as conn:
@@ -61,8 +72,12 @@ def _run(db: Database, report: CheckReport) -> CheckReport:
 
 
 def check_database(db: Database, full: bool = False) -> CheckReport:
-    """quick_check (or integrity_check when `full`) and foreign_key_check: the "check database" command."""
-    return _run(db, CheckReport(check="integrity_check" if full else "quick_check"))
+    """quick_check (or integrity_check when `full`) and foreign_key_check: the "check database" command.
+    On a sound file, the audit trail is checked too (its chain, and the data against it)."""
+    report = _run(db, CheckReport(check="integrity_check" if full else "quick_check"))
+    if not report.problems:
+        report.trail = check_audit_trail(db)
+    return report
 
 
 def quick_check_on_close(db: Database) -> CheckReport:

@@ -33,6 +33,10 @@ BASE_SALARY = SettingVar("reward.base_salary", 2_340_000, "Mức lương cơ s�
 DUTY_DAY = SettingVar("duty.deadline_day", 5, "Hạn giới thiệu điển hình (ngày của tháng cuối quý)")
 # "all_units": every unit every quarter; "bloc_on_turn": only the units of the bloc whose turn it is.
 DUTY_ROTA_MODE = SettingVar("duty.rota_mode", "all_units", "Đơn vị phải giới thiệu điển hình mỗi quý")
+# With user accounts: minutes without keyboard or mouse before the window locks (0: never).
+LOCK_MINUTES = SettingVar("access.lock_minutes", 10, "Tự khóa sau (phút)")
+# A folder on a USB stick or another disk that also receives each backup (not the safety ones); "" = none.
+BACKUP_SECOND_FOLDER = SettingVar("backup.second_folder", "", "Nơi sao lưu thứ hai")
 
 
 def get_setting(db: Database, var: SettingVar) -> Any:

@@ -12,10 +12,14 @@ from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.storage.actor import Actor, system_actor
+from app.storage.audit_recorder import install_audit_recorder
+from app.storage.conflicts import refuse_lost_races
 from app.storage.damage import header_is_damaged, is_damage_error, set_aside
-from app.storage.engine import make_engine
+from app.storage.engine import make_engine, unreachable_server_message
 from app.storage.paths import DB_FILE_NAME, database_url
 from app.storage.schema import SCHEMA_HEAD
+from app.storage.versions import install_version_counter
+from app.storage.write_guard import install_write_guard
 
 if TYPE_CHECKING:
     from app.storage.backup_file import BackupInfo
@@ -54,12 +58,19 @@ class Database:
         self.data_dir = data_dir
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        install_write_guard(self._sessions)  # a viewer's transaction may not write
+        install_version_counter(self._sessions)  # each save: version +1 (app/storage/versions.py)
+        install_audit_recorder(self._sessions)  # every change goes into the chained audit trail
         self.actor: Actor = system_actor()  # replaced by the signed-in account
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One unit of work: committed when the block ends, rolled back on any error."""
-        with self._sessions() as session, session.begin():
+        """One unit of work: committed when the block ends, rolled back on any error.
+
+        A save that lost a race with another one (the row was changed or deleted since it was read)
+        raises ConflictError, nothing saved (app/storage/conflicts.py).
+        """
+        with refuse_lost_races(), self._sessions() as session, session.begin():
             session.info["actor"] = self.actor
             yield session
 
@@ -107,6 +118,8 @@ def open_database(data_dir: Path) -> Database:
         engine.dispose()
         if local_file is not None and is_damage_error(exc):
             raise _set_aside_damaged(data_dir, local_file) from exc
+        if engine.dialect.name != "sqlite" and isinstance(exc, OperationalError):
+            raise DataDirError(unreachable_server_message(engine.url, exc)) from exc
         raise
     return Database(data_dir, engine)
 

@@ -10,7 +10,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QDialog
 
 from app.resources import fonts_dir
-from app.storage.database import Database, DataDirError, open_database
+from app.storage.database import Database, DataDirError
 from app.storage.lock import AlreadyRunningError, InstanceLock
 from app.storage.paths import logs_dir
 from app.storage.schema import DatabaseTooNewError
@@ -73,14 +73,18 @@ def _run_locked(app: QApplication, data_dir: Path) -> int:
 
 
 def _run_database(app: QApplication, data_dir: Path) -> int:
+    from app.ui.damaged_start_dialog import open_or_recover
+
     try:
-        db = open_database(data_dir)
+        db = open_or_recover(data_dir)  # a damaged file: set aside, and the offer to restore a backup
     except (DataDirError, DatabaseTooNewError) as exc:
         messages.show_error(None, OPEN_FAILED.format(data_dir=data_dir, reason=exc))
         return EXIT_CANNOT_START
     except Exception as exc:  # a damaged or unreadable database file: say so, open nothing
         reason = f"Cơ sở dữ liệu bị lỗi: {exc}"
         messages.show_error(None, OPEN_FAILED.format(data_dir=data_dir, reason=reason))
+        return EXIT_CANNOT_START
+    if db is None:  # the database was damaged and the user chose to leave
         return EXIT_CANNOT_START
     try:
         return _run_windows(app, db)
@@ -90,9 +94,12 @@ def _run_database(app: QApplication, data_dir: Path) -> int:
 
 def _run_windows(app: QApplication, db: Database) -> int:
     from app.services.settings import is_initialised
+    from app.ui.login_dialog import sign_in
     from app.ui.main_window import MainWindow
     from app.ui.setup_dialog import SetupDialog
 
+    if not sign_in(db):  # asks who is working when the app has accounts
+        return EXIT_OK
     if not is_initialised(db) and SetupDialog(db).exec() != QDialog.DialogCode.Accepted:
         return EXIT_OK
     window = MainWindow(db)

@@ -19,6 +19,8 @@ from app.services.settings import load_commune_profile
 from app.services.subject_search import count_subjects
 from app.storage.database import Database
 from app.ui import messages
+from app.ui.access_controls import AccessControls
+from app.ui.backup_actions import BackupActions
 from app.ui.pages import DECISIONS, NOMINATIONS, SUBJECTS, PageSpec, default_pages
 from app.ui.widgets import restore_geometry, save_geometry
 
@@ -90,8 +92,10 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "Thông tin xã…", self.edit_commune)
         self._action(file_menu, "Cài đặt…", self.edit_settings)
         self._action(file_menu, "Mẫu văn bản…", self.edit_wording)
+        self.access = AccessControls(self, file_menu)  # accounts, password, lock, who is signed in
         file_menu.addSeparator()
         self._action(file_menu, "Thoát", self.close, QKeySequence("Ctrl+Q"))
+        self.backups = BackupActions(self)  # the "Dữ liệu" menu, the automatic backup, the step at close
         help_menu = self.menuBar().addMenu("Trợ &giúp")
         self._action(help_menu, "Giới thiệu", self.show_about)
 
@@ -172,6 +176,7 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def _settings_changed(self) -> None:
+        self.access.settings_changed()
         current = self.stack.currentWidget()
         if hasattr(current, "on_shown"):
             current.on_shown()
@@ -180,5 +185,6 @@ class MainWindow(QMainWindow):
         messages.show_info(self, ABOUT_TEXT.format(data_dir=self.db.data_dir), "Giới thiệu Sổ Vàng")
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.backups.close_step()
         save_geometry(self, "main_window", self.db.data_dir)
         super().closeEvent(event)

@@ -1,5 +1,5 @@
-"""The operating system's edges for files: choosing files to add or where to save, opening a file in its
-viewer.
+"""The operating system's edges for files: choosing files or folders, where to save, opening a file in its
+viewer or a folder in the file manager.
 
 Tests replace these functions (never open a real file dialog or viewer in a test).
 """
@@ -32,9 +32,9 @@ def choose_file(parent: QWidget | None, title: str = "Chọn tệp đính kèm")
 
 
 def choose_save_path(parent: QWidget | None, suggested: Path,
-                     file_filter: str = "Văn bản Word và PDF (*.docx *.pdf)") -> Path | None:
+                     file_filter: str = "Văn bản Word và PDF (*.docx *.pdf)",
+                     title: str = "Lưu văn bản (Word và PDF)") -> Path | None:
     """Where to save (the operating system's Save dialog); None when cancelled."""
-    title = "Lưu văn bản (Word và PDF)"
     path, _filter = QFileDialog.getSaveFileName(parent, title, str(suggested), file_filter)
     return Path(path) if path else None
 
@@ -57,3 +57,23 @@ def remember_save_folder(data_dir: Path, saved: Path) -> None:
 def open_file(path: str) -> bool:
     """Open a file with the system's viewer; False when it is missing or no viewer opened it."""
     return Path(path).is_file() and QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+
+
+BACKUP_FILTER = "Bản sao lưu Sổ Vàng (*.sqlite3);;Mọi tệp (*)"
+
+
+def choose_folder(parent: QWidget | None, title: str) -> Path | None:
+    """A folder the user picked (a USB stick, another disk), or None when cancelled."""
+    path = QFileDialog.getExistingDirectory(parent, title, str(Path.home()))
+    return Path(path) if path else None
+
+
+def choose_backup_file(parent: QWidget | None, title: str = "Chọn tệp sao lưu") -> Path | None:
+    """A backup file from anywhere (a USB stick), or None when cancelled."""
+    path, _filter = QFileDialog.getOpenFileName(parent, title, str(Path.home()), BACKUP_FILTER)
+    return Path(path) if path else None
+
+
+def open_folder(path: Path) -> bool:
+    """Show a folder in the system's file manager; False when it is missing or nothing opened it."""
+    return path.is_dir() and QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

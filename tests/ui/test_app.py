@@ -14,6 +14,7 @@ from app.storage.lock import InstanceLock
 from app.storage.paths import DB_FILE_NAME, logs_dir
 from app.ui import crash
 from app.ui.app import UI_FONT_FAMILY, load_fonts, run_gui
+from app.ui.damaged_start_dialog import DamagedStartDialog
 from app.ui.main_window import MainWindow
 from app.ui.setup_dialog import SetupDialog
 
@@ -49,11 +50,13 @@ def test_second_instance_says_so_and_opens_nothing(data_dir, fake_messages):
     assert not (data_dir / DB_FILE_NAME).exists()
 
 
-def test_damaged_database_is_reported(data_dir, fake_messages):
+def test_damaged_database_is_reported(data_dir, fake_messages, monkeypatch):
     data_dir.mkdir(parents=True)
     (data_dir / DB_FILE_NAME).write_bytes(b"this is not a database" * 100)
+    offers: list[str] = []  # the offer to restore is tested in test_damaged_start.py; here: "Thoát"
+    monkeypatch.setattr(DamagedStartDialog, "exec", lambda dialog: offers.append(dialog.text()) or 0)
     assert run_gui(data_dir) == 2
-    assert fake_messages.errors[0].startswith(f"Không mở được dữ liệu trong thư mục {data_dir}.")
+    assert "bị hỏng" in offers[0] and not (data_dir / DB_FILE_NAME).exists()
     InstanceLock(data_dir).acquire()  # the lock was released
 
 

@@ -34,14 +34,19 @@ def test_menus_are_vietnamese(qtbot, commune_db):
     window = make_window(qtbot, commune_db)
     menus = {a.text(): [x.text() for x in a.menu().actions() if x.text()] for a in window.menuBar().actions()}
     assert menus == {
-        "&Tệp": ["Thông tin xã…", "Cài đặt…", "Mẫu văn bản…", "Thoát"], "Trợ &giúp": ["Giới thiệu"],
+        "&Tệp": ["Thông tin xã…", "Cài đặt…", "Mẫu văn bản…", "Tài khoản người dùng…", "Đổi mật khẩu…",
+                 "Khóa màn hình", "Thoát"],
+        "&Dữ liệu": ["Sao lưu ngay", "Khôi phục từ bản sao lưu…", "Kiểm tra cơ sở dữ liệu…",
+                     "Nơi sao lưu thứ hai…", "Mở thư mục sao lưu"],
+        "Trợ &giúp": ["Giới thiệu"],
     }
 
 
 def test_navigation_shows_and_loads_the_units_page(qtbot, commune_db, village):
     window = make_window(qtbot, commune_db)
     assert window.page(UNITS).model.rowCount() == 0, "a page loads nothing before it is shown"
-    window.nav.setCurrentRow(window.nav.count() - 1)
+    titles = [window.nav.item(i).text() for i in range(window.nav.count())]
+    window.nav.setCurrentRow(titles.index("Đơn vị"))
     assert isinstance(window.stack.currentWidget(), UnitsPage)
     assert window.page(UNITS).model.rowCount() == 1
 
@@ -73,7 +78,7 @@ def test_pages_plug_in_from_the_list(qtbot, commune_db):
     titles = [window.nav.item(i).text() for i in range(window.nav.count())]
     assert titles == [
         "Tổng quan", "Đối tượng", "Điển hình tiên tiến", "Phong trào thi đua", "Đợt xét", "Hồ sơ đề nghị",
-        "Quyết định khen thưởng", "Danh mục khen thưởng", "Đơn vị", "Chào",
+        "Quyết định khen thưởng", "Danh mục khen thưởng", "Đơn vị", "Nhật ký thay đổi", "Chào",
     ]
     window.show_page("hello")
     assert isinstance(window.stack.currentWidget(), HelloPage) and HelloPage.shown == 1
