@@ -191,7 +191,7 @@ def test_the_demo_fills_a_server_database_and_new_records_follow_it(server_db) -
         assert new_id == session.scalar(select(func.max(Subject.id))) > 300
     assert len(search_subject_ids(server_db, SubjectQuery("nguyen"))) > 1
     report = check_database(server_db, full=True)
-    assert report.problems == [], report.summary()
+    assert report.ok, report.summary()  # the file and the audit trail (the demo leaves one)
 
 
 def test_the_check_says_what_the_server_vouches_for_and_what_was_checked(server_db) -> None:
