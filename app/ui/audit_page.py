@@ -3,7 +3,6 @@ the chosen event's fields before and after; and the check of the hash chain agai
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QSplitter, QVBoxLayout, QWidget
 
@@ -29,6 +28,7 @@ from app.ui.widgets import (
     VnDateEdit,
     add_button,
     debounce_timer,
+    list_detail_splitter,
     refill_combo,
     search_line_edit,
 )
@@ -93,13 +93,7 @@ class AuditPage(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         for number, column in COLUMNS.items():
             self.table.setColumnWidth(number, column.width)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.panel)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
-        return splitter
+        return list_detail_splitter(self.table, self.panel, (1, 1))
 
     # Loading -------------------------------------------------------------------------------------
 

@@ -15,7 +15,7 @@ from app.ui.decision_dialog import DecisionDialog
 from app.ui.decision_panel import DecisionPanel
 from app.ui.decisions_model import DECISION_COLUMNS
 from app.ui.row_table import RowTableModel, row_table_view, select_id, selected_row
-from app.ui.widgets import add_button, refill_combo, select_data
+from app.ui.widgets import add_button, list_detail_splitter, refill_combo, select_data
 
 ALL_ROUNDS = "— Tất cả các đợt —"
 
@@ -57,13 +57,7 @@ class DecisionsPage(QWidget):
     def _build_body(self) -> QSplitter:
         self.table = row_table_view(self.model)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.panel)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
-        splitter.setChildrenCollapsible(False)
-        return splitter
+        return list_detail_splitter(self.table, self.panel)
 
     # Loading -------------------------------------------------------------------------------------
 

@@ -18,7 +18,7 @@ from app.ui.bulk_nomination_dialogs import BulkDialog, ExemplarNominationDialog,
 from app.ui.nomination_dialog import NominationDialog
 from app.ui.nomination_panel import NominationPanel
 from app.ui.row_table import CENTER, RowColumn, RowTableModel, row_table_view, select_id, selected_row
-from app.ui.widgets import refill_combo, select_data
+from app.ui.widgets import list_detail_splitter, refill_combo, select_data
 
 ALL_ROUNDS = "— Tất cả các đợt —"
 
@@ -87,13 +87,7 @@ class NominationsPage(QWidget):
         self.table = row_table_view(self.model)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(lambda _index: self.panel.edit_report())
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.panel)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
-        splitter.setChildrenCollapsible(False)
-        return splitter
+        return list_detail_splitter(self.table, self.panel)
 
     # Loading -------------------------------------------------------------------------------------
 

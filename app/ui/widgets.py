@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPushButton,
+    QSplitter,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
@@ -267,3 +268,14 @@ def search_line_edit(placeholder: str, timer: QTimer) -> QLineEdit:
     edit.setClearButtonEnabled(True)
     edit.textChanged.connect(lambda _text: timer.start())
     return edit
+
+
+def list_detail_splitter(table: QWidget, panel: QWidget, stretch: tuple[int, int] = (2, 3)) -> QSplitter:
+    """A list above its detail panel, in the given proportions; neither can be collapsed away."""
+    splitter = QSplitter(Qt.Orientation.Vertical)
+    splitter.addWidget(table)
+    splitter.addWidget(panel)
+    splitter.setStretchFactor(0, stretch[0])
+    splitter.setStretchFactor(1, stretch[1])
+    splitter.setChildrenCollapsible(False)
+    return splitter
