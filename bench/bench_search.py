@@ -26,7 +26,7 @@ def timed(call) -> tuple[float, object]:
 
 def keystroke(db, query) -> int:
     """What the Subjects list does on a keystroke: count, first page of ids, their rows."""
-    from app.services.subject_search import fetch_subject_rows, first_page
+    from app.services.subjects.search import fetch_subject_rows, first_page
 
     count, ids = first_page(db, query, PAGE)
     fetch_subject_rows(db, ids)
@@ -34,8 +34,8 @@ def keystroke(db, query) -> int:
 
 
 def main() -> None:
-    from app.services.subject_data import SubjectQuery
-    from app.services.subject_search import fetch_subject_rows, search_subject_ids, subject_ids_page
+    from app.services.subjects.data import SubjectQuery
+    from app.services.subjects.search import fetch_subject_rows, search_subject_ids, subject_ids_page
     from app.storage.database import open_database
 
     db = open_database(demo_data_dir())

@@ -66,7 +66,7 @@ def _demo_fingerprint() -> str:
 
 def demo_data_dir(subjects: int = BIG, seed: int = SEED, quiet: bool = False) -> Path:
     """A data dir with `subjects` demo subjects, made once and kept in bench/.cache."""
-    from app.services.demo import generate_demo
+    from app.services.demo.generate import generate_demo
     from app.storage.database import open_database
 
     path = CACHE_DIR / f"demo-{subjects}-{seed}"

@@ -8,9 +8,9 @@ from argon2 import PasswordHasher
 from argon2.profiles import CHEAPEST
 
 from app.models.enums import UserRole
-from app.services import passwords
-from app.services.account_data import AccountInput, AccountRow
-from app.services.accounts import create_account
+from app.services.accounts import passwords
+from app.services.accounts.data import AccountInput, AccountRow
+from app.services.accounts.manage import create_account
 from app.storage.database import Database
 
 PASSWORD = "mật khẩu 2026"

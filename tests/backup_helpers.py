@@ -6,8 +6,8 @@ import sqlite3
 from pathlib import Path
 
 from app.models import Gender, SubjectKind
-from app.services.subject_data import AwardInput, SubjectInput
-from app.services.subjects import create_subject
+from app.services.subjects.crud import create_subject
+from app.services.subjects.data import AwardInput, SubjectInput
 
 PAGE_SIZE = 4096
 

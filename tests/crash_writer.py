@@ -23,8 +23,8 @@ READY = "READY"
 
 def write_until_killed(data_dir: Path, tag: str) -> None:
     from app.models import Gender, SubjectKind
-    from app.services.subject_data import AwardInput, SubjectInput
-    from app.services.subjects import create_subject
+    from app.services.subjects.crud import create_subject
+    from app.services.subjects.data import AwardInput, SubjectInput
     from app.storage.database import open_database
 
     db = open_database(data_dir)

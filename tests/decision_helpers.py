@@ -8,13 +8,13 @@ from sqlalchemy import select
 
 from app.models import AwardForm, CriterionOutcome, Gender, OccupationGroup, RoundKind, SubjectKind
 from app.models.enums import UnitKind
-from app.services.nomination_data import JudgementInput, NominationInput, ReportInput
-from app.services.nomination_flow import appraise, propose, record_review, set_judgement
-from app.services.nomination_queries import get_nomination
-from app.services.nominations import create_nomination, update_report
+from app.services.nominations.crud import create_nomination, update_report
+from app.services.nominations.data import JudgementInput, NominationInput, ReportInput
+from app.services.nominations.flow import appraise, propose, record_review, set_judgement
+from app.services.nominations.queries import get_nomination
 from app.services.rounds import RoundInput, create_round
-from app.services.subject_data import SubjectInput
-from app.services.subjects import create_subject
+from app.services.subjects.crud import create_subject
+from app.services.subjects.data import SubjectInput
 from app.services.units import UnitInput, create_unit
 
 TODAY = dt.date(2026, 11, 21)

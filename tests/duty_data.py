@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 from app.models import Exemplar, ExemplarStage, Gender, SubjectKind, UnitKind
-from app.services.subject_data import SubjectInput
-from app.services.subjects import create_subject
+from app.services.subjects.crud import create_subject
+from app.services.subjects.data import SubjectInput
 from app.services.units import UnitInput, create_bloc, create_unit
 from app.storage.database import Database
 

@@ -20,20 +20,20 @@ from app.models import (
     StoredFile,
     SubjectKind,
 )
-from app.services.decision_data import DecisionInput, IssueInput
-from app.services.decision_issue import issue_decision
-from app.services.decisions import create_decision
-from app.services.exemplar_data import ExemplarInput, PublicityInput, ReplicationInput
-from app.services.exemplar_files import add_exemplar_file
-from app.services.exemplars import create_exemplar
-from app.services.movement_data import MovementInput
-from app.services.movements import create_movement
-from app.services.nomination_data import JudgementInput, NominationInput, ReportInput
-from app.services.nomination_flow import set_judgement
-from app.services.nomination_queries import get_nomination
-from app.services.nominations import create_nomination, update_report
-from app.services.subject_data import AwardInput, HoldInput, SubjectInput
-from app.services.subjects import create_subject
+from app.services.decisions.data import DecisionInput, IssueInput
+from app.services.decisions.drafts import create_decision
+from app.services.decisions.issue import issue_decision
+from app.services.exemplars.crud import create_exemplar
+from app.services.exemplars.data import ExemplarInput, PublicityInput, ReplicationInput
+from app.services.exemplars.files import add_exemplar_file
+from app.services.movements.crud import create_movement
+from app.services.movements.data import MovementInput
+from app.services.nominations.crud import create_nomination, update_report
+from app.services.nominations.data import JudgementInput, NominationInput, ReportInput
+from app.services.nominations.flow import set_judgement
+from app.services.nominations.queries import get_nomination
+from app.services.subjects.crud import create_subject
+from app.services.subjects.data import AwardInput, HoldInput, SubjectInput
 from app.storage.database import Database
 from app.storage.file_store import stored_path
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.resources import load_json
-from app.services.catalogue_defaults import ensure_award_catalogue
+from app.services.catalogue.defaults import ensure_award_catalogue
 from app.services.settings import CommuneProfile, save_commune_profile
 from app.services.units import ensure_fields
 from app.storage.database import Database

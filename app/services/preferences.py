@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from app.errors import Validator
 from app.rules.duty import RotaMode
 from app.rules.vntext import vn_number
-from app.services.errors import Validator
 from app.services.settings import (
     BASE_SALARY,
     DUTY_DAY,

@@ -9,9 +9,9 @@ from dataclasses import dataclass, replace
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.errors import ConflictError, NotFoundError, Validator
 from app.models import Movement, Nomination, NominationStatus, Round, RoundKind, RoundStatus
 from app.rules.vntext import normalize_text, vn_short_date
-from app.services.errors import ConflictError, NotFoundError, Validator
 from app.storage.database import Database
 from app.storage.versions import bump_version
 

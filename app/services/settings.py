@@ -8,9 +8,9 @@ from typing import Any
 
 from sqlalchemy import select
 
+from app.errors import Validator
 from app.models import Setting
 from app.rules.vntext import normalize_text
-from app.services.errors import Validator
 from app.storage.database import Database
 
 

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.errors import ConflictError, NotFoundError, Validator
 from app.models import Bloc, Field, Subject, Unit, UnitKind
 from app.rules.vntext import fold, normalize_text, text_sort_key
-from app.services.errors import ConflictError, NotFoundError, Validator
 from app.storage.database import Database
 
 

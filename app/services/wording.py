@@ -12,10 +12,10 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from app.errors import ValidationError
 from app.models import DocumentType, Setting
 from app.resources import load_json
 from app.rules.vntext import normalize_text
-from app.services.errors import ValidationError
 from app.services.settings import SettingVar, put_setting
 from app.storage.database import Database
 

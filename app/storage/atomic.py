@@ -13,7 +13,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from app.services.errors import ServiceError
+from app.errors import ServiceError
 
 
 def _write_temp(target: Path, data: bytes) -> Path:

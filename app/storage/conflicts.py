@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm.exc import StaleDataError
 
-from app.services.errors import ConflictError
+from app.errors import ConflictError
 
 RECORD_NAMES = {
     "subject": "Đối tượng", "nomination": "Hồ sơ đề nghị", "decision": "Quyết định", "round": "Đợt xét",

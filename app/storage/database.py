@@ -12,7 +12,7 @@ from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.storage.actor import Actor, system_actor
-from app.storage.audit_recorder import install_audit_recorder
+from app.storage.audit.recorder import install_audit_recorder
 from app.storage.conflicts import refuse_lost_races
 from app.storage.damage import header_is_damaged, is_damage_error, set_aside
 from app.storage.engine import make_engine, unreachable_server_message
@@ -22,7 +22,7 @@ from app.storage.versions import install_version_counter
 from app.storage.write_guard import install_write_guard
 
 if TYPE_CHECKING:
-    from app.storage.backup_file import BackupInfo
+    from app.storage.backup.file import BackupInfo
 
 
 class DataDirError(RuntimeError):
@@ -125,7 +125,7 @@ def open_database(data_dir: Path) -> Database:
 
 
 def _set_aside_damaged(data_dir: Path, db_file: Path) -> DamagedDatabaseError:
-    from app.storage.backup import newest_good_backup  # only on this rare path
+    from app.storage.backup.backups import newest_good_backup  # only on this rare path
 
     try:
         moved, detail = set_aside(db_file), ""
@@ -157,6 +157,6 @@ def _migrate(data_dir: Path, engine: Engine, stored: str | None) -> None:
 def _backup_before_migration(data_dir: Path, engine: Engine) -> None:
     if engine.dialect.name != "sqlite":
         return
-    from app.storage.backup import BackupReason, make_backup
+    from app.storage.backup.backups import BackupReason, make_backup
 
     make_backup(data_dir, BackupReason.BEFORE_UPGRADE)  # verified; raises (nothing migrated) when it fails

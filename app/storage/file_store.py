@@ -16,8 +16,8 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.errors import ServiceError, ValidationError
 from app.models import StoredFile
-from app.services.errors import ServiceError, ValidationError
 from app.storage.atomic import write_atomically
 
 MAX_FILE_BYTES = 50 * 1024 * 1024

@@ -10,9 +10,9 @@ from __future__ import annotations
 from sqlalchemy import event
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.errors import ServiceError
 from app.models.audit import AuditEvent, AuditHead
 from app.models.user import AppUser
-from app.services.errors import ServiceError
 from app.storage.actor import Actor
 
 VIEWER_REFUSED = "Tài khoản “{label}” chỉ được xem, không được thay đổi dữ liệu."

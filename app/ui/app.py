@@ -14,8 +14,8 @@ from app.storage.database import Database, DataDirError
 from app.storage.lock import AlreadyRunningError, InstanceLock
 from app.storage.paths import logs_dir
 from app.storage.schema import DatabaseTooNewError
-from app.ui import messages
 from app.ui.crash import install_crash_hook
+from app.ui.kit import messages
 
 APP_NAME = "Sổ Vàng"
 UI_FONT_FAMILY = "Liberation Sans"
@@ -73,7 +73,7 @@ def _run_locked(app: QApplication, data_dir: Path) -> int:
 
 
 def _run_database(app: QApplication, data_dir: Path) -> int:
-    from app.ui.damaged_start_dialog import open_or_recover
+    from app.ui.safety.damaged_start_dialog import open_or_recover
 
     try:
         db = open_or_recover(data_dir)  # a damaged file: set aside, and the offer to restore a backup
@@ -94,9 +94,9 @@ def _run_database(app: QApplication, data_dir: Path) -> int:
 
 def _run_windows(app: QApplication, db: Database) -> int:
     from app.services.settings import is_initialised
-    from app.ui.login_dialog import sign_in
+    from app.ui.accounts.login_dialog import sign_in
     from app.ui.main_window import MainWindow
-    from app.ui.setup_dialog import SetupDialog
+    from app.ui.settings.setup_dialog import SetupDialog
 
     if not sign_in(db):  # asks who is working when the app has accounts
         return EXIT_OK

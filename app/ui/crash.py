@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from app.ui import messages
+from app.ui.kit import messages
 
 CRASH_TEXT = (
     "Sổ Vàng gặp một lỗi chưa lường trước. Dữ liệu đã lưu trước đó vẫn an toàn.\n\n"

@@ -16,13 +16,13 @@ from PySide6.QtWidgets import (
 
 from app.rules.vntext import vn_number
 from app.services.settings import load_commune_profile
-from app.services.subject_search import count_subjects
+from app.services.subjects.search import count_subjects
 from app.storage.database import Database
-from app.ui import messages
-from app.ui.access_controls import AccessControls
-from app.ui.backup_actions import BackupActions
+from app.ui.accounts.access_controls import AccessControls
+from app.ui.kit import messages
+from app.ui.kit.widgets import restore_geometry, save_geometry
 from app.ui.pages import DECISIONS, NOMINATIONS, SUBJECTS, PageSpec, default_pages
-from app.ui.widgets import restore_geometry, save_geometry
+from app.ui.safety.backup_actions import BackupActions
 
 ABOUT_TEXT = (
     "Sổ Vàng — quản lý thi đua, khen thưởng cấp xã.\n\n"
@@ -152,7 +152,7 @@ class MainWindow(QMainWindow):
         self.count_label.setText(f"Tổng số: {vn_number(total)} đối tượng")
 
     def edit_commune(self) -> None:
-        from app.ui.setup_dialog import SetupDialog
+        from app.ui.settings.setup_dialog import SetupDialog
 
         dialog = SetupDialog(self.db, first_run=False, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -160,7 +160,7 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def edit_settings(self) -> None:
-        from app.ui.settings_dialog import SettingsDialog
+        from app.ui.settings.dialog import SettingsDialog
 
         dialog = SettingsDialog(self.db, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -168,7 +168,7 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def edit_wording(self) -> None:
-        from app.ui.wording_dialog import WordingDialog
+        from app.ui.settings.wording_dialog import WordingDialog
 
         dialog = WordingDialog(self.db, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

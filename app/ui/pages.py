@@ -38,10 +38,14 @@ class PageSpec:
 
 
 def lazy(module: str, class_name: str) -> Callable[[Database], QWidget]:
-    """A page factory that imports its module only when the page is first made."""
+    """A page factory that imports its module (full dotted name) only when the page is first made.
+
+    The frozen app's build lists every page module through `page_modules()`, since PyInstaller cannot
+    see an import by name.
+    """
 
     def create(db: Database) -> QWidget:
-        return getattr(importlib.import_module(f"app.ui.{module}"), class_name)(db)
+        return getattr(importlib.import_module(module), class_name)(db)
 
     return create
 
@@ -49,19 +53,21 @@ def lazy(module: str, class_name: str) -> Callable[[Database], QWidget]:
 def default_pages() -> list[PageSpec]:
     """The pages in navigation order; the first is shown at start."""
     return [
-        PageSpec(DASHBOARD, "Tổng quan", lazy("dashboard_page", "DashboardPage"), Icon.SP_ComputerIcon),
-        PageSpec(SUBJECTS, "Đối tượng", lazy("subjects_page", "SubjectsPage"),
+        PageSpec(DASHBOARD, "Tổng quan", lazy("app.ui.dashboard.page", "DashboardPage"),
+                 Icon.SP_ComputerIcon),
+        PageSpec(SUBJECTS, "Đối tượng", lazy("app.ui.subjects.page", "SubjectsPage"),
                  Icon.SP_FileDialogDetailedView),
-        PageSpec(EXEMPLARS, "Điển hình tiên tiến", lazy("exemplars_page", "ExemplarsPage"),
+        PageSpec(EXEMPLARS, "Điển hình tiên tiến", lazy("app.ui.exemplars.page", "ExemplarsPage"),
                  Icon.SP_DialogApplyButton),
-        PageSpec(MOVEMENTS, "Phong trào thi đua", lazy("movements_page", "MovementsPage"), Icon.SP_ArrowUp),
-        PageSpec(ROUNDS, "Đợt xét", lazy("rounds_page", "RoundsPage"), Icon.SP_FileDialogListView),
-        PageSpec(NOMINATIONS, "Hồ sơ đề nghị", lazy("nominations_page", "NominationsPage"),
+        PageSpec(MOVEMENTS, "Phong trào thi đua", lazy("app.ui.movements.page", "MovementsPage"),
+                 Icon.SP_ArrowUp),
+        PageSpec(ROUNDS, "Đợt xét", lazy("app.ui.rounds.page", "RoundsPage"), Icon.SP_FileDialogListView),
+        PageSpec(NOMINATIONS, "Hồ sơ đề nghị", lazy("app.ui.nominations.page", "NominationsPage"),
                  Icon.SP_FileDialogContentsView),
-        PageSpec(DECISIONS, "Quyết định khen thưởng", lazy("decisions_page", "DecisionsPage"),
+        PageSpec(DECISIONS, "Quyết định khen thưởng", lazy("app.ui.decisions.page", "DecisionsPage"),
                  Icon.SP_FileIcon),
-        PageSpec(CATALOGUE, "Danh mục khen thưởng", lazy("catalogue_page", "CataloguePage"),
+        PageSpec(CATALOGUE, "Danh mục khen thưởng", lazy("app.ui.catalogue.page", "CataloguePage"),
                  Icon.SP_FileDialogInfoView),
-        PageSpec(UNITS, "Đơn vị", lazy("units_page", "UnitsPage"), Icon.SP_DirHomeIcon),
-        PageSpec(AUDIT, "Nhật ký thay đổi", lazy("audit_page", "AuditPage"), Icon.SP_BrowserReload),
+        PageSpec(UNITS, "Đơn vị", lazy("app.ui.units.page", "UnitsPage"), Icon.SP_DirHomeIcon),
+        PageSpec(AUDIT, "Nhật ký thay đổi", lazy("app.ui.audit.page", "AuditPage"), Icon.SP_BrowserReload),
     ]

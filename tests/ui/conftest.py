@@ -7,12 +7,12 @@ from dataclasses import dataclass, field
 import pytest
 
 from app.models.enums import Gender, SubjectKind, UnitKind
-from app.services.subject_data import AwardInput, SubjectInput
-from app.services.subjects import create_subject
+from app.services.subjects.crud import create_subject
+from app.services.subjects.data import AwardInput, SubjectInput
 from app.services.units import UnitInput, create_unit
 from app.storage.database import Database
-from app.ui import messages
 from app.ui.app import make_application
+from app.ui.kit import messages
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QDialogButtonBox, QPushButton, QWidget
 from qt_typing import type_text
 
 from app.models.enums import RoundKind
-from app.services.catalogue import list_award_forms
+from app.services.catalogue.forms import list_award_forms
 from app.services.rounds import RoundInput, create_round
-from app.ui.subject_picker import SubjectPicker
+from app.ui.subjects.picker import SubjectPicker
 
 TODAY = dt.date.today()
 

@@ -14,9 +14,9 @@ from app.storage.lock import InstanceLock
 from app.storage.paths import DB_FILE_NAME, logs_dir
 from app.ui import crash
 from app.ui.app import UI_FONT_FAMILY, load_fonts, run_gui
-from app.ui.damaged_start_dialog import DamagedStartDialog
 from app.ui.main_window import MainWindow
-from app.ui.setup_dialog import SetupDialog
+from app.ui.safety.damaged_start_dialog import DamagedStartDialog
+from app.ui.settings.setup_dialog import SetupDialog
 
 
 def close_main_window_soon(seen: list[str]) -> None:

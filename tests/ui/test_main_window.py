@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QWidget
 
-from app.ui.dashboard_page import DashboardPage
+from app.ui.dashboard.page import DashboardPage
 from app.ui.main_window import MainWindow
 from app.ui.pages import DASHBOARD, SUBJECTS, UNITS, PageSpec, default_pages
-from app.ui.subjects_page import SubjectsPage
-from app.ui.units_page import UnitsPage
+from app.ui.subjects.page import SubjectsPage
+from app.ui.units.page import UnitsPage
 
 
 def make_window(qtbot, db, pages=None) -> MainWindow:
@@ -101,7 +101,7 @@ def test_geometry_is_restored(qtbot, commune_db):
 def test_edit_commune_updates_the_title(qtbot, commune_db):
     from qt_typing import type_text
 
-    from app.ui.setup_dialog import SetupDialog
+    from app.ui.settings.setup_dialog import SetupDialog
 
     window = make_window(qtbot, commune_db)
     window.edit_commune()

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from app.services.subject_data import SubjectQuery
-from app.services.subject_search import fetch_subject_rows, search_subject_ids
+from app.services.subjects.data import SubjectQuery
+from app.services.subjects.search import fetch_subject_rows, search_subject_ids
 from app.services.units import list_units
-from app.ui import subject_table_model
-from app.ui.award_history_table import COLUMNS as AWARD_COLUMNS
-from app.ui.line_table import LineTableModel
-from app.ui.subject_table_model import ID_ROLE, NAME, ON_HOLD, STT, SubjectTableModel
-from app.ui.unit_table_model import SUBJECTS, UnitTableModel
+from app.ui.kit.line_table import LineTableModel
+from app.ui.subjects import table_model as subject_table_model
+from app.ui.subjects.award_history_table import COLUMNS as AWARD_COLUMNS
+from app.ui.subjects.table_model import ID_ROLE, NAME, ON_HOLD, STT, SubjectTableModel
+from app.ui.units.table_model import SUBJECTS, UnitTableModel
 
 
 def test_subject_model_passes_modeltester(qtmodeltester, commune_db, people):

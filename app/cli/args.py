@@ -1,0 +1,152 @@
+"""The argument parser of the command line, with its messages in Vietnamese."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from typing import NoReturn
+
+from app.cli.audit import add_audit_command
+from app.cli.subject_data import add_subject_commands
+from app.cli.users import add_user_commands
+from app.models.enums import NominationStatus
+
+_TRANSLATIONS = [
+    (r"the following arguments are required: (.*)", r"thiếu tham số bắt buộc: \1"),
+    (r"unrecognized arguments: (.*)", r"tham số không nhận ra: \1"),
+    (r"argument (\S+): invalid (?:int|positive_int) value: (.*)", r"tham số \1: \2 không phải là số nguyên"),
+    (
+        r"argument (\S+): invalid choice: (.*?) \(choose from (.*)\)",
+        r"tham số \1: \2 không hợp lệ (chọn một trong: \3)",
+    ),
+    (r"argument (\S+): expected one argument", r"tham số \1 cần một giá trị"),
+]
+
+
+STATUSES = [status.value for status in NominationStatus]
+
+
+class UsageError(Exception):
+    """Bad command-line arguments (exit status 2)."""
+
+
+def translate(message: str) -> str:
+    for pattern, replacement in _TRANSLATIONS:
+        if re.fullmatch(pattern, message):
+            return re.sub(pattern, replacement, message)
+    return f"tham số không hợp lệ ({message})"
+
+
+class VietnameseArgumentParser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(translate(message))
+
+    def print_help(self, file=None) -> None:  # noqa: D401 - argparse's own signature
+        text = self.format_help().replace("usage:", "Cách dùng:").replace("options:", "Tùy chọn:")
+        text = text.replace("positional arguments:", "Tham số:")
+        (file or sys.stdout).write(text)
+
+
+def positive_int(value: str) -> int:
+    number = int(value)
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"{value} phải là số không âm")
+    return number
+
+
+def build_parser() -> VietnameseArgumentParser:
+    parser = VietnameseArgumentParser(
+        prog="sovang", description="Sổ Vàng — quản lý thi đua, khen thưởng cấp xã.", add_help=False
+    )
+    parser.add_argument("-h", "--help", action="help", help="hiện hướng dẫn này rồi thoát")
+    parser.add_argument(
+        "--data-dir", help="thư mục dữ liệu (mặc định: SOVANG_DATA_DIR hoặc thư mục của người dùng)"
+    )
+    commands = parser.add_subparsers(dest="command", metavar="LỆNH", parser_class=VietnameseArgumentParser)
+
+    init = commands.add_parser("init", help="khai báo xã lần đầu", add_help=False)
+    init.add_argument("--commune", required=True, help="tên xã, ví dụ “Xã Hòa Bình”")
+    init.add_argument("--province", required=True, help="tên tỉnh, thành phố")
+    init.add_argument("--chairman", default="", help="họ tên Chủ tịch UBND xã")
+
+    demo = commands.add_parser("demo", help="điền dữ liệu mẫu", add_help=False)
+    demo.add_argument("--subjects", type=positive_int, default=2000, help="số đối tượng mẫu (mặc định 2000)")
+    demo.add_argument("--seed", type=int, default=2026, help="hạt giống ngẫu nhiên (cùng hạt, cùng dữ liệu)")
+
+    subjects = commands.add_parser("subjects", help="tra cứu đối tượng", add_help=False)
+    subjects_commands = subjects.add_subparsers(
+        dest="subjects_command", metavar="LỆNH", required=True, parser_class=VietnameseArgumentParser
+    )
+    search = subjects_commands.add_parser("search", help="tìm theo tên, không cần dấu", add_help=False)
+    search.add_argument("text", help="chữ cần tìm, ví dụ “nguyen van dat”")
+    search.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+    search.add_argument("--limit", type=positive_int, default=0, help="số dòng tối đa (0: tất cả)")
+    search.add_argument("--with-citizen-id", action="store_true",
+                        help="kèm số CCCD đầy đủ trong JSON (mặc định không có; chỉ khi nơi nhận yêu cầu)")
+
+    _add_rounds(commands)
+    _add_nominations(commands)
+    _add_decisions(commands)
+    check_db = commands.add_parser("check-db", help="kiểm tra tính toàn vẹn của cơ sở dữ liệu",
+                                   add_help=False)
+    check_db.add_argument("--full", action="store_true", help="kiểm tra đầy đủ (integrity_check), chậm hơn")
+    check_db.add_argument("--repair", action="store_true",
+                          help="sửa những lỗi sửa được (dựng lại chỉ mục), sau khi sao lưu")
+    _add_backup(commands)
+    add_audit_command(commands)
+    add_subject_commands(commands)
+    add_user_commands(commands)
+    return parser
+
+
+def _subcommands(parser: argparse.ArgumentParser, dest: str):
+    return parser.add_subparsers(dest=dest, metavar="LỆNH", required=True,
+                                 parser_class=VietnameseArgumentParser)
+
+
+def _add_rounds(commands) -> None:
+    rounds = commands.add_parser("rounds", help="đợt xét khen thưởng", add_help=False)
+    listing = _subcommands(rounds, "rounds_command").add_parser(
+        "list", help="các đợt xét, mỗi đợt một dòng bắt đầu bằng số của đợt", add_help=False)
+    listing.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+
+
+def _add_nominations(commands) -> None:
+    nominations = commands.add_parser("nominations", help="hồ sơ đề nghị khen thưởng", add_help=False)
+    actions = _subcommands(nominations, "nominations_command")
+    listing = actions.add_parser("list", help="các hồ sơ đề nghị, mỗi hồ sơ một dòng", add_help=False)
+    listing.add_argument("--round", type=positive_int, help="chỉ các hồ sơ của đợt xét số ROUND")
+    listing.add_argument(
+        "--status", choices=STATUSES,
+        help="chỉ các hồ sơ ở trạng thái: "
+        + ", ".join(f"{s.value} ({s.label.lower()})" for s in NominationStatus),
+    )
+    listing.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+    check = actions.add_parser(
+        "check", help="bảng kiểm tiêu chí của một hồ sơ (mã thoát 0: đủ điều kiện, 1: chưa)", add_help=False)
+    check.add_argument("id", type=positive_int, help="số hồ sơ")
+    check.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+
+
+def _add_decisions(commands) -> None:
+    decision = commands.add_parser("decision", help="quyết định khen thưởng", add_help=False)
+    actions = _subcommands(decision, "decision_command")
+    listing = actions.add_parser("list", help="các quyết định, mỗi quyết định một dòng bắt đầu bằng mã",
+                                 add_help=False)
+    listing.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+    render = actions.add_parser("render", help="xuất quyết định (hoặc tờ trình) ra tệp Word hoặc PDF",
+                                add_help=False)
+    render.add_argument("id", type=positive_int, help="mã quyết định (cột đầu của “decision list”)")
+    render.add_argument("--format", choices=["docx", "pdf"], required=True, help="định dạng tệp")
+    render.add_argument("--out", required=True, metavar="TỆP", help="đường dẫn tệp sẽ ghi")
+    render.add_argument("--document", choices=["decision", "proposal"], default="decision",
+                        help="decision: quyết định (mặc định); proposal: tờ trình kèm theo")
+
+
+def _add_backup(commands) -> None:
+    backup = commands.add_parser("backup", help="sao lưu cơ sở dữ liệu (đã kiểm tra)", add_help=False)
+    backup.add_argument("--to", metavar="THƯ_MỤC", help="chép thêm bản sao lưu vào thư mục này (ổ USB…)")
+    backup.add_argument("--list", action="store_true", help="liệt kê các bản sao lưu, mới nhất trước")
+    restore = commands.add_parser("restore", help="khôi phục từ một bản sao lưu", add_help=False)
+    restore.add_argument("file", metavar="TỆP", help="tệp sao lưu .sqlite3")

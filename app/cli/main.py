@@ -1,0 +1,188 @@
+"""The command line: `sovang` opens the GUI; subcommands run the same services headless."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from app.cli.args import UsageError, build_parser
+from app.cli.backup import cmd_backup, cmd_restore, warn_about_location
+from app.errors import ServiceError
+from app.storage.database import Database, DataDirError, open_database
+from app.storage.lock import AlreadyRunningError, InstanceLock
+from app.storage.paths import resolve_data_dir
+from app.storage.schema import DatabaseTooNewError
+
+EXIT_OK, EXIT_PROBLEM, EXIT_BAD_INPUT = 0, 1, 2
+_USER_ERRORS = (UsageError, ServiceError, DataDirError, AlreadyRunningError, DatabaseTooNewError)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        data_dir = resolve_data_dir(args.data_dir)
+        if args.command is None:
+            from app.ui.app import run_gui
+
+            return run_gui(data_dir)
+        warn_about_location(data_dir)
+        return _COMMANDS[args.command](args, data_dir)
+    except _USER_ERRORS as exc:
+        print(f"sovang: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except BrokenPipeError:
+        # The reader went away (`sovang nominations list | head`): not an error, and no traceback.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+
+
+def _with_db(data_dir: Path, work: Callable[[Database], int], *, write: bool) -> int:
+    lock = InstanceLock(data_dir) if write else None
+    if lock is not None:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        lock.acquire()
+    try:
+        db = open_database(data_dir)
+        try:
+            return work(db)
+        finally:
+            db.close()
+    finally:
+        if lock is not None:
+            lock.release()
+
+
+def _cmd_init(args, data_dir: Path) -> int:
+    from app.services.commune import initialise_commune
+    from app.services.settings import CommuneProfile
+
+    profile = CommuneProfile(commune=args.commune, province=args.province, chairman=args.chairman)
+
+    def work(db: Database) -> int:
+        saved = initialise_commune(db, profile)
+        print(f"Đã khai báo {saved.commune}, {saved.province}. Dữ liệu ở {data_dir}.")
+        return EXIT_OK
+
+    return _with_db(data_dir, work, write=True)
+
+
+def _cmd_demo(args, data_dir: Path) -> int:
+    from app.services.demo.generate import generate_demo
+
+    def work(db: Database) -> int:
+        summary = generate_demo(db, subjects=args.subjects, seed=args.seed)
+        print(f"Đã tạo dữ liệu mẫu: {summary.describe()}.")
+        return EXIT_OK
+
+    return _with_db(data_dir, work, write=True)
+
+
+def _cmd_subjects(args, data_dir: Path) -> int:
+    from app.services.subjects.data import SubjectQuery
+    from app.services.subjects.search import search_subjects
+
+    if args.with_citizen_id and not args.json:
+        raise UsageError("tham số --with-citizen-id chỉ dùng cùng --json")
+
+    def work(db: Database) -> int:
+        rows = search_subjects(db, SubjectQuery(text=args.text), limit=args.limit or None)
+        if args.json:
+            items = [_row_json(r) for r in rows]
+            if args.with_citizen_id:
+                from app.cli.subject_data import with_citizen_ids
+
+                items = with_citizen_ids(db, items)
+            print(json.dumps(items, ensure_ascii=False, indent=2))
+        else:
+            for row in rows:
+                fields = [str(row.id), row.kind.label, row.name, row.unit_name, row.birth or row.detail]
+                print("\t".join(fields))
+        return EXIT_OK
+
+    return _with_db(data_dir, work, write=False)
+
+
+def _row_json(row) -> dict:
+    data = dataclasses.asdict(row)
+    data.pop("citizen_id_masked")
+    data["kind"], data["kind_label"] = row.kind.value, row.kind.label
+    return data
+
+
+def _cmd_rounds(args, data_dir: Path) -> int:
+    from app.cli.nominations import rounds_list
+
+    return _with_db(data_dir, lambda db: rounds_list(db, args.json), write=False)
+
+
+def _cmd_nominations(args, data_dir: Path) -> int:
+    from app.cli.nominations import nominations_check, nominations_list
+
+    if args.nominations_command == "check":
+        return _with_db(data_dir, lambda db: nominations_check(db, args.id, args.json), write=False)
+    return _with_db(data_dir, lambda db: nominations_list(db, args.round, args.status, args.json),
+                    write=False)
+
+
+def _cmd_decision(args, data_dir: Path) -> int:
+    from app.cli.decisions import decision_list, decision_render
+
+    if args.decision_command == "render":
+        return _with_db(data_dir, lambda db: decision_render(db, args), write=False)
+    return _with_db(data_dir, lambda db: decision_list(db, args.json), write=False)
+
+
+def _cmd_user(args, data_dir: Path) -> int:
+    from app.cli.users import user_command
+
+    return _with_db(data_dir, lambda db: user_command(db, args), write=args.user_command != "list")
+
+
+def _cmd_subject(args, data_dir: Path) -> int:
+    from app.cli.subject_data import subject_erase, subject_export
+
+    if args.subject_command == "erase":
+        return _with_db(data_dir, lambda db: subject_erase(db, args), write=True)
+    return _with_db(data_dir, lambda db: subject_export(db, args), write=False)
+
+
+def _cmd_audit(args, data_dir: Path) -> int:
+    from app.cli.audit import audit_list
+
+    return _with_db(data_dir, lambda db: audit_list(db, args), write=False)
+
+
+def _cmd_check_db(args, data_dir: Path) -> int:
+    from app.services.safety.integrity import check_database
+
+    def work(db: Database) -> int:
+        if args.repair:
+            from app.services.safety.repair import repair_database
+
+            report = repair_database(db)
+        else:
+            report = check_database(db, full=args.full)
+        print(report.summary())
+        return EXIT_OK if report.ok else EXIT_PROBLEM
+
+    return _with_db(data_dir, work, write=args.repair)
+
+
+_COMMANDS = {
+    "init": _cmd_init,
+    "demo": _cmd_demo,
+    "subjects": _cmd_subjects,
+    "rounds": _cmd_rounds,
+    "nominations": _cmd_nominations,
+    "decision": _cmd_decision,
+    "check-db": _cmd_check_db,
+    "audit": _cmd_audit,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
+    "subject": _cmd_subject,
+    "user": _cmd_user,
+}

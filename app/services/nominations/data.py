@@ -1,0 +1,112 @@
+"""Plain data that goes in and out of the nomination services."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from app.errors import ServiceError
+from app.models import CriterionOutcome, NominationStatus, SubjectKind
+from app.rules.checklist import Checklist
+
+
+@dataclass
+class NominationInput:
+    round_id: int | None = None
+    subject_id: int | None = None
+    award_form_id: int | None = None
+    proposing_unit_id: int | None = None
+    exemplar_id: int | None = None
+
+
+@dataclass
+class ReportInput:
+    """Báo cáo thành tích: the fields of the individual and the collective report forms."""
+
+    position: str = ""  # chức vụ (individual)
+    workplace: str = ""  # đơn vị công tác, hoặc địa chỉ
+    qualification: str = ""  # trình độ chuyên môn (individual)
+    overview: str = ""  # sơ lược đặc điểm, tình hình, cơ cấu tổ chức (collective)
+    duties: str = ""  # chức năng, nhiệm vụ được giao
+    achievements: str = ""  # thành tích đạt được, có số liệu
+    measures: str = ""  # biện pháp, giải pháp đạt được thành tích
+    awards_received: str = ""  # danh hiệu thi đua, hình thức khen thưởng đã nhận
+
+
+@dataclass(frozen=True)
+class JudgementInput:
+    criterion_id: int
+    outcome: CriterionOutcome
+    note: str = ""
+    file_path: str = ""  # evidence file to add to the file store; empty keeps the current one
+    decided_on: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class NominationEventRow:
+    at: dt.datetime
+    status: NominationStatus | None
+    text: str
+
+
+@dataclass(frozen=True)
+class NominationRow:
+    id: int
+    round_id: int
+    subject_id: int
+    subject_name: str
+    subject_kind: SubjectKind
+    unit_name: str
+    form_name: str
+    proposing_unit_name: str
+    status: NominationStatus
+
+
+@dataclass
+class NominationDetail:
+    id: int
+    version: int
+    status: NominationStatus
+    round_id: int
+    round_name: str
+    round_year: int
+    subject_id: int
+    subject_name: str
+    subject_kind: SubjectKind
+    award_form_id: int
+    form_name: str
+    proposing_unit_id: int | None
+    proposing_unit_name: str
+    exemplar_id: int | None
+    report: ReportInput
+    checklist: Checklist
+    events: list[NominationEventRow] = field(default_factory=list)
+
+    @property
+    def editable(self) -> bool:
+        return self.status in (NominationStatus.DRAFT, NominationStatus.PROPOSED)
+
+
+class ConfirmationNeeded(ServiceError):
+    """Warnings the user may override: ask, then call again with confirmed=True (the override is kept)."""
+
+    def __init__(self, warnings: list[str]) -> None:
+        self.warnings = list(warnings)
+        super().__init__(" ".join(warnings))
+
+
+@dataclass
+class BulkResult:
+    created: list[int] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (name, reason)
+
+    def describe(self) -> str:
+        text = f"Đã tạo {len(self.created)} hồ sơ đề nghị."
+        if self.skipped:
+            text += f" Bỏ qua {len(self.skipped)} đối tượng: " + "; ".join(
+                f"{name} ({reason})" for name, reason in self.skipped[:10]
+            )
+            if len(self.skipped) > 10:
+                text += f"; và {len(self.skipped) - 10} đối tượng khác"
+            text += "."
+        return text

@@ -1,0 +1,97 @@
+"""Appending to the audit trail's hash chain, in the transaction of the change it records.
+
+Each event's hash is SHA-256 over the previous event's hash and a canonical serialisation of the event
+(time, actor, account, action, record, and the SHA-256 of its summary and of its before and after
+values, with the row digests).
+Events are numbered by the chain itself (head.last_event_id + 1), so a missing event shows as a gap on
+every database. The head row is read FOR UPDATE: on PostgreSQL that row lock makes concurrent writers
+take turns; on SQLite the write lock already does (SQLAlchemy renders no FOR UPDATE there).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, func, insert, select, update
+
+from app.models.audit import AuditEvent, AuditHead
+from app.models.enums import AuditAction
+from app.storage.audit.seal import seal, summary_seal
+from app.storage.audit.snapshot import canonical
+
+GENESIS = "0" * 64  # the "previous hash" of the first event
+HEAD_ID = 1
+EVENTS = AuditEvent.__table__
+HEAD = AuditHead.__table__
+
+
+@dataclass(frozen=True)
+class NewEvent:
+    at: dt.datetime  # UTC, naive (as the database stores it)
+    actor: str
+    user_id: int | None
+    action: AuditAction
+    entity: str
+    entity_id: int
+    summary: str
+    before_json: str = ""
+    after_json: str = ""
+
+
+def event_hash(prev_hash: str, event: NewEvent | Mapping[str, Any]) -> str:
+    """The hash of an event (a NewEvent, or a row read back from audit_event) after `prev_hash`.
+
+    The summary and the snapshots' values count through their SHA-256 (audit_seal), so that a person's
+    data can be redacted on request without breaking the chain."""
+    get = event.get if isinstance(event, Mapping) else lambda name: getattr(event, name)
+    action, before, after = get("action"), get("before_json"), get("after_json")
+    payload = canonical([
+        get("at").isoformat(timespec="microseconds"), get("actor"), get("user_id"),
+        getattr(action, "value", action), get("entity"), get("entity_id"),
+        summary_seal(get("summary"), before, after), seal(before), seal(after),
+    ])
+    return hashlib.sha256(f"{prev_hash}\n{payload}".encode()).hexdigest()
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def read_head(conn: Connection, lock: bool = False):
+    query = select(HEAD).where(HEAD.c.id == HEAD_ID)
+    return conn.execute(query.with_for_update() if lock else query).mappings().first()
+
+
+def has_events(conn: Connection) -> bool:
+    return conn.execute(select(EVENTS.c.id).limit(1)).first() is not None
+
+
+def start_chain(conn: Connection) -> None:
+    """The head of an empty trail; an existing trail whose head row is missing continues from its end."""
+    last = conn.execute(select(EVENTS.c.id, EVENTS.c.hash).order_by(EVENTS.c.id.desc()).limit(1)).first()
+    count = conn.scalar(select(func.count()).select_from(EVENTS)) or 0
+    conn.execute(insert(HEAD).values(id=HEAD_ID, last_event_id=last.id if last else 0,
+                                     last_hash=last.hash if last else GENESIS, event_count=count))
+
+
+def append(conn: Connection, events: Sequence[NewEvent]) -> None:
+    """Chain the events after the head and move the head, in the caller's transaction."""
+    if not events:
+        return
+    head = read_head(conn, lock=True)
+    if head is None:
+        raise RuntimeError("audit trail not started: call audit_recorder.ensure_started first")
+    last_id, last_hash = head["last_event_id"], head["last_hash"]
+    rows = []
+    for event in events:
+        last_id += 1
+        digest = event_hash(last_hash, event)
+        rows.append({**event.__dict__, "id": last_id, "prev_hash": last_hash, "hash": digest})
+        last_hash = digest
+    conn.execute(insert(EVENTS), rows)
+    conn.execute(update(HEAD).where(HEAD.c.id == HEAD_ID).values(
+        last_event_id=last_id, last_hash=last_hash, event_count=head["event_count"] + len(rows)))

@@ -1,0 +1,127 @@
+"""Restoring a backup into the live database of a data directory.
+
+The caller closes its Database first and holds the data directory's lock (InstanceLock): no other
+connection may be open. The backup must pass verification and come from this version of the app or
+an older one (an older schema is migrated by the next `open_database`, after its own backup). The
+current database is backed up first ("trước khôi phục"); when that backup fails verification the
+current database is damaged, and it is set aside under a new name instead — never overwritten. The
+copy itself goes through SQLite's backup API into the live file under a rollback journal, so it is
+one transaction: a full disk in the middle leaves the live database as it was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.errors import ServiceError
+from app.storage.backup.backups import make_backup, require_local_database
+from app.storage.backup.file import (
+    BUSY_TIMEOUT_S,
+    BackupInfo,
+    BackupVerificationError,
+    connect_readonly,
+    target_error,
+    verify_backup,
+)
+from app.storage.backup.schedule import BackupReason
+from app.storage.damage import set_aside
+from app.storage.paths import DB_FILE_NAME
+from app.storage.schema import SCHEMA_HEAD
+
+SQLITE_BUSY, SQLITE_LOCKED = 5, 6
+
+
+@dataclass(frozen=True)
+class RestoreReport:
+    restored: BackupInfo
+    safety_backup: BackupInfo | None  # the database as it was just before, backed up
+    set_aside: Path | None  # or: the damaged database, moved aside instead
+    needs_upgrade: bool  # an older schema, migrated when the database is next opened
+
+    def summary(self) -> str:
+        made = self.restored.created
+        lines = [f"Đã khôi phục dữ liệu từ bản sao lưu lập lúc {made:%H:%M:%S} ngày {made:%d/%m/%Y} "
+                 f"({self.restored.counts_text()})."]
+        if self.safety_backup is not None:
+            lines.append(f"Dữ liệu trước khi khôi phục đã được sao lưu vào “{self.safety_backup.path}”.")
+        if self.set_aside is not None:
+            lines.append(f"Cơ sở dữ liệu cũ bị hỏng nên đã được để riêng thành “{self.set_aside.name}”.")
+        if self.needs_upgrade:
+            lines.append("Bản sao lưu được lập bởi phiên bản cũ hơn; dữ liệu sẽ được nâng cấp khi mở.")
+        return "\n".join(lines)
+
+
+def _is_known_revision(revision: str) -> bool:
+    from alembic.script import ScriptDirectory
+    from alembic.util import CommandError
+
+    from app.storage.migrate import alembic_config
+
+    script = ScriptDirectory.from_config(alembic_config("sqlite://"))
+    try:
+        return script.get_revision(revision) is not None
+    except CommandError:
+        return False
+
+
+def _needs_upgrade(info: BackupInfo) -> bool:
+    """False for the current schema, True for an older one; refused when it is from a newer app."""
+    if info.revision == SCHEMA_HEAD:
+        return False
+    if info.revision is not None and _is_known_revision(info.revision):
+        return True
+    raise ServiceError(
+        f"Bản sao lưu “{info.path.name}” được lập bởi phiên bản Sổ Vàng mới hơn "
+        f"(mã lược đồ {info.revision}). "
+        "Hãy cập nhật Sổ Vàng rồi khôi phục lại; dữ liệu hiện tại không bị thay đổi.")
+
+
+def _protect_current(data_dir: Path, now: dt.datetime | None) -> tuple[BackupInfo | None, Path | None]:
+    live = data_dir / DB_FILE_NAME
+    if not live.is_file() or live.stat().st_size == 0:
+        return None, None
+    try:
+        return make_backup(data_dir, BackupReason.BEFORE_RESTORE, now=now), None
+    except BackupVerificationError:
+        pass
+    try:
+        return None, set_aside(live, now)
+    except OSError as exc:
+        raise ServiceError(f"Cơ sở dữ liệu hiện tại bị hỏng và không để riêng được ({exc.strerror or exc}). "
+                           "Hãy đóng mọi cửa sổ Sổ Vàng rồi thử lại.") from exc
+
+
+def _copy_into(backup: Path, live: Path) -> None:
+    try:
+        source = connect_readonly(backup)
+        try:
+            target = sqlite3.connect(live, timeout=BUSY_TIMEOUT_S)
+            try:
+                target.execute("PRAGMA journal_mode=DELETE")  # the copy is one rollback-journal transaction
+                source.backup(target)
+            finally:
+                target.close()
+        finally:
+            source.close()
+    except sqlite3.Error as exc:
+        if (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF in (SQLITE_BUSY, SQLITE_LOCKED):
+            raise ServiceError("Cơ sở dữ liệu đang được mở ở nơi khác. Hãy đóng Sổ Vàng rồi khôi phục lại; "
+                               "dữ liệu hiện tại không bị thay đổi.") from exc
+        raise target_error(live, exc) from exc
+
+
+def restore_backup(data_dir: Path, backup_path: Path, now: dt.datetime | None = None) -> RestoreReport:
+    """Replace the live database with a verified backup, after backing the live one up."""
+    require_local_database(data_dir)
+    live = data_dir / DB_FILE_NAME
+    if live.exists() and backup_path.resolve() == live.resolve():
+        raise ServiceError("Không thể khôi phục cơ sở dữ liệu từ chính nó: hãy chọn một tệp sao lưu.")
+    info = verify_backup(backup_path)
+    needs_upgrade = _needs_upgrade(info)
+    data_dir.mkdir(parents=True, exist_ok=True)
+    safety, moved = _protect_current(data_dir, now)
+    _copy_into(backup_path, live)
+    return RestoreReport(info, safety, moved, needs_upgrade)

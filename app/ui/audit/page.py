@@ -1,0 +1,153 @@
+"""The page "Nhật ký thay đổi": who created, changed or deleted which record when, newest first, filtered;
+the chosen event's fields before and after; and the check of the hash chain against the data."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QIntValidator
+from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QSplitter, QVBoxLayout, QWidget
+
+from app.models.enums import AuditAction
+from app.rules.vntext import vn_number
+from app.services.audit.check import TrailReport, check_audit_trail
+from app.services.audit.queries import (
+    AuditFilter,
+    actor_choices,
+    count_events,
+    entity_choices,
+    event_detail,
+    list_events,
+)
+from app.storage.database import Database
+from app.ui.audit.detail import AuditDetailPanel
+from app.ui.audit.model import COLUMNS, AuditTableModel
+from app.ui.kit import messages
+from app.ui.kit.background import run_in_background
+from app.ui.kit.row_table import ID_ROLE, row_table_view
+from app.ui.kit.widgets import (
+    ErrorLabel,
+    VnDateEdit,
+    add_button,
+    debounce_timer,
+    list_detail_splitter,
+    refill_combo,
+    search_line_edit,
+)
+
+CHECK_LABEL = "Kiểm tra chuỗi nhật ký"
+PAGE_SIZE = 200  # rows read at a time as the table scrolls
+
+
+class AuditPage(QWidget):
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.model = AuditTableModel(self)
+        self.panel = AuditDetailPanel()
+        self.timer = debounce_timer(self, self.refresh)
+        self.task = None  # the running check, if any
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._build_filters())
+        self.error = ErrorLabel()
+        layout.addWidget(self.error)
+        layout.addWidget(self._build_body(), 1)
+
+    # Building ------------------------------------------------------------------------------------
+
+    def _build_filters(self) -> QGridLayout:
+        self.since, self.until = VnDateEdit(), VnDateEdit()
+        self.actor_combo, self.entity_combo, self.action_combo = QComboBox(), QComboBox(), QComboBox()
+        self.search = search_line_edit("Tìm trong tóm tắt, không cần dấu…", self.timer)
+        self.record = QLineEdit(placeholderText="số")
+        self.record.setValidator(QIntValidator(0, 2_147_483_647, self.record))
+        self.record.setMaximumWidth(90)
+        self.count_label = QLabel()
+        grid = QGridLayout()
+        cells = [(0, 0, "Từ ngày:", self.since), (0, 2, "Đến ngày:", self.until),
+                 (0, 4, "Người thực hiện:", self.actor_combo), (0, 6, "Thao tác:", self.action_combo),
+                 (1, 0, "Tìm:", self.search), (1, 4, "Loại bản ghi:", self.entity_combo),
+                 (1, 6, "Bản ghi số:", self.record)]
+        for row, column, label, widget in cells:
+            grid.addWidget(QLabel(label), row, column)
+            grid.addWidget(widget, row, column + 1, 1, 3 if widget is self.search else 1)
+        buttons = QVBoxLayout()
+        self.check_button = add_button(buttons, CHECK_LABEL, self.check_chain)
+        grid.addWidget(self.count_label, 0, 8)
+        grid.addLayout(buttons, 1, 8)
+        grid.setColumnStretch(5, 2)
+        grid.setColumnStretch(7, 1)
+        self._connect_filters()
+        return grid
+
+    def _connect_filters(self) -> None:
+        for date_edit in (self.since, self.until):
+            date_edit.changed.connect(self.timer.start)
+        for combo in (self.actor_combo, self.entity_combo, self.action_combo):
+            combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.record.textChanged.connect(lambda _text: self.timer.start())
+        self.actor_combo.setMinimumWidth(220)
+        self.entity_combo.setMinimumWidth(220)
+        self.action_combo.setMinimumWidth(170)
+
+    def _build_body(self) -> QSplitter:
+        self.table = row_table_view(self.model)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        for number, column in COLUMNS.items():
+            self.table.setColumnWidth(number, column.width)
+        return list_detail_splitter(self.table, self.panel, (1, 1))
+
+    # Loading -------------------------------------------------------------------------------------
+
+    def on_shown(self) -> None:
+        self.load_choices()
+        self.refresh()
+
+    def load_choices(self) -> None:
+        refill_combo(self.actor_combo, [(a, a) for a in actor_choices(self.db)], "— Mọi người —")
+        refill_combo(self.entity_combo, entity_choices(), "— Mọi loại —")
+        refill_combo(self.action_combo, [(a.label, a.value) for a in AuditAction], "— Mọi thao tác —")
+
+    def current_filter(self) -> AuditFilter | None:
+        """The filter the widgets describe; None (and the reason shown) when a date cannot be read."""
+        try:
+            since, until = self.since.date(), self.until.date()
+        except ValueError:
+            self.error.set_message("Ngày lọc không hợp lệ: ghi ngày/tháng/năm, ví dụ 05/01/2026.")
+            return None
+        self.error.set_message("")
+        action = self.action_combo.currentData()
+        return AuditFilter(
+            since=since, until=until, actor=self.actor_combo.currentData(),
+            entity=self.entity_combo.currentData(), action=AuditAction(action) if action else None,
+            text=self.search.text(), record_id=int(self.record.text()) if self.record.text() else None,
+        )
+
+    def refresh(self) -> None:
+        flt = self.current_filter()
+        if flt is None:
+            return
+        self.model.reload(lambda after: list_events(self.db, flt, after, limit=PAGE_SIZE))
+        if flt.text:
+            more = "+" if self.model.canFetchMore() else ""
+            self.count_label.setText(f"{vn_number(self.model.rowCount())}{more} sự kiện khớp")
+        else:
+            self.count_label.setText(f"{vn_number(count_events(self.db, flt))} sự kiện")
+        self.panel.show_detail(None)
+
+    def _selection_changed(self, *_args) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        event_id = self.model.data(rows[0], ID_ROLE) if rows else None
+        self.panel.show_detail(event_detail(self.db, event_id) if event_id is not None else None)
+
+    # The chain check -----------------------------------------------------------------------------
+
+    def check_chain(self) -> None:
+        self.check_button.setEnabled(False)
+        self.task = run_in_background(self, "Đang kiểm tra chuỗi nhật ký và đối chiếu với dữ liệu…",
+                                      lambda: check_audit_trail(self.db), on_done=self._checked)
+        self.task.finished.connect(lambda: self.check_button.setEnabled(True))
+
+    def _checked(self, report: TrailReport) -> None:
+        if report.ok:
+            messages.show_info(self, report.summary(), CHECK_LABEL)
+        else:
+            messages.show_error(self, report.summary(), CHECK_LABEL)

@@ -1,0 +1,1 @@
+"""The dashboard, the first page: the quarterly duty, what is due, open rounds."""

@@ -1,0 +1,188 @@
+"""Qt models for the quarterly duty: one quarter's units, and a year's units × quarters grid;
+the colour and icon of each status."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPointF, Qt
+from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPen, QPixmap
+
+from app.rules.duty import QUARTERS, ROMAN, DutyStatus, days_phrase
+from app.rules.vntext import vn_short_date
+from app.services.duty import DutyRow, QuarterDuty, YearDuty
+from app.ui.kit.table_model import HeaderedTableModel, Index
+
+# status -> (strong colour for the icon, light tint for the cell)
+STATUS_COLOURS = {
+    DutyStatus.DONE: ("#2e8540", "#e3f3e6"),
+    DutyStatus.LATE: ("#00838f", "#e0f4f5"),
+    DutyStatus.OVERDUE: ("#c62828", "#fde8e7"),
+    DutyStatus.DUE_SOON: ("#e08600", "#fff2dc"),
+    DutyStatus.NOT_YET_DUE: ("#8a8a8a", "#f1f1f1"),
+}
+NOT_OWED = "—"
+NOT_OWED_TIP = "Không phải giới thiệu: chưa đến lượt khối của đơn vị."
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
+ICON_SIZE = 16
+_icons: dict[DutyStatus, QIcon] = {}
+
+
+def _draw_mark(painter: QPainter, status: DutyStatus) -> None:
+    pen = QPen(QColor("white"), 2.0)
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    painter.setPen(pen)
+    if status.introduced:  # a tick
+        painter.drawPolyline([QPointF(4.5, 8.5), QPointF(7, 11), QPointF(11.5, 5.5)])
+    elif status is DutyStatus.OVERDUE:  # an exclamation mark
+        painter.drawLine(QPointF(8, 4), QPointF(8, 9))
+        painter.drawPoint(QPointF(8, 12))
+    elif status is DutyStatus.DUE_SOON:  # clock hands
+        painter.drawPolyline([QPointF(8, 4.5), QPointF(8, 8), QPointF(11, 9.5)])
+
+
+def status_icon(status: DutyStatus) -> QIcon:
+    """A coloured disc with a tick, '!' or clock hands; a grey ring for "not yet due"."""
+    if status not in _icons:
+        pixmap = QPixmap(ICON_SIZE, ICON_SIZE)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        colour = QColor(STATUS_COLOURS[status][0])
+        if status is DutyStatus.NOT_YET_DUE:
+            painter.setPen(QPen(colour, 2.0))
+            painter.drawEllipse(QPointF(8, 8), 6, 6)
+        else:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(colour)
+            painter.drawEllipse(QPointF(8, 8), 7.5, 7.5)
+            _draw_mark(painter, status)
+        painter.end()
+        _icons[status] = QIcon(pixmap)
+    return _icons[status]
+
+
+def status_tint(status: DutyStatus) -> QBrush:
+    return QBrush(QColor(STATUS_COLOURS[status][1]))
+
+
+def timing_text(row: DutyRow) -> str:
+    """'Còn 14 ngày', 'Quá hạn 3 ngày', '01/12/2026', '08/12/2026, muộn 3 ngày'."""
+    if row.days_left is not None:
+        text = days_phrase(row.days_left)
+        return text[:1].upper() + text[1:]
+    date = vn_short_date(row.first_introduced)
+    return f"{date}, muộn {row.days_late} ngày" if row.days_late else date
+
+
+UNIT, BLOC, STATUS, TIMING, EXEMPLARS = range(5)
+
+
+class DutyTableModel(HeaderedTableModel):
+    """The units that owe an exemplar in one quarter."""
+
+    HEADERS = {
+        UNIT: "Đơn vị",
+        BLOC: "Khối thi đua",
+        STATUS: "Tình trạng",
+        TIMING: "Ngày giới thiệu\nhoặc thời hạn",
+        EXEMPLARS: "Điển hình đã giới thiệu",
+    }
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: tuple[DutyRow, ...] = ()
+
+    def set_duty(self, duty: QuarterDuty) -> None:
+        self.beginResetModel()
+        self._rows = duty.rows
+        self.endResetModel()
+
+    def duty_row(self, row: int) -> DutyRow:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row, column = self._rows[index.row()], index.column()
+        if role == STATUS_ROLE:
+            return row.status.value
+        if column == STATUS and role == Qt.ItemDataRole.DecorationRole:
+            return status_icon(row.status)
+        if column == STATUS and role == Qt.ItemDataRole.BackgroundRole:
+            return status_tint(row.status)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._text(row, column)
+        return None
+
+    def _text(self, row: DutyRow, column: int) -> str:
+        return {
+            UNIT: row.unit_name,
+            BLOC: row.bloc_name,
+            STATUS: row.status.label,
+            TIMING: timing_text(row),
+            EXEMPLARS: "; ".join(row.exemplars),
+        }[column]
+
+
+GRID_UNIT, GRID_BLOC = 0, 1
+GRID_FIRST_QUARTER = 2
+
+
+class YearGridModel(HeaderedTableModel):
+    """Units × quarters of one year: each cell the unit's status, or "—" when it did not owe."""
+
+    HEADERS = {GRID_UNIT: "Đơn vị", GRID_BLOC: "Khối thi đua"} | {
+        GRID_FIRST_QUARTER + q - 1: f"Quý {ROMAN[q]}" for q in QUARTERS
+    }
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._year: YearDuty | None = None
+
+    def set_year(self, year: YearDuty) -> None:
+        self.beginResetModel()
+        self._year = year
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() or self._year is None else len(self._year.units)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        quarter = section - GRID_FIRST_QUARTER + 1
+        if orientation != Qt.Orientation.Horizontal or self._year is None or quarter not in QUARTERS:
+            return super().headerData(section, orientation, role)
+        duty = self._year.quarters[quarter - 1]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"Quý {ROMAN[quarter]}\nhạn {vn_short_date(duty.deadline)}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"Khối trực quý: {duty.bloc_on_turn}" if duty.bloc_on_turn else None
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or self._year is None:
+            return None
+        unit = self._year.units[index.row()]
+        if index.column() < GRID_FIRST_QUARTER:
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                return unit.name if index.column() == GRID_UNIT else unit.bloc_name
+            return None
+        return self._cell_data(self._year.cell(unit.id, index.column() - GRID_FIRST_QUARTER + 1), role)
+
+    def _cell_data(self, row: DutyRow | None, role: int):
+        if role == STATUS_ROLE:
+            return None if row is None else row.status.value
+        if role == Qt.ItemDataRole.DisplayRole:
+            return NOT_OWED if row is None else row.status.label
+        if role == Qt.ItemDataRole.TextAlignmentRole and row is None:
+            return Qt.AlignmentFlag.AlignCenter
+        if row is None:
+            return NOT_OWED_TIP if role == Qt.ItemDataRole.ToolTipRole else None
+        if role == Qt.ItemDataRole.DecorationRole:
+            return status_icon(row.status)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return status_tint(row.status)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return "\n".join([timing_text(row), *row.exemplars])
+        return None

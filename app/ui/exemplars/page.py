@@ -1,0 +1,147 @@
+"""The Exemplars page: the advanced exemplars, filtered by movement, stage, unit and year, searched by
+name; add, edit, delete, and move one to another stage."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from app.models.enums import ExemplarStage
+from app.rules.vntext import vn_number
+from app.services.exemplars.crud import delete_exemplar
+from app.services.exemplars.data import ExemplarQuery, ExemplarRow
+from app.services.exemplars.search import exemplar_years, search_exemplars
+from app.services.movements.crud import list_movements
+from app.services.units import list_units
+from app.storage.database import Database
+from app.ui.exemplars.columns import EXEMPLAR_COLUMNS
+from app.ui.exemplars.dialog import ExemplarDialog
+from app.ui.exemplars.stage import StageChangeDialog
+from app.ui.kit import messages
+from app.ui.kit.operations import service_call
+from app.ui.kit.row_table import RowTableModel, row_table_view, select_id, selected_row
+from app.ui.kit.widgets import add_button, choice_combo, debounce_timer, refill_combo, search_line_edit
+
+
+class ExemplarsPage(QWidget):
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.model = RowTableModel(EXEMPLAR_COLUMNS, self)
+        self._timer = debounce_timer(self, self.refresh)
+        self.table = row_table_view(self.model)
+        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._build_filters())
+        layout.addLayout(self._build_buttons())
+        layout.addWidget(self.table, 1)
+        self.count_label = QLabel()
+        layout.addWidget(self.count_label)
+        self._update_buttons()
+
+    def _build_filters(self) -> QHBoxLayout:
+        self.search_edit = search_line_edit("Tìm theo tên (gõ không dấu cũng được)…", self._timer)
+        self.movement_combo = QComboBox(minimumContentsLength=22)
+        self.stage_combo = choice_combo(((s.label, s.value) for s in ExemplarStage), empty="Tất cả")
+        self.unit_combo = QComboBox(minimumContentsLength=14)
+        self.year_combo = QComboBox(minimumContentsLength=6)
+        row = QHBoxLayout()
+        row.addWidget(self.search_edit, 2)
+        for label, combo in (("Phong trào:", self.movement_combo), ("Giai đoạn:", self.stage_combo),
+                             ("Đơn vị:", self.unit_combo), ("Năm:", self.year_combo)):
+            row.addWidget(QLabel(label))
+            row.addWidget(combo, 1)
+            combo.currentIndexChanged.connect(lambda _index: self.refresh())
+        return row
+
+    def _build_buttons(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.add_button = add_button(row, "Thêm điển hình", self.add_exemplar)
+        row.addStretch(1)
+        self.stage_button = add_button(row, "Chuyển giai đoạn…", self.change_stage_of_selected)
+        self.edit_button = add_button(row, "Sửa", self.edit_selected)
+        self.delete_button = add_button(row, "Xóa", self.delete_selected)
+        return row
+
+    # Data -------------------------------------------------------------------------------------
+
+    def on_shown(self) -> None:
+        """Reload the filter choices (movements, units and years may have changed), then the list."""
+        refill_combo(self.movement_combo, [(m.name, m.id) for m in list_movements(self.db)],
+                     "Tất cả phong trào")
+        refill_combo(self.unit_combo, [(u.name, u.id) for u in list_units(self.db)], "Tất cả đơn vị")
+        refill_combo(self.year_combo, [(str(y), y) for y in exemplar_years(self.db)], "Tất cả")
+        self.refresh()
+
+    def query(self) -> ExemplarQuery:
+        stage = self.stage_combo.currentData()
+        return ExemplarQuery(
+            text=self.search_edit.text(),
+            movement_id=self.movement_combo.currentData(),
+            stage=ExemplarStage(stage) if stage else None,
+            unit_id=self.unit_combo.currentData(),
+            year=self.year_combo.currentData(),
+        )
+
+    def refresh(self, select: int | None = None) -> None:
+        """Search again; keep (or move to) the selected exemplar when it is still listed."""
+        self._timer.stop()
+        keep = select if select is not None else self.selected_id()
+        self.model.set_rows(search_exemplars(self.db, self.query()))
+        self.count_label.setText(f"{vn_number(self.model.rowCount())} điển hình")
+        select_id(self.table, keep)
+        self._update_buttons()
+
+    def selected(self) -> ExemplarRow | None:
+        return selected_row(self.table)
+
+    def selected_id(self) -> int | None:
+        row = self.selected()
+        return row.id if row else None
+
+    def _update_buttons(self, *_args) -> None:
+        has_selection = self.selected() is not None
+        for button in (self.edit_button, self.delete_button, self.stage_button):
+            button.setEnabled(has_selection)
+
+    # Actions ----------------------------------------------------------------------------------
+
+    def add_exemplar(self) -> None:
+        self._open_dialog(ExemplarDialog(self.db, movement_id=self.movement_combo.currentData(), parent=self))
+
+    def edit_selected(self) -> None:
+        exemplar_id = self.selected_id()
+        if exemplar_id is None:
+            return
+        with service_call(self) as call:
+            dialog = ExemplarDialog.for_exemplar(self.db, exemplar_id, parent=self)
+        if call.ok:
+            self._open_dialog(dialog)
+        else:
+            self.refresh()
+
+    def _open_dialog(self, dialog: QDialog) -> None:
+        """Refresh when it closes, saved or not: stage changes and files are saved as they are made."""
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: self.refresh(select=dialog.saved_id))
+        dialog.open()
+
+    def change_stage_of_selected(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        dialog = StageChangeDialog(self.db, row.id, row.stage, row.subject_name, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.refresh(select=row.id))
+        dialog.open()
+
+    def delete_selected(self) -> None:
+        row = self.selected()
+        question = f"Xóa hồ sơ điển hình “{row.subject_name}”?" if row else ""
+        if row is None or not messages.ask_yes_no(self, question, "Xóa điển hình"):
+            return
+        with service_call(self) as call:
+            delete_exemplar(self.db, row.id)
+        if call.ok:
+            self.refresh()

@@ -1,0 +1,1 @@
+"""Emulation movements (phong trào thi đua): the page and the movement dialog."""

@@ -1,0 +1,1 @@
+"""Nominations (hồ sơ đề nghị): the page, one nomination's panel and dialog, its checklist and report."""

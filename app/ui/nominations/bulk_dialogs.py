@@ -1,0 +1,156 @@
+"""Nominating many at once: every LĐTT candidate of a unit, or the subjects of chosen exemplars."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from app.errors import ValidationError
+from app.rules.vntext import vn_short_date
+from app.services.catalogue.forms import list_award_forms
+from app.services.exemplars.data import ExemplarQuery, ExemplarRow
+from app.services.exemplars.search import search_exemplars
+from app.services.nominations.bulk import nominate_from_exemplars, nominate_unit_ldtt
+from app.services.nominations.data import BulkResult
+from app.services.rounds import list_rounds
+from app.services.units import list_units
+from app.storage.database import Database
+from app.ui.kit.confirmation import with_confirmation
+from app.ui.kit.operations import service_call
+from app.ui.kit.widgets import (
+    ErrorLabel,
+    Form,
+    choice_combo,
+    debounce_timer,
+    ok_cancel_buttons,
+    search_line_edit,
+    select_data,
+)
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def exemplar_line(row: ExemplarRow) -> str:
+    parts = [row.subject_kind.label, row.unit_name, row.movement_name, row.stage.label,
+             f"giới thiệu {vn_short_date(row.introduced_on)}"]
+    return f"{row.subject_name} — " + " · ".join(p for p in parts if p)
+
+
+class BulkDialog(QDialog):
+    """A form with a round chooser; subclasses add their rows and make the service call."""
+
+    TITLE = ""
+    NOTE = ""
+
+    def __init__(self, db: Database, round_id: int | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.result: BulkResult | None = None
+        self.setWindowTitle(self.TITLE)
+        self.form = Form()
+        rounds = ((r.name, r.id) for r in list_rounds(db))
+        self.round_combo = self.form.add_row("round_id", "Đợt xét", choice_combo(rounds, "— Chọn đợt xét —"))
+        select_data(self.round_combo, round_id)
+        self.general_error = ErrorLabel()
+        self.buttons = ok_cancel_buttons("Tạo hồ sơ")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self._build_rows()
+        note = QLabel(self.NOTE)
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #555;")
+        layout = QVBoxLayout(self)
+        for widget in (note, self.form, self.general_error, self.buttons):
+            layout.addWidget(widget)
+
+    def _build_rows(self) -> None:
+        raise NotImplementedError
+
+    def _nominate(self, confirmed: bool) -> BulkResult:
+        raise NotImplementedError
+
+    def _unchosen(self) -> dict[str, str]:
+        """Choices left empty (the bulk services expect them made)."""
+        if self.round_combo.currentData() is None:
+            return {"round_id": "Đợt xét: hãy chọn một đợt xét."}
+        return {}
+
+    def accept(self) -> None:
+        unchosen = self._unchosen()
+        if unchosen:
+            self.form.show_errors(unchosen)
+            return
+        try:
+            with service_call(self) as call:
+                self.result = with_confirmation(self, self._nominate)
+        except ValidationError as exc:
+            self.general_error.set_message("\n".join(self.form.show_errors(exc.errors).values()))
+            return
+        if call.ok and self.result is not None:
+            super().accept()
+
+
+class UnitLdttDialog(BulkDialog):
+    TITLE = "Đề nghị “Lao động tiên tiến” cho cả đơn vị"
+    NOTE = ("Tạo một hồ sơ nháp “Lao động tiên tiến” cho mỗi cá nhân của đơn vị. Ai đang tạm hoãn xét "
+            "hoặc đã có hồ sơ cùng loại trong năm thì được bỏ qua, kèm lý do.")
+
+    def _build_rows(self) -> None:
+        units = ((u.name, u.id) for u in list_units(self.db))
+        self.unit_combo = self.form.add_row("unit_id", "Đơn vị", choice_combo(units))
+        self.resize(520, 0)
+
+    def _nominate(self, confirmed: bool) -> BulkResult:
+        return nominate_unit_ldtt(self.db, self.round_combo.currentData(), self.unit_combo.currentData(),
+                                  confirmed=confirmed)
+
+
+class ExemplarNominationDialog(BulkDialog):
+    TITLE = "Tạo hồ sơ đề nghị từ điển hình tiên tiến"
+    NOTE = ("Mỗi điển hình được đánh dấu thành một hồ sơ nháp; tóm tắt thành tích của điển hình được chép "
+            "vào báo cáo thành tích.")
+
+    def _build_rows(self) -> None:
+        forms = ((f.name, f.id) for f in list_award_forms(self.db))
+        self.form_combo = self.form.add_row("award_form_id", "Hình thức khen thưởng",
+                                            choice_combo(forms, "— Chọn hình thức —"))
+        self._timer = debounce_timer(self, self.search)
+        self.search_edit = self.form.add_row("search", "Tìm điển hình",
+                                             search_line_edit("Tên đối tượng…", self._timer))
+        self.list = self.form.add_row("exemplars", "Điển hình (đánh dấu)", QListWidget())
+        self.list.setMinimumHeight(220)
+        self.list.itemChanged.connect(self._item_changed)
+        self.checked: set[int] = set()
+        self.search()
+        self.resize(760, 520)
+
+    def search(self) -> None:
+        self._timer.stop()
+        rows = search_exemplars(self.db, ExemplarQuery(text=self.search_edit.text()))
+        self.list.blockSignals(True)
+        self.list.clear()
+        for row in rows:
+            item = QListWidgetItem(exemplar_line(row))
+            item.setData(ID_ROLE, row.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            checked = row.id in self.checked
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+
+    def _item_changed(self, item: QListWidgetItem) -> None:
+        exemplar_id = item.data(ID_ROLE)
+        if item.checkState() == Qt.CheckState.Checked:
+            self.checked.add(exemplar_id)
+        else:
+            self.checked.discard(exemplar_id)
+
+    def _unchosen(self) -> dict[str, str]:
+        errors = super()._unchosen()
+        if self.form_combo.currentData() is None:
+            errors["award_form_id"] = "Hình thức khen thưởng: hãy chọn một hình thức."
+        return errors
+
+    def _nominate(self, confirmed: bool) -> BulkResult:
+        return nominate_from_exemplars(self.db, self.round_combo.currentData(), self.form_combo.currentData(),
+                                       sorted(self.checked), confirmed=confirmed)

@@ -1,0 +1,134 @@
+"""The appraiser's decision on one judged criterion: đạt / không đạt / chưa rõ, a note, an evidence file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import ValidationError
+from app.models.enums import CriterionOutcome
+from app.rules.checklist import ChecklistLine
+from app.services.nominations.data import JudgementInput
+from app.services.nominations.flow import set_judgement
+from app.storage.database import Database
+from app.ui.kit import system_files
+from app.ui.kit.operations import service_call
+from app.ui.kit.widgets import ErrorLabel, Form, ok_cancel_buttons, restore_geometry, save_geometry
+
+GEOMETRY_KEY = "judgement_dialog"
+NO_FILE = "Chưa có tệp minh chứng."
+
+
+class EvidencePicker(QWidget):
+    """The current evidence file, and a newly chosen one to add (through system_files.choose_file)."""
+
+    def __init__(self, current: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.current, self.path = current, ""
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.choose_button = QPushButton("Chọn tệp…")
+        self.choose_button.clicked.connect(self.choose)
+        self.clear_button = QPushButton("Bỏ chọn")
+        self.clear_button.clicked.connect(lambda: self._set(""))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.choose_button)
+        layout.addWidget(self.clear_button)
+        self._set("")
+
+    def choose(self) -> None:
+        path = system_files.choose_file(self, "Chọn tệp minh chứng")
+        if path:
+            self._set(path)
+
+    def _set(self, path: str) -> None:
+        self.path = path
+        if path:
+            self.label.setText(f"Sẽ thêm: {Path(path).name}")
+        else:
+            self.label.setText(f"Đã có: {self.current}" if self.current else NO_FILE)
+        self.clear_button.setVisible(bool(path))
+
+
+class JudgementDialog(QDialog):
+    def __init__(self, db: Database, nomination_id: int, line: ChecklistLine,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db, self.nomination_id, self.line = db, nomination_id, line
+        self.setWindowTitle("Đánh giá tiêu chí")
+        self._build()
+        self.outcome_buttons[line.outcome].setChecked(True)
+        self.note_edit.setPlainText(line.reason)
+        if not restore_geometry(self, GEOMETRY_KEY, db.data_dir):
+            self.resize(600, 0)
+
+    def _build(self) -> None:
+        criterion = QLabel(self._criterion_text())
+        criterion.setWordWrap(True)
+        self.form = Form()
+        self.form.add_row("outcome", "Kết quả", self._outcome_row())
+        self.note_edit = self.form.add_row("note", "Ghi chú, lý do", QPlainTextEdit())
+        self.note_edit.setMinimumHeight(80)
+        self.note_edit.setTabChangesFocus(True)
+        self.note_edit.setPlaceholderText("Bắt buộc khi không đạt: ghi rõ lý do.")
+        self.evidence = self.form.add_row("file", "Tệp minh chứng", EvidencePicker(self.line.file_name))
+        self.general_error = ErrorLabel()
+        self.buttons = ok_cancel_buttons("Lưu")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        for widget in (criterion, self.form, self.general_error, self.buttons):
+            layout.addWidget(widget)
+
+    def _criterion_text(self) -> str:
+        source = f"\n({self.line.source})" if self.line.source else ""
+        return f"{self.line.text}{source}"
+
+    def _outcome_row(self) -> QWidget:
+        box = QWidget()
+        layout = QHBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.outcome_group = QButtonGroup(self)
+        self.outcome_buttons: dict[CriterionOutcome, QRadioButton] = {}
+        for outcome in CriterionOutcome:
+            button = QRadioButton(outcome.label)
+            self.outcome_group.addButton(button)
+            self.outcome_buttons[outcome] = button
+            layout.addWidget(button)
+        layout.addStretch(1)
+        return box
+
+    def outcome(self) -> CriterionOutcome:
+        return next(o for o, button in self.outcome_buttons.items() if button.isChecked())
+
+    def read(self) -> JudgementInput:
+        return JudgementInput(self.line.criterion_id, self.outcome(), self.note_edit.toPlainText(),
+                              self.evidence.path)
+
+    def accept(self) -> None:
+        try:
+            with service_call(self) as call:
+                set_judgement(self.db, self.nomination_id, self.read())
+        except ValidationError as exc:
+            errors = {("file" if key == "file_path" else key): msg for key, msg in exc.errors.items()}
+            self.general_error.set_message("\n".join(self.form.show_errors(errors).values()))
+            return
+        if call.ok:
+            super().accept()
+
+    def done(self, result: int) -> None:
+        save_geometry(self, GEOMETRY_KEY, self.db.data_dir)
+        super().done(result)

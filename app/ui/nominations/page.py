@@ -1,0 +1,167 @@
+"""The Nominations page: a round's nominations (hồ sơ đề nghị), filtered, and the chosen one below it
+with its checklist, report and history; single and bulk creation."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+
+from app.models.enums import NominationStatus
+from app.services.catalogue.forms import list_award_forms
+from app.services.nominations.data import NominationRow
+from app.services.nominations.queries import list_nominations
+from app.services.rounds import list_rounds
+from app.services.units import list_units
+from app.storage.database import Database
+from app.ui.kit import messages
+from app.ui.kit.row_table import CENTER, RowColumn, RowTableModel, row_table_view, select_id, selected_row
+from app.ui.kit.widgets import list_detail_splitter, refill_combo, select_data
+from app.ui.nominations.bulk_dialogs import BulkDialog, ExemplarNominationDialog, UnitLdttDialog
+from app.ui.nominations.dialog import NominationDialog
+from app.ui.nominations.panel import NominationPanel
+
+ALL_ROUNDS = "— Tất cả các đợt —"
+
+
+def nomination_columns(number: dict[int, int]) -> list[RowColumn]:
+    """The list's columns; STT is the row's position, given by the page for each id."""
+    return [
+        RowColumn("STT", lambda r: str(number.get(r.id, "")), 45, CENTER),
+        RowColumn("Đối tượng", lambda r: r.subject_name, 210),
+        RowColumn("Loại", lambda r: r.subject_kind.label, 90),
+        RowColumn("Đơn vị", lambda r: r.unit_name, 150),
+        RowColumn("Hình thức", lambda r: r.form_name, 200, stretch=True),
+        RowColumn("Đơn vị đề nghị", lambda r: r.proposing_unit_name, 150),
+        RowColumn("Trạng thái", lambda r: r.status.label, 170),
+    ]
+
+
+class NominationsPage(QWidget):
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self._numbers: dict[int, int] = {}
+        self._loaded = False
+        self.model = RowTableModel(nomination_columns(self._numbers), self)
+        self.panel = NominationPanel(db)
+        self.panel.changed.connect(lambda nomination_id: self.refresh(select=nomination_id))
+        self.panel.deleted.connect(lambda: self.refresh())
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._build_filters())
+        layout.addLayout(self._build_actions())
+        layout.addWidget(self._build_body(), 1)
+
+    def _build_filters(self) -> QHBoxLayout:
+        self.round_combo = self._filter_combo(300)
+        self.status_combo = self._filter_combo(150)
+        self.form_combo = self._filter_combo(170)
+        self.unit_combo = self._filter_combo(150)
+        statuses = [(status.label, status.value) for status in NominationStatus]
+        refill_combo(self.status_combo, statuses, "Mọi trạng thái")
+        row = QHBoxLayout()
+        for label, combo in (("Đợt xét:", self.round_combo), ("Trạng thái:", self.status_combo),
+                             ("Hình thức:", self.form_combo), ("Đơn vị đề nghị:", self.unit_combo)):
+            row.addWidget(QLabel(label))
+            row.addWidget(combo, 2 if combo is self.round_combo else 1)
+        return row
+
+    def _filter_combo(self, width: int) -> QComboBox:
+        combo = QComboBox()
+        combo.setMinimumWidth(width)
+        combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        return combo
+
+    def _build_actions(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.count_label = QLabel()
+        row.addWidget(self.count_label, 1)
+        for text, slot in (("Thêm hồ sơ…", self.add_nomination),
+                           ("Đề nghị LĐTT cả đơn vị…", self.nominate_unit),
+                           ("Tạo hồ sơ từ điển hình…", self.nominate_exemplars)):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            row.addWidget(button)
+        return row
+
+    def _build_body(self) -> QSplitter:
+        self.table = row_table_view(self.model)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.doubleClicked.connect(lambda _index: self.panel.edit_report())
+        return list_detail_splitter(self.table, self.panel)
+
+    # Loading -------------------------------------------------------------------------------------
+
+    def on_shown(self) -> None:
+        self.load_choices()
+        self.refresh()
+
+    def load_choices(self) -> None:
+        """The rounds, forms and units to filter by; the newest round is chosen the first time."""
+        refill_combo(self.round_combo, [(r.name, r.id) for r in list_rounds(self.db)], ALL_ROUNDS)
+        refill_combo(self.form_combo, [(f.name, f.id) for f in list_award_forms(self.db)], "Mọi hình thức")
+        refill_combo(self.unit_combo, [(u.name, u.id) for u in list_units(self.db)], "Mọi đơn vị")
+        if not self._loaded and self.round_combo.count() > 1:
+            self.round_combo.blockSignals(True)
+            self.round_combo.setCurrentIndex(1)
+            self.round_combo.blockSignals(False)
+        self._loaded = True
+
+    def show_round(self, round_id: int) -> None:
+        """Show one round's nominations (from the rounds page)."""
+        self.load_choices()
+        self.round_combo.blockSignals(True)
+        select_data(self.round_combo, round_id)
+        self.round_combo.blockSignals(False)
+        for combo in (self.status_combo, self.form_combo, self.unit_combo):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.refresh()
+
+    def current_round_id(self) -> int | None:
+        return self.round_combo.currentData()
+
+    def refresh(self, select: int | None = None) -> None:
+        """Reload the list; the nomination just changed stays shown even when the filters now hide it."""
+        keep = select if select is not None else self.selected_id()
+        status = self.status_combo.currentData()
+        rows = list_nominations(
+            self.db, round_id=self.current_round_id(), status=NominationStatus(status) if status else None,
+            award_form_id=self.form_combo.currentData(), unit_id=self.unit_combo.currentData(),
+        )
+        self._numbers.clear()
+        self._numbers.update({row.id: number for number, row in enumerate(rows, start=1)})
+        self.model.set_rows(rows)
+        self.count_label.setText(f"{len(rows)} hồ sơ")
+        if not select_id(self.table, keep):
+            self.panel.show_nomination(select)
+
+    def _selection_changed(self, *_args) -> None:
+        self.panel.show_nomination(self.selected_id())
+
+    def selected_id(self) -> int | None:
+        row: NominationRow | None = selected_row(self.table)
+        return row.id if row else None
+
+    # Creating ------------------------------------------------------------------------------------
+
+    def add_nomination(self) -> None:
+        dialog = NominationDialog(self.db, round_id=self.current_round_id(), parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.refresh(select=dialog.saved_id))
+        dialog.open()
+
+    def nominate_unit(self) -> None:
+        self._open_bulk(UnitLdttDialog(self.db, self.current_round_id(), parent=self))
+
+    def nominate_exemplars(self) -> None:
+        self._open_bulk(ExemplarNominationDialog(self.db, self.current_round_id(), parent=self))
+
+    def _open_bulk(self, dialog: BulkDialog) -> None:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._bulk_done(dialog))
+        dialog.open()
+
+    def _bulk_done(self, dialog: BulkDialog) -> None:
+        self.refresh()
+        messages.show_info(self, dialog.result.describe(), dialog.windowTitle())

@@ -1,0 +1,1 @@
+"""Rounds of review (đợt xét): the page and the round dialog."""

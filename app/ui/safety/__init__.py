@@ -1,0 +1,1 @@
+"""Keeping the data safe: the Dữ liệu menu, automatic backups, restore, the damaged-database start."""

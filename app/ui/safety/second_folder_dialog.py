@@ -1,0 +1,98 @@
+"""Dữ liệu → Nơi sao lưu thứ hai…: a USB stick or a folder on another disk that gets a copy of each backup.
+
+The folder is the setting BACKUP_SECOND_FOLDER; services/backups.py checks it (it exists, it can be
+written, it is not inside the data folder) when it is chosen and again when it is saved.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from app.errors import ServiceError
+from app.services.safety.backups import check_second_folder, on_same_disk, save_second_folder, second_folder
+from app.storage.database import Database
+from app.ui.kit import system_files
+from app.ui.kit.widgets import ErrorLabel, add_button, ok_cancel_buttons
+from app.ui.settings.dialog import HINT_STYLE
+
+INTRO = ("Mỗi lần sao lưu (khi bấm “Sao lưu ngay”, tự động trong lúc làm việc và khi đóng), Sổ Vàng chép "
+         "thêm một bản tới thư mục này — thường là ổ USB hoặc một ổ đĩa khác — để còn dữ liệu khi máy hỏng "
+         "hay bị mất. Nếu lúc đó ổ USB không cắm, bản sao lưu vẫn được lập trong máy và thanh trạng thái "
+         "báo lại. Ở đó Sổ Vàng chỉ giữ các bản theo lịch như trong máy và không đụng tới tệp khác.")
+PRIVACY = ("Bản sao lưu chứa dữ liệu cá nhân của công dân (họ tên, ngày sinh, số CCCD…): hãy cất giữ ổ USB "
+           "cẩn thận, không dùng chung và không cho mượn.")
+WIDTH = 620
+SAME_DISK = ("Lưu ý: thư mục này nằm trên cùng ổ đĩa với dữ liệu; ổ đĩa hỏng thì mất cả hai. "
+             "Nên chọn ổ USB hoặc ổ đĩa khác.")
+
+
+def fit_height(dialog: QWidget, width: int) -> None:
+    """Width `width` and the height its wrapped lines need (a top-level layout does not work it out)."""
+    dialog.layout().invalidate()  # labels just shown or hidden
+    dialog.resize(width, max(dialog.heightForWidth(width), dialog.sizeHint().height()))
+
+
+class SecondFolderDialog(QDialog):
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.setWindowTitle("Nơi sao lưu thứ hai")
+        self._build()
+        current = second_folder(db)
+        self.folder_edit.setText(str(current) if current else "")
+        self._say()
+
+    def _build(self) -> None:
+        self.folder_edit = QLineEdit(readOnly=True, placeholderText="Chưa chọn: chỉ sao lưu trong máy này")
+        row = QHBoxLayout()
+        row.addWidget(self.folder_edit, 1)
+        self.choose_button = add_button(row, "Chọn thư mục…", self.choose)
+        self.clear_button = add_button(row, "Bỏ chọn", self.clear)
+        self.hint = QLabel(wordWrap=True, styleSheet=HINT_STYLE)
+        self.error = ErrorLabel()
+        self.buttons = ok_cancel_buttons("Lưu")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(INTRO, wordWrap=True))
+        layout.addLayout(row)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.error)
+        layout.addWidget(QLabel(PRIVACY, wordWrap=True, styleSheet=HINT_STYLE))
+        layout.addWidget(self.buttons)
+
+    def folder(self) -> Path | None:
+        text = self.folder_edit.text()
+        return Path(text) if text else None
+
+    def choose(self) -> None:
+        folder = system_files.choose_folder(self, "Chọn nơi sao lưu thứ hai")
+        if folder is None:
+            return
+        self.folder_edit.setText(str(folder))
+        try:
+            check_second_folder(self.db.data_dir, folder)
+        except ServiceError as exc:
+            self._say(error=str(exc))
+            return
+        self._say(hint=SAME_DISK if on_same_disk(self.db.data_dir, folder) else "")
+
+    def clear(self) -> None:
+        self.folder_edit.clear()
+        self._say()
+
+    def _say(self, hint: str = "", error: str = "") -> None:
+        self.hint.setText(hint)
+        self.hint.setVisible(bool(hint))
+        self.error.set_message(error)
+        fit_height(self, WIDTH)
+
+    def accept(self) -> None:
+        try:
+            save_second_folder(self.db, self.folder())
+        except ServiceError as exc:
+            self._say(error=str(exc))
+            return
+        super().accept()

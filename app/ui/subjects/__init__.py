@@ -1,0 +1,1 @@
+"""Subjects (đối tượng): the page, the subject dialog and its tabs, the picker, personal-data actions."""

@@ -1,0 +1,216 @@
+"""The Subjects page: search as you type, filters, the list, and add / edit / delete."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.models.enums import SubjectKind
+from app.rules.vntext import vn_number
+from app.services.subjects.crud import delete_subject
+from app.services.subjects.data import SubjectQuery
+from app.services.subjects.search import count_subjects
+from app.services.units import list_fields, list_units
+from app.storage.database import Database
+from app.ui.kit import messages
+from app.ui.kit.operations import service_call
+from app.ui.kit.widgets import choice_combo, debounce_timer, refill_combo, search_line_edit
+from app.ui.subjects import table_model as cols
+from app.ui.subjects.dialog import SubjectDialog
+from app.ui.subjects.personal_data_actions import PersonalDataButton
+from app.ui.subjects.table_model import SubjectTableModel
+
+COLUMN_WIDTHS = {
+    cols.STT: 50, cols.NAME: 190, cols.KIND: 85, cols.UNIT: 150, cols.DETAIL: 150,
+    cols.BIRTH: 85, cols.GENDER: 65, cols.CITIZEN_ID: 105, cols.ON_HOLD: 95,
+}
+ADD_BUTTONS = (
+    ("Thêm cá nhân", SubjectKind.INDIVIDUAL),
+    ("Thêm tập thể", SubjectKind.COLLECTIVE),
+    ("Thêm hộ gia đình", SubjectKind.HOUSEHOLD),
+)
+
+
+class SubjectsPage(QWidget):
+    total_changed = Signal(int)
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.model = SubjectTableModel(db, self)
+        self._timer = debounce_timer(self, self.refresh)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._build_filters())
+        layout.addLayout(self._build_buttons())
+        layout.addWidget(self._build_table(), 1)
+        self.count_label = QLabel()
+        layout.addWidget(self.count_label)
+        self._update_buttons()
+
+    def _build_filters(self) -> QHBoxLayout:
+        self.search_edit = search_line_edit("Tìm theo tên (gõ không dấu cũng được)…", self._timer)
+        kinds = [(kind.label, kind.value) for kind in SubjectKind]
+        self.kind_combo = choice_combo(kinds, empty="Tất cả")
+        self.unit_combo = QComboBox(minimumContentsLength=18)
+        self.field_combo = QComboBox(minimumContentsLength=18)
+        row = QHBoxLayout()
+        row.addWidget(self.search_edit, 2)
+        for label, combo in (("Loại:", self.kind_combo), ("Đơn vị:", self.unit_combo),
+                             ("Lĩnh vực:", self.field_combo)):
+            row.addWidget(QLabel(label))
+            row.addWidget(combo, 1)
+            combo.currentIndexChanged.connect(lambda _index: self.refresh())
+        return row
+
+    def _build_buttons(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        for text, kind in ADD_BUTTONS:
+            button = QPushButton(text)
+            button.clicked.connect(lambda _=False, k=kind: self.add_subject(k))
+            row.addWidget(button)
+        row.addStretch(1)
+        self.edit_button = QPushButton("Sửa")
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button = QPushButton("Xóa")
+        self.delete_button.clicked.connect(self.delete_selected)
+        row.addWidget(self.edit_button)
+        row.addWidget(self.delete_button)
+        self.personal_data = PersonalDataButton(self.db, self._selected_subject, self)
+        self.personal_data.erased.connect(lambda: self._after_delete(None))
+        row.addWidget(self.personal_data)
+        return row
+
+    def _build_table(self) -> QTableView:
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        rows = self.table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 10)
+        for column, width in COLUMN_WIDTHS.items():
+            self.table.setColumnWidth(column, width)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        return self.table
+
+    # Data -------------------------------------------------------------------------------------
+
+    def on_shown(self) -> None:
+        """Reload the unit and field choices (they may have changed), then the list."""
+        units = [(unit.name, unit.id) for unit in list_units(self.db)]
+        fields = [(field.name, field.id) for field in list_fields(self.db)]
+        refill_combo(self.unit_combo, units, "Tất cả đơn vị")
+        refill_combo(self.field_combo, fields, "Tất cả lĩnh vực")
+        self.refresh()
+
+    def query(self) -> SubjectQuery:
+        kind = self.kind_combo.currentData()
+        return SubjectQuery(
+            text=self.search_edit.text(),
+            kind=SubjectKind(kind) if kind else None,
+            unit_id=self.unit_combo.currentData(),
+            field_id=self.field_combo.currentData(),
+        )
+
+    def refresh(self, select_id: int | None = None) -> None:
+        """Search again; keep (or move to) the selected subject when it is still listed."""
+        self._timer.stop()
+        keep = select_id if select_id is not None else self.selected_id()
+        query = self.query()
+        self.model.set_query(query)
+        count = self.model.rowCount()
+        self.count_label.setText(f"{vn_number(count)} đối tượng")
+        if query == SubjectQuery():
+            self.total_changed.emit(count)
+        self._select_subject(keep)
+        self._update_buttons()
+
+    def _refresh_total(self) -> None:
+        if self.query() != SubjectQuery():
+            self.total_changed.emit(count_subjects(self.db))
+
+    def _select_subject(self, subject_id: int | None) -> None:
+        row = self.model.row_of(subject_id) if subject_id is not None else None
+        if row is None:
+            return
+        index = self.model.index(row, cols.NAME)
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.table.selectionModel().setCurrentIndex(index, flags)
+        self.table.scrollTo(index)
+
+    def selected_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.subject_id(rows[0].row()) if rows else None
+
+    def _selected_subject(self) -> tuple[int, str] | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        row = rows[0].row()
+        return self.model.subject_id(row), self.model.data(self.model.index(row, cols.NAME))
+
+    def _update_buttons(self, *_args) -> None:
+        has_selection = self.selected_id() is not None
+        self.edit_button.setEnabled(has_selection)
+        self.delete_button.setEnabled(has_selection)
+        self.personal_data.update_state(has_selection)
+
+    # Actions ----------------------------------------------------------------------------------
+
+    def add_subject(self, kind: SubjectKind) -> None:
+        self._open_dialog(SubjectDialog(self.db, kind, parent=self))
+
+    def edit_selected(self) -> None:
+        subject_id = self.selected_id()
+        if subject_id is None:
+            return
+        with service_call(self) as call:
+            dialog = SubjectDialog.for_subject(self.db, subject_id, parent=self)
+        if call.ok:
+            self._open_dialog(dialog)
+        else:
+            self.refresh()
+
+    def _open_dialog(self, dialog: SubjectDialog) -> None:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._after_save(dialog.saved_id))
+        dialog.open()
+
+    def _after_save(self, subject_id: int | None) -> None:
+        self.refresh(select_id=subject_id)
+        self._refresh_total()
+
+    def delete_selected(self) -> None:
+        subject_id = self.selected_id()
+        if subject_id is None:
+            return
+        row = self.table.selectionModel().selectedRows()[0].row()
+        name = self.model.data(self.model.index(row, cols.NAME))
+        if not messages.ask_yes_no(self, f"Xóa “{name}” khỏi danh sách đối tượng?", "Xóa đối tượng"):
+            return
+        with service_call(self) as call:
+            delete_subject(self.db, subject_id)
+        if call.ok:
+            self._after_delete(row)
+
+    def _after_delete(self, old_row: int | None) -> None:
+        self.refresh()
+        if old_row is not None and self.model.rowCount():
+            self._select_subject(self.model.subject_id(min(old_row, self.model.rowCount() - 1)))
+        self._refresh_total()

@@ -1,0 +1,1 @@
+"""The commune's units and emulation blocs: the page, its table and the unit dialog."""
