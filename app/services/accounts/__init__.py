@@ -1,0 +1,1 @@
+"""Accounts: the people who use the app, their roles, signing in and passwords."""

@@ -1,0 +1,1 @@
+"""The award catalogue: award forms, their rewards and vote rule, their criteria, the shipped defaults."""

@@ -1,0 +1,1 @@
+"""Decisions: drafts, the document register, issuing and cancelling, their content and files."""

@@ -1,0 +1,1 @@
+"""Advanced exemplars (điển hình tiên tiến): records, their stage cycle, evidence files, search."""

@@ -1,0 +1,1 @@
+"""Nominations (hồ sơ đề nghị): records, their path, checklists, bulk nominating, reports."""

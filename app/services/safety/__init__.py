@@ -1,0 +1,1 @@
+"""Keeping the data safe: the app's backups, database checks and repair."""

@@ -1,0 +1,1 @@
+"""Subjects (đối tượng): records, search, validation, and a person's data rights (export, erase)."""
