@@ -25,6 +25,7 @@ run: $(APP_STAMP)
 
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check app tests bench scripts
+	$(BIN)/python scripts/mypy_baseline.py
 
 test: $(TEST_STAMP) lint
 	$(BIN)/python scripts/system_deps.py

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QByteArray, QDate, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -31,6 +32,8 @@ from app.errors import ValidationError
 from app.rules.vntext import normalize_text, parse_vn_date, vn_short_date
 
 ERROR_STYLE = "color: #b3261e;"
+
+W = TypeVar("W", bound=QWidget)
 
 
 class ErrorLabel(QLabel):
@@ -72,7 +75,8 @@ class Form(QWidget):
         self.layout_.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.layout_.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
 
-    def add_row(self, key: str, label: str, field: QWidget) -> QWidget:
+    def add_row(self, key: str, label: str, field: W) -> W:
+        """Add a labelled row for field and return field itself, with its own type."""
         row = FormRow(field)
         self.rows[key] = row
         self.layout_.addRow(label, row)
