@@ -1,6 +1,15 @@
-"""Errors a service reports to the user, in Vietnamese, naming the field at fault."""
+"""Errors the user can act on, in Vietnamese: refusals of the services (naming the field at fault) and
+the data directory's own problems. The bottom layer: storage and services both raise these, so this
+module imports nothing of the app's (but a type, for checking only).
+"""
 
 from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from app.storage.backup.file import BackupInfo
 
 
 class ServiceError(Exception):
@@ -43,3 +52,48 @@ class Validator:
     def raise_if_any(self) -> None:
         if self.errors:
             raise ValidationError(self.errors)
+
+
+# The data directory's problems: not bugs, reported in one Vietnamese sentence by the GUI and the CLI.
+
+
+class DataDirError(RuntimeError):
+    """The data directory cannot be created or written."""
+
+
+class DamagedDatabaseError(DataDirError):
+    """The database file is damaged: it was set aside (never overwritten) and nothing was opened."""
+
+    def __init__(self, set_aside_as: Path | None, newest_backup: BackupInfo | None, detail: str = "") -> None:
+        self.set_aside_as = set_aside_as
+        self.newest_backup = newest_backup
+        if set_aside_as is None:
+            message = (f"Cơ sở dữ liệu bị hỏng nhưng không để riêng được ({detail}). "
+                       "Hãy đóng mọi cửa sổ Sổ Vàng rồi mở lại.")
+        else:
+            message = (f"Cơ sở dữ liệu bị hỏng nên đã được để riêng thành tệp “{set_aside_as.name}” "
+                       "(không xóa, không ghi đè).")
+        if newest_backup is not None:
+            made = newest_backup.created
+            message += (f" Bản sao lưu tốt gần nhất: “{newest_backup.path}”, lập lúc {made:%H:%M} "
+                        f"ngày {made:%d/%m/%Y}; hãy khôi phục từ bản này.")
+        else:
+            message += (" Trong thư mục backups không có bản sao lưu tốt; "
+                        "hãy khôi phục từ bản sao lưu ở nơi khác.")
+        super().__init__(message)
+
+
+class AlreadyRunningError(RuntimeError):
+    def __init__(self, data_dir: Path) -> None:
+        super().__init__(
+            f"Sổ Vàng đang mở dữ liệu trong thư mục {data_dir} ở một cửa sổ hoặc lệnh khác. "
+            "Hãy đóng cửa sổ đó rồi thử lại."
+        )
+
+
+class DatabaseTooNewError(RuntimeError):
+    def __init__(self, revision: str) -> None:
+        super().__init__(
+            f"Cơ sở dữ liệu được tạo bởi phiên bản Sổ Vàng mới hơn (mã lược đồ {revision}). "
+            "Hãy cập nhật Sổ Vàng rồi mở lại; dữ liệu không bị thay đổi."
+        )

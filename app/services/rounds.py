@@ -9,9 +9,10 @@ from dataclasses import dataclass, replace
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.errors import ConflictError, NotFoundError, Validator
+from app.errors import ConflictError, Validator
 from app.models import Movement, Nomination, NominationStatus, Round, RoundKind, RoundStatus
 from app.rules.vntext import normalize_text, vn_short_date
+from app.services.records import check_version, get_or_not_found
 from app.storage.database import Database
 from app.storage.versions import bump_version
 
@@ -107,8 +108,7 @@ def update_round(db: Database, round_id: int, data: RoundInput, expected_version
     clean = _clean(data)
     with db.transaction() as session:
         round_ = get_round_row(session, round_id)
-        if round_.version != expected_version:
-            raise ConflictError(f"Đợt xét “{round_.name}” vừa được sửa ở nơi khác. Hãy mở lại rồi sửa.")
+        check_version(round_, expected_version, f"Đợt xét “{round_.name}”", "Hãy mở lại rồi sửa.")
         _validate(session, clean)
         _apply(round_, clean)
         bump_version(round_)
@@ -138,10 +138,7 @@ def get_round(db: Database, round_id: int) -> RoundDetail:
 
 
 def get_round_row(session: Session, round_id: int) -> Round:
-    round_ = session.get(Round, round_id)
-    if round_ is None:
-        raise NotFoundError(f"Không tìm thấy đợt xét số {round_id}; có thể đã bị xóa.")
-    return round_
+    return get_or_not_found(session, Round, round_id, "đợt xét số")
 
 
 def list_rounds(db: Database, year: int | None = None) -> list[RoundRow]:

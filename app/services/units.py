@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.errors import ConflictError, NotFoundError, Validator
+from app.errors import ConflictError, Validator
 from app.models import Bloc, Field, Subject, Unit, UnitKind
 from app.rules.vntext import fold, normalize_text, text_sort_key
+from app.services.records import get_or_not_found
 from app.storage.database import Database
 
 
@@ -108,10 +109,7 @@ def delete_unit(db: Database, unit_id: int) -> None:
 
 
 def _get_unit(session: Session, unit_id: int) -> Unit:
-    unit = session.get(Unit, unit_id)
-    if unit is None:
-        raise NotFoundError(f"Không tìm thấy đơn vị số {unit_id}; có thể đã bị xóa.")
-    return unit
+    return get_or_not_found(session, Unit, unit_id, "đơn vị số")
 
 
 def list_units(db: Database, text: str = "") -> list[UnitRow]:

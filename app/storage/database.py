@@ -5,12 +5,12 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.errors import DamagedDatabaseError, DataDirError  # noqa: F401 - raised here
 from app.storage.actor import Actor, system_actor
 from app.storage.audit.recorder import install_audit_recorder
 from app.storage.conflicts import refuse_lost_races
@@ -20,35 +20,6 @@ from app.storage.paths import DB_FILE_NAME, database_url
 from app.storage.schema import SCHEMA_HEAD
 from app.storage.versions import install_version_counter
 from app.storage.write_guard import install_write_guard
-
-if TYPE_CHECKING:
-    from app.storage.backup.file import BackupInfo
-
-
-class DataDirError(RuntimeError):
-    """The data directory cannot be created or written."""
-
-
-class DamagedDatabaseError(DataDirError):
-    """The database file is damaged: it was set aside (never overwritten) and nothing was opened."""
-
-    def __init__(self, set_aside_as: Path | None, newest_backup: BackupInfo | None, detail: str = "") -> None:
-        self.set_aside_as = set_aside_as
-        self.newest_backup = newest_backup
-        if set_aside_as is None:
-            message = (f"Cơ sở dữ liệu bị hỏng nhưng không để riêng được ({detail}). "
-                       "Hãy đóng mọi cửa sổ Sổ Vàng rồi mở lại.")
-        else:
-            message = (f"Cơ sở dữ liệu bị hỏng nên đã được để riêng thành tệp “{set_aside_as.name}” "
-                       "(không xóa, không ghi đè).")
-        if newest_backup is not None:
-            made = newest_backup.created
-            message += (f" Bản sao lưu tốt gần nhất: “{newest_backup.path}”, lập lúc {made:%H:%M} "
-                        f"ngày {made:%d/%m/%Y}; hãy khôi phục từ bản này.")
-        else:
-            message += (" Trong thư mục backups không có bản sao lưu tốt; "
-                        "hãy khôi phục từ bản sao lưu ở nơi khác.")
-        super().__init__(message)
 
 
 class Database:

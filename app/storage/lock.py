@@ -6,15 +6,9 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
+from app.errors import AlreadyRunningError
+
 LOCK_FILE_NAME = "sovang.lock"
-
-
-class AlreadyRunningError(RuntimeError):
-    def __init__(self, data_dir: Path) -> None:
-        super().__init__(
-            f"Sổ Vàng đang mở dữ liệu trong thư mục {data_dir} ở một cửa sổ hoặc lệnh khác. "
-            "Hãy đóng cửa sổ đó rồi thử lại."
-        )
 
 
 class InstanceLock:

@@ -4,12 +4,6 @@ Checked against the migration scripts by tests/test_storage.py; it lets a start-
 database skip importing Alembic at all.
 """
 
+from app.errors import DatabaseTooNewError  # noqa: F401 - raised by migrate.py
+
 SCHEMA_HEAD = "0006"
-
-
-class DatabaseTooNewError(RuntimeError):
-    def __init__(self, revision: str) -> None:
-        super().__init__(
-            f"Cơ sở dữ liệu được tạo bởi phiên bản Sổ Vàng mới hơn (mã lược đồ {revision}). "
-            "Hãy cập nhật Sổ Vàng rồi mở lại; dữ liệu không bị thay đổi."
-        )

@@ -31,6 +31,7 @@ from app.services.accounts.validation import (
     checked_input,
     clean_username,
 )
+from app.services.records import check_version
 from app.storage.actor import Actor
 from app.storage.database import Database
 from app.storage.versions import leave_version
@@ -126,8 +127,7 @@ def set_active(db: Database, account_id: int, active: bool,
 
 
 def _check_version(user: AppUser, expected: int | None) -> None:
-    if expected is not None and expected != user.version:
-        raise ConflictError(f"Tài khoản “{user.username}” vừa được sửa ở nơi khác; hãy mở lại danh sách.")
+    check_version(user, expected, f"Tài khoản “{user.username}”", "Hãy mở lại danh sách.")
 
 
 def _refuse_own_role_or_use(session: Session, user: AppUser, change: AccountChange) -> None:

@@ -15,7 +15,7 @@ import functools
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.errors import ConflictError, NotFoundError, Validator
+from app.errors import ConflictError, Validator
 from app.models import AwardForm, Criterion, DisciplineLevel, Nomination, Subject, SubjectKind
 from app.resources import load_json
 from app.rules.vntext import vn_money, vn_number
@@ -29,6 +29,7 @@ from app.services.catalogue.data import (
 )
 from app.services.catalogue.defaults import CATALOGUE_FILE, criterion_from_spec
 from app.services.catalogue.validation import normalized, validate_award_form
+from app.services.records import check_version, get_or_not_found
 from app.services.settings import BASE_SALARY, get_setting
 from app.storage.database import Database
 from app.storage.versions import bump_version
@@ -131,10 +132,7 @@ def get_award_form(db: Database, form_id: int) -> AwardFormDetail:
 
 
 def _get(session: Session, form_id: int) -> AwardForm:
-    form = session.get(AwardForm, form_id)
-    if form is None:
-        raise NotFoundError(f"Không tìm thấy hình thức khen thưởng số {form_id}; có thể đã bị xóa.")
-    return form
+    return get_or_not_found(session, AwardForm, form_id, "hình thức khen thưởng số")
 
 
 def _detail(session: Session, form: AwardForm) -> AwardFormDetail:
@@ -171,10 +169,7 @@ def update_award_form(
     validate_award_form(clean)
     with db.transaction() as session:
         form = _get(session, form_id)
-        if form.version != expected_version:
-            raise ConflictError(
-                f"“{form.name}” vừa được sửa ở nơi khác. Hãy đóng biểu mẫu, mở lại và nhập lại thay đổi."
-            )
+        check_version(form, expected_version, f"“{form.name}”")
         _check_code(session, clean.code, form)
         _check_kinds_in_use(session, form, clean)
         replace_criteria(session, form, clean.criteria)

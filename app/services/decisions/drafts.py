@@ -25,6 +25,7 @@ from app.models import (
     SignerRole,
 )
 from app.rules.vntext import normalize_multiline, normalize_text
+from app.services import records
 from app.services.decisions.content import default_achievement
 from app.services.decisions.data import DecisionDetail, DecisionInput
 from app.services.decisions.queries import decision_detail, get_decision_row, includable
@@ -99,8 +100,7 @@ def editable_draft(session: Session, decision_id: int, expected_version: int | N
 
 
 def check_version(decision: Decision, expected_version: int | None) -> None:
-    if expected_version is not None and decision.version != expected_version:
-        raise ConflictError("Quyết định vừa được sửa ở nơi khác. Hãy đóng biểu mẫu, mở lại rồi làm lại.")
+    records.check_version(decision, expected_version, "Quyết định", "Hãy đóng biểu mẫu, mở lại rồi làm lại.")
 
 
 def _label(decision: Decision) -> str:

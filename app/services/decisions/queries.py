@@ -5,7 +5,6 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from app.errors import NotFoundError
 from app.models import (
     AwardForm,
     Decision,
@@ -20,6 +19,7 @@ from app.models import (
 )
 from app.services.decisions.content import KIND_RANK, amount_for, describe, official_order
 from app.services.decisions.data import DecisionDetail, DecisionRow, EntryRow
+from app.services.records import get_or_not_found
 from app.services.settings import BASE_SALARY, read_setting
 from app.storage.database import Database
 
@@ -32,10 +32,7 @@ _LOAD = (
 
 
 def get_decision_row(session: Session, decision_id: int) -> Decision:
-    decision = session.get(Decision, decision_id, options=_LOAD)
-    if decision is None:
-        raise NotFoundError(f"Không tìm thấy quyết định mã {decision_id}; có thể đã bị xóa.")
-    return decision
+    return get_or_not_found(session, Decision, decision_id, "quyết định mã", options=_LOAD)
 
 
 def includable_statuses(basis: DecisionBasis) -> tuple[NominationStatus, ...]:

@@ -37,6 +37,7 @@ from app.services.exemplars.validation import (
     normalized,
     validate_exemplar,
 )
+from app.services.records import check_version
 from app.storage.database import Database
 from app.storage.file_store import SourceFile, read_source, store_source, stored_path
 from app.storage.versions import bump_version, leave_version
@@ -102,11 +103,7 @@ def update_exemplar(db: Database, exemplar_id: int, data: ExemplarInput, expecte
     clean, sources = _prepare(data, today)
     with db.transaction() as session:
         exemplar = load_exemplar(session, exemplar_id)
-        if exemplar.version != expected_version:
-            raise ConflictError(
-                f"Hồ sơ điển hình “{exemplar.subject.name}” vừa được sửa ở nơi khác. "
-                "Hãy đóng biểu mẫu, mở lại và nhập lại thay đổi."
-            )
+        check_version(exemplar, expected_version, f"Hồ sơ điển hình “{exemplar.subject.name}”")
         changes = exemplar.stage_changes
         check_introduced_on(clean.introduced_on, changes[1].changed_on if len(changes) > 1 else None)
         _apply(session, db.data_dir, exemplar, clean, sources)

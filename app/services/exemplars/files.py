@@ -12,10 +12,11 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.errors import NotFoundError, Validator
+from app.errors import Validator
 from app.models import Exemplar, ExemplarFile
 from app.rules.vntext import normalize_text
 from app.services.exemplars.data import ExemplarFileRow, is_photo_name
+from app.services.records import get_or_not_found
 from app.storage.database import Database
 from app.storage.file_store import read_source, store_source, stored_path
 
@@ -23,10 +24,7 @@ CAPTION_LIMIT = 300
 
 
 def load_exemplar(session: Session, exemplar_id: int) -> Exemplar:
-    exemplar = session.get(Exemplar, exemplar_id)
-    if exemplar is None:
-        raise NotFoundError(f"Không tìm thấy hồ sơ điển hình số {exemplar_id}; có thể đã bị xóa.")
-    return exemplar
+    return get_or_not_found(session, Exemplar, exemplar_id, "hồ sơ điển hình số")
 
 
 def file_row(data_dir: Path, item: ExemplarFile) -> ExemplarFileRow:
@@ -69,10 +67,7 @@ def add_exemplar_file(db: Database, exemplar_id: int, path: str | os.PathLike[st
 
 
 def _load_file(session: Session, file_id: int) -> ExemplarFile:
-    item = session.get(ExemplarFile, file_id)
-    if item is None:
-        raise NotFoundError(f"Không tìm thấy tệp số {file_id} trong hồ sơ; có thể đã bị xóa.")
-    return item
+    return get_or_not_found(session, ExemplarFile, file_id, "tệp số")
 
 
 def set_exemplar_file_caption(db: Database, file_id: int, caption: str) -> ExemplarFileRow:

@@ -7,7 +7,7 @@ import dataclasses
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from app.errors import ConflictError, NotFoundError, Validator
+from app.errors import ConflictError, Validator
 from app.models import AwardForm, Exemplar, Field, Movement, MovementKind, Nomination, Round, Subject, Unit
 from app.rules.vntext import fold, normalize_text, text_sort_key, vn_short_date
 from app.services.exemplars.data import ExemplarQuery
@@ -19,6 +19,7 @@ from app.services.movements.data import (
     MovementOverview,
     MovementRow,
 )
+from app.services.records import check_version, get_or_not_found
 from app.storage.database import Database
 from app.storage.versions import bump_version
 
@@ -77,11 +78,7 @@ def update_movement(
     clean = _clean(data)
     with db.transaction() as session:
         movement = _get(session, movement_id)
-        if movement.version != expected_version:
-            raise ConflictError(
-                f"Phong trào “{movement.name}” vừa được sửa ở nơi khác. "
-                "Hãy đóng biểu mẫu, mở lại và nhập lại thay đổi."
-            )
+        check_version(movement, expected_version, f"Phong trào “{movement.name}”")
         _validate(session, clean)
         _apply(movement, clean)
         bump_version(movement)
@@ -111,10 +108,7 @@ def get_movement(db: Database, movement_id: int) -> MovementDetail:
 
 
 def _get(session: Session, movement_id: int) -> Movement:
-    movement = session.get(Movement, movement_id)
-    if movement is None:
-        raise NotFoundError(f"Không tìm thấy phong trào số {movement_id}; có thể đã bị xóa.")
-    return movement
+    return get_or_not_found(session, Movement, movement_id, "phong trào số")
 
 
 def _detail(movement: Movement) -> MovementDetail:

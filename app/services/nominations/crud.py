@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from app.errors import ConflictError, NotFoundError, Validator
+from app.errors import ConflictError, Validator
 from app.models import (
     AchievementReport,
     AwardForm,
@@ -25,8 +25,10 @@ from app.models import (
 )
 from app.rules.eligibility import NOT_MET, not_twice
 from app.rules.vntext import normalize_multiline, normalize_text, vn_short_date
+from app.services import records
 from app.services.nominations.data import ConfirmationNeeded, NominationInput, ReportInput
 from app.services.nominations.eligibility_facts import FormIndex, nomination_facts
+from app.services.records import get_or_not_found
 from app.storage.database import Database
 from app.storage.versions import bump_version
 
@@ -34,18 +36,11 @@ REPORT_LIMIT = 20_000
 
 
 def get_nomination_row(session: Session, nomination_id: int) -> Nomination:
-    nomination = session.get(Nomination, nomination_id)
-    if nomination is None:
-        raise NotFoundError(f"Không tìm thấy hồ sơ đề nghị số {nomination_id}; có thể đã bị xóa.")
-    return nomination
+    return get_or_not_found(session, Nomination, nomination_id, "hồ sơ đề nghị số")
 
 
 def check_version(nomination: Nomination, expected_version: int | None) -> None:
-    if expected_version is not None and nomination.version != expected_version:
-        raise ConflictError(
-            f"Hồ sơ số {nomination.id} vừa được sửa ở nơi khác. "
-            "Hãy đóng biểu mẫu, mở lại và nhập lại thay đổi."
-        )
+    records.check_version(nomination, expected_version, f"Hồ sơ số {nomination.id}")
 
 
 def add_event(nomination: Nomination, text: str, status: NominationStatus | None = None) -> None:

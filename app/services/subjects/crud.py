@@ -8,9 +8,10 @@ import datetime as dt
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.errors import ConflictError, NotFoundError, Validator
+from app.errors import ConflictError, Validator
 from app.models import AwardRecord, Field, HoldFlag, Subject, SubjectKind, Unit
 from app.rules.vntext import fold, name_sort_key, text_sort_key
+from app.services.records import check_version, get_or_not_found
 from app.services.subjects.data import AwardInput, HoldInput, SubjectDetail, SubjectInput
 from app.services.subjects.validation import normalized, validate_subject
 from app.storage.database import Database
@@ -94,10 +95,7 @@ def update_subject(
     clean = _prepare(data, today)
     with db.transaction() as session:
         subject = _get(session, subject_id)
-        if subject.version != expected_version:
-            raise ConflictError(
-                f"“{subject.name}” vừa được sửa ở nơi khác. Hãy đóng biểu mẫu, mở lại và nhập lại thay đổi."
-            )
+        check_version(subject, expected_version, f"“{subject.name}”")
         _check_references(session, clean)
         for name, value in subject_columns(clean).items():
             setattr(subject, name, value)
@@ -126,10 +124,7 @@ def get_subject(db: Database, subject_id: int) -> SubjectDetail:
 
 
 def _get(session: Session, subject_id: int) -> Subject:
-    subject = session.get(Subject, subject_id)
-    if subject is None:
-        raise NotFoundError(f"Không tìm thấy đối tượng số {subject_id}; có thể đã bị xóa.")
-    return subject
+    return get_or_not_found(session, Subject, subject_id, "đối tượng số")
 
 
 def _detail(subject: Subject) -> SubjectDetail:

@@ -31,7 +31,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.errors import ConflictError, NotFoundError, ServiceError, Validator
+from app.errors import ConflictError, ServiceError, Validator
 from app.models import (
     AchievementReport,
     Decision,
@@ -45,6 +45,7 @@ from app.models import (
 )
 from app.rules.vntext import normalize_multiline, normalize_text, vn_short_date
 from app.services.accounts.permissions import PermissionDeniedError, require_approve
+from app.services.records import get_or_not_found
 from app.services.subjects.erase_survey import Survey, survey_subject
 from app.storage.audit.redact import redact_record
 from app.storage.database import Database
@@ -144,9 +145,7 @@ _CHANGED = "Dữ liệu của “{name}” vừa thay đổi. Hãy xem lại dan
 
 
 def _subject(session: Session, subject_id: int) -> Subject:
-    subject = session.get(Subject, subject_id)
-    if subject is None:
-        raise NotFoundError(f"Không tìm thấy đối tượng số {subject_id}; có thể đã bị xóa.")
+    subject = get_or_not_found(session, Subject, subject_id, "đối tượng số")
     if subject.kind is SubjectKind.COLLECTIVE:
         raise ServiceError(
             f"“{subject.name}” là tập thể: việc xóa theo yêu cầu chỉ áp dụng cho dữ liệu cá nhân của người "

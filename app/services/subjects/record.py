@@ -18,7 +18,6 @@ from typing import Any
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
-from app.errors import NotFoundError
 from app.models import (
     AuditEvent,
     Decision,
@@ -30,6 +29,7 @@ from app.models import (
     Subject,
     SubjectKind,
 )
+from app.services.records import get_or_not_found
 from app.storage.file_store import stored_path
 
 FILES_FOLDER = "tep_dinh_kem"
@@ -88,9 +88,7 @@ class GatheredRecord:
 
 def gather_subject_record(session: Session, data_dir: Path, subject_id: int,
                           now: dt.datetime | None = None) -> GatheredRecord:
-    subject = session.get(Subject, subject_id)
-    if subject is None:
-        raise NotFoundError(f"Không tìm thấy đối tượng số {subject_id}; có thể đã bị xóa.")
+    subject = get_or_not_found(session, Subject, subject_id, "đối tượng số")
     files = FileList(data_dir)
     nominations, exemplars = _nominations_of(session, subject_id), _exemplars_of(session, subject_id)
     record: Record = {
