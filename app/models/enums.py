@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from typing import TYPE_CHECKING, Self
 
 
 class LabelledEnum(enum.StrEnum):
@@ -10,14 +11,18 @@ class LabelledEnum(enum.StrEnum):
 
     label: str
 
-    def __new__(cls, value: str, label: str) -> LabelledEnum:
+    if TYPE_CHECKING:
+        # Kind("value") looks a member up by its value; __new__ below only builds the members.
+        def __init__(self, value: str) -> None: ...
+
+    def __new__(cls, value: str, label: str) -> Self:
         member = str.__new__(cls, value)
         member._value_ = value
         member.label = label
         return member
 
     @classmethod
-    def from_label(cls, label: str) -> LabelledEnum:
+    def from_label(cls, label: str) -> Self:
         for member in cls:
             if member.label == label:
                 return member

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from PySide6.QtCore import QByteArray, QDate, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -137,13 +137,14 @@ class VnDateEdit(QWidget):
             current = self.date()
         except ValueError:
             current = None
-        self.calendar.setSelectedDate(QDate(current or dt.date.today()))
+        shown = current or dt.date.today()
+        self.calendar.setSelectedDate(QDate(shown.year, shown.month, shown.day))
 
     def _show_calendar(self) -> None:
         self.menu.popup(self.mapToGlobal(self.rect().bottomLeft()))
 
     def _picked(self, day: QDate) -> None:
-        self.set_date(day.toPython())
+        self.set_date(cast(dt.date, day.toPython()))  # the stubs say object
         self.menu.hide()
 
     def text(self) -> str:
