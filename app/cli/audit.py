@@ -37,7 +37,7 @@ def _since(text: str | None) -> dt.date | None:
 
 
 def _as_json(row) -> dict:
-    from app.services.audit.format import local
+    from app.services.audit import local
 
     return {
         "id": row.id, "at": local(row.at).isoformat(timespec="seconds"), "actor": row.actor,
@@ -47,7 +47,7 @@ def _as_json(row) -> dict:
 
 
 def _as_line(row) -> str:
-    from app.services.audit.format import short_moment
+    from app.services.audit import short_moment
 
     return "\t".join([short_moment(row.at), row.actor, row.action.label, row.entity_label, row.record,
                       row.summary])
@@ -55,7 +55,7 @@ def _as_line(row) -> str:
 
 def audit_list(db, args) -> int:
     from app.cli.args import UsageError
-    from app.services.audit.queries import AuditFilter, list_events
+    from app.services.audit import AuditFilter, list_events
 
     if args.limit < 0:
         raise UsageError(f"tham số --limit: {args.limit} phải là số không âm")

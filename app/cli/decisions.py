@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from app.rules.vntext import vn_money, vn_short_date
-from app.services.decisions.data import DecisionRow
+from app.services.decisions import DecisionRow
 from app.storage.database import Database
 
 EXIT_OK = 0
@@ -16,7 +16,7 @@ Printer = Callable[[str], None]
 
 
 def decision_list(db: Database, as_json: bool, out: Printer = print) -> int:
-    from app.services.decisions.queries import list_decisions
+    from app.services.decisions import list_decisions
 
     rows = list_decisions(db)
     if as_json:
@@ -41,7 +41,7 @@ def _row_json(row: DecisionRow) -> dict:
 
 
 def decision_render(db: Database, args, out: Printer = print) -> int:
-    from app.services.decisions.documents import decision_document, proposal_document, render
+    from app.services.decisions import decision_document, proposal_document, render
     from app.storage.atomic import save_files
 
     make = proposal_document if args.document == "proposal" else decision_document

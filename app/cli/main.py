@@ -71,7 +71,7 @@ def _cmd_init(args, data_dir: Path) -> int:
 
 
 def _cmd_demo(args, data_dir: Path) -> int:
-    from app.services.demo.generate import generate_demo
+    from app.services.demo import generate_demo
 
     def work(db: Database) -> int:
         summary = generate_demo(db, subjects=args.subjects, seed=args.seed)
@@ -82,8 +82,7 @@ def _cmd_demo(args, data_dir: Path) -> int:
 
 
 def _cmd_subjects(args, data_dir: Path) -> int:
-    from app.services.subjects.data import SubjectQuery
-    from app.services.subjects.search import search_subjects
+    from app.services.subjects import SubjectQuery, search_subjects
 
     if args.with_citizen_id and not args.json:
         raise UsageError("tham số --with-citizen-id chỉ dùng cùng --json")
@@ -157,11 +156,11 @@ def _cmd_audit(args, data_dir: Path) -> int:
 
 
 def _cmd_check_db(args, data_dir: Path) -> int:
-    from app.services.safety.integrity import check_database
+    from app.services.safety import check_database
 
     def work(db: Database) -> int:
         if args.repair:
-            from app.services.safety.repair import repair_database
+            from app.services.safety import repair_database
 
             report = repair_database(db)
         else:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from app.models import NominationStatus
 from app.rules.checklist import Checklist, ChecklistLine
 from app.rules.vntext import vn_short_date
-from app.services.nominations.data import NominationDetail, NominationRow
+from app.services.nominations import NominationDetail, NominationRow
 from app.services.rounds import RoundRow
 from app.storage.database import Database
 
@@ -68,7 +68,7 @@ def _round_json(row: RoundRow) -> dict:
 
 def nominations_list(db: Database, round_id: int | None, status: str | None, as_json: bool,
                      out: Printer = print) -> int:
-    from app.services.nominations.queries import list_nominations
+    from app.services.nominations import list_nominations
     from app.services.rounds import get_round
 
     if round_id is not None:
@@ -95,7 +95,7 @@ def _nomination_json(row: NominationRow) -> dict:
 
 def nominations_check(db: Database, nomination_id: int, as_json: bool, out: Printer = print) -> int:
     """The checklist, line by line, and whether the nomination may go to the council."""
-    from app.services.nominations.queries import get_nomination
+    from app.services.nominations import get_nomination
 
     detail = get_nomination(db, nomination_id)
     checklist = detail.checklist

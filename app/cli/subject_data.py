@@ -40,7 +40,7 @@ def add_subject_commands(commands) -> None:
 
 
 def subject_export(db: Database, args, out: Printer = print) -> int:
-    from app.services.subjects.export import export_subject_data
+    from app.services.subjects import export_subject_data
 
     result = export_subject_data(db, args.id, Path(args.out).expanduser())
     out(result.summary())
@@ -48,7 +48,7 @@ def subject_export(db: Database, args, out: Printer = print) -> int:
 
 
 def subject_erase(db: Database, args, out: Printer = print) -> int:
-    from app.services.subjects.erase import erase_plan, erase_subject
+    from app.services.subjects import erase_plan, erase_subject
 
     plan = erase_plan(db, args.id)
     if not args.yes:
@@ -70,7 +70,7 @@ def plan_text(plan) -> str:
 
 def with_citizen_ids(db: Database, items: list[dict]) -> list[dict]:
     """The search's JSON rows with "citizen_id" in clear (None when the subject has none)."""
-    from app.services.subjects.export import clear_citizen_ids
+    from app.services.subjects import clear_citizen_ids
 
     found = clear_citizen_ids(db, [item["id"] for item in items])
     return [{**item, "citizen_id": found.get(item["id"])} for item in items]

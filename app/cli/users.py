@@ -12,7 +12,7 @@ import getpass
 import sys
 
 from app.models.enums import UserRole
-from app.services.accounts.data import AccountInput, AccountRow
+from app.services.accounts import AccountInput, AccountRow
 from app.storage.database import Database
 
 EXIT_OK = 0
@@ -54,7 +54,7 @@ def user_command(db: Database, args) -> int:
 
 
 def _list(db: Database) -> int:
-    from app.services.accounts.manage import list_accounts
+    from app.services.accounts import list_accounts
 
     rows = list_accounts(db)
     if not rows:
@@ -71,7 +71,7 @@ def _last_login(row: AccountRow) -> str:
 
 
 def _add(db: Database, args) -> int:
-    from app.services.accounts.manage import create_account
+    from app.services.accounts import create_account
 
     password, again = _read_password(args.password_stdin)
     data = AccountInput(args.username, args.name, UserRole(args.role), password, again)
@@ -81,7 +81,7 @@ def _add(db: Database, args) -> int:
 
 
 def _passwd(db: Database, args) -> int:
-    from app.services.accounts.manage import find_account, reset_password
+    from app.services.accounts import find_account, reset_password
 
     row = find_account(db, args.username)  # an unknown name is said before the password is asked
     password, again = _read_password(args.password_stdin)
@@ -91,7 +91,7 @@ def _passwd(db: Database, args) -> int:
 
 
 def _disable(db: Database, args) -> int:
-    from app.services.accounts.manage import find_account, set_active
+    from app.services.accounts import find_account, set_active
 
     row = find_account(db, args.username)
     set_active(db, row.id, False, row.version)

@@ -5,8 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from app.services.audit.format import moment_text
-from app.services.audit.queries import AuditDetail
+from app.services.audit import AuditDetail, moment_text
 from app.ui.audit.model import CHANGE_COLUMNS
 from app.ui.kit.row_table import RowTableModel, row_table_view
 

@@ -6,8 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, Qt
 
-from app.services.audit.format import short_moment
-from app.services.audit.queries import AuditPage, AuditRow
+from app.services.audit import AuditPage, AuditRow, short_moment
 from app.ui.kit.row_table import ID_ROLE, RowColumn
 from app.ui.kit.table_model import HeaderedTableModel, Index
 

@@ -8,10 +8,11 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QSplitt
 
 from app.models.enums import AuditAction
 from app.rules.vntext import vn_number
-from app.services.audit.check import TrailReport, check_audit_trail
-from app.services.audit.queries import (
+from app.services.audit import (
     AuditFilter,
+    TrailReport,
     actor_choices,
+    check_audit_trail,
     count_events,
     entity_choices,
     event_detail,

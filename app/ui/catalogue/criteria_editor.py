@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.catalogue.data import CriterionInput
+from app.services.catalogue import CriterionInput
 from app.ui.catalogue import criteria_model as cols
 from app.ui.catalogue.criteria_model import CriteriaTableModel
 from app.ui.catalogue.criterion_panel import CriterionPanel

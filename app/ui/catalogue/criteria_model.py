@@ -8,8 +8,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from app.models.enums import CriterionMode
-from app.services.catalogue.data import CriterionInput
-from app.services.catalogue.forms import describe_rule
+from app.services.catalogue import CriterionInput, describe_rule
 from app.ui.kit.table_model import HeaderedTableModel, Index
 
 CODE, TEXT, MODE, GROUP, KINDS = range(5)  # the line number is the vertical header

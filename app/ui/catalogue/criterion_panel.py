@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.enums import CriterionMode, DisciplineLevel, OccupationGroup, SubjectKind
-from app.services.catalogue.data import DISCIPLINE_LEVEL, PERCENT, RULE_CHOICES, CriterionInput
+from app.services.catalogue import DISCIPLINE_LEVEL, PERCENT, RULE_CHOICES, CriterionInput
 from app.ui.catalogue.criteria_model import MODE_LABELS, NEW_CODE
 from app.ui.kit.widgets import Form, choice_combo, select_data
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from app.errors import ServiceError, ValidationError
-from app.services.catalogue.data import AwardFormDetail, AwardFormInput
-from app.services.catalogue.forms import (
+from app.errors import ServiceError
+from app.services.catalogue import (
+    AwardFormDetail,
+    AwardFormInput,
     create_award_form,
     default_criteria,
     get_award_form,
@@ -17,7 +18,7 @@ from app.storage.database import Database
 from app.ui.catalogue.criteria_editor import CriteriaEditor
 from app.ui.catalogue.form_info import AwardFormInfo
 from app.ui.kit import messages
-from app.ui.kit.operations import service_call
+from app.ui.kit.form_dialog import FormDialog
 from app.ui.kit.widgets import ErrorLabel, mark_wrong_tabs, ok_cancel_buttons, restore_geometry, save_geometry
 
 INFO_TAB, CRITERIA_TAB = range(2)
@@ -25,7 +26,7 @@ TAB_TITLES = {INFO_TAB: "Thông tin", CRITERIA_TAB: "Tiêu chí"}
 GEOMETRY_KEY = "award_form_dialog"
 
 
-class AwardFormDialog(QDialog):
+class AwardFormDialog(FormDialog):
     def __init__(
         self, db: Database, detail: AwardFormDetail | None = None, parent: QWidget | None = None
     ) -> None:
@@ -83,16 +84,8 @@ class AwardFormDialog(QDialog):
             return
         self.criteria.set_lines(lines)
 
-    def accept(self) -> None:
-        try:
-            data = self.read()
-            with service_call(self) as call:
-                self.saved_id = self._save(data).id
-        except ValidationError as exc:
-            self.show_errors(exc.errors)
-            return
-        if call.ok:
-            super().accept()
+    def submit(self) -> None:
+        self.saved_id = self._save(self.read()).id
 
     def _save(self, data: AwardFormInput) -> AwardFormDetail:
         if self.detail is None:

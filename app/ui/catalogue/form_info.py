@@ -18,8 +18,7 @@ from PySide6.QtWidgets import (
 
 from app.models.enums import AwardKind, PollMethod, SubjectKind, ThresholdBase
 from app.rules.vntext import vn_money
-from app.services.catalogue.data import REWARD_FIELDS, AwardFormInput
-from app.services.catalogue.forms import reward_amount
+from app.services.catalogue import REWARD_FIELDS, AwardFormInput, reward_amount
 from app.ui.kit.widgets import Form, choice_combo, select_data
 
 VIETNAMESE = QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam)

@@ -6,8 +6,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from app.rules.vntext import vn_number
-from app.services.catalogue.data import AwardFormRow
-from app.services.catalogue.forms import reward_text
+from app.services.catalogue import AwardFormRow, reward_text
 from app.ui.kit.table_model import HeaderedTableModel, Index
 
 NAME, KIND, KINDS, REWARD, MERIT, CRITERIA, ACTIVE = range(7)

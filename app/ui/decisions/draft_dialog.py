@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -18,17 +17,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import ValidationError
 from app.models.enums import DecisionBasis, RoundKind, SignerRole
-from app.services.catalogue.forms import list_award_forms
-from app.services.decisions.data import DecisionDetail, DecisionInput
-from app.services.decisions.drafts import create_decision, update_decision
-from app.services.decisions.queries import default_achievement_text, list_includable
+from app.services.catalogue import list_award_forms
+from app.services.decisions import (
+    DecisionDetail,
+    DecisionInput,
+    create_decision,
+    default_achievement_text,
+    list_includable,
+    update_decision,
+)
 from app.services.rounds import list_rounds
 from app.services.settings import load_commune_profile
 from app.storage.database import Database
 from app.ui.decisions.models import ChoiceModel, recipients_summary
-from app.ui.kit.operations import service_call
+from app.ui.kit.form_dialog import FormDialog
 from app.ui.kit.widgets import (
     ErrorLabel,
     Form,
@@ -94,7 +97,7 @@ class EntryChooser(QWidget):
         self.total_label.setText(f"Đã chọn {len(chosen)}/{len(entries)} hồ sơ: {recipients_summary(chosen)}")
 
 
-class DecisionDialog(QDialog):
+class DecisionDialog(FormDialog):
     """A new draft (`round_id` chosen first) or the draft `detail`; `saved_id` after saving."""
 
     def __init__(self, db: Database, round_id: int | None = None, detail: DecisionDetail | None = None,
@@ -238,17 +241,8 @@ class DecisionDialog(QDialog):
             nomination_ids=self.chooser.model.checked_ids(),
         )
 
-    def accept(self) -> None:
-        try:
-            data = self.read()
-            with service_call(self) as call:
-                saved = self._save(data)
-        except ValidationError as exc:
-            self.general_error.set_message("\n".join(self.form.show_errors(exc.errors).values()))
-            return
-        if call.ok:
-            self.saved_id = saved.row.id
-            super().accept()
+    def submit(self) -> None:
+        self.saved_id = self._save(self.read()).row.id
 
     def _save(self, data: DecisionInput) -> DecisionDetail:
         if self.detail is None:

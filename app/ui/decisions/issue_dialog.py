@@ -20,10 +20,15 @@ from PySide6.QtWidgets import (
 from app.errors import ValidationError
 from app.models.enums import DocumentType
 from app.rules.vntext import vn_short_date
-from app.services.decisions.data import DecisionDetail, IssueInput
-from app.services.decisions.issue import cancel_decision, issue_decision, issue_proposal
-from app.services.decisions.queries import next_register_number
-from app.services.decisions.register import MAX_NUMBER
+from app.services.decisions import (
+    MAX_NUMBER,
+    DecisionDetail,
+    IssueInput,
+    cancel_decision,
+    issue_decision,
+    issue_proposal,
+    next_register_number,
+)
 from app.services.wording import load_wording
 from app.storage.database import Database
 from app.ui.decisions.models import recipients_summary

@@ -7,7 +7,7 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 
 from app.models.enums import DecisionStatus, SubjectKind
 from app.rules.vntext import vn_money, vn_number, vn_short_date
-from app.services.decisions.data import DecisionRow, EntryRow
+from app.services.decisions import DecisionRow, EntryRow
 from app.ui.kit.row_table import CENTER, RIGHT, RowColumn, first_line
 from app.ui.kit.table_model import HeaderedTableModel, Index
 

@@ -7,8 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from app.models.enums import DecisionStatus
-from app.services.decisions.data import DecisionRow
-from app.services.decisions.queries import list_decisions
+from app.services.decisions import DecisionRow, list_decisions
 from app.services.rounds import list_rounds
 from app.storage.database import Database
 from app.ui.decisions.draft_dialog import DecisionDialog

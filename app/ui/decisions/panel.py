@@ -10,11 +10,14 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLa
 
 from app.models.enums import DecisionBasis, DecisionStatus, DocumentType
 from app.rules.vntext import vn_short_date
-from app.services.accounts.permissions import may_take
-from app.services.decisions.data import DecisionDetail
-from app.services.decisions.documents import decision_document, proposal_document
-from app.services.decisions.drafts import delete_decision
-from app.services.decisions.queries import get_decision
+from app.services.accounts import may_take
+from app.services.decisions import (
+    DecisionDetail,
+    decision_document,
+    delete_decision,
+    get_decision,
+    proposal_document,
+)
 from app.storage.database import Database
 from app.ui.decisions.draft_dialog import DecisionDialog
 from app.ui.decisions.issue_dialog import CancelDialog, IssueDialog

@@ -7,8 +7,13 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QTabWidget, QVBoxLayout, QWidget
 
 from app.errors import ValidationError
-from app.services.exemplars.crud import create_exemplar, get_exemplar, update_exemplar
-from app.services.exemplars.data import ExemplarDetail, ExemplarInput
+from app.services.exemplars import (
+    ExemplarDetail,
+    ExemplarInput,
+    create_exemplar,
+    get_exemplar,
+    update_exemplar,
+)
 from app.storage.database import Database
 from app.ui.exemplars.files_tab import ExemplarFilesTab
 from app.ui.exemplars.form import ExemplarForm

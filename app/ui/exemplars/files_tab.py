@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import ValidationError
-from app.services.exemplars.data import ExemplarFileRow
-from app.services.exemplars.files import (
+from app.services.exemplars import (
+    ExemplarFileRow,
     add_exemplar_file,
     list_exemplar_files,
     remove_exemplar_file,

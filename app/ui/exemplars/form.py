@@ -8,8 +8,8 @@ import datetime as dt
 from PySide6.QtWidgets import QPlainTextEdit
 
 from app.models.enums import ExemplarStage
-from app.services.exemplars.data import ExemplarDetail, ExemplarInput
-from app.services.movements.crud import list_movements
+from app.services.exemplars import ExemplarDetail, ExemplarInput
+from app.services.movements import list_movements
 from app.services.units import list_fields, list_units
 from app.storage.database import Database
 from app.ui.kit.widgets import Form, ValueReader, VnDateEdit, choice_combo, select_data

@@ -8,10 +8,14 @@ from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QVBoxLayo
 
 from app.models.enums import ExemplarStage
 from app.rules.vntext import vn_number
-from app.services.exemplars.crud import delete_exemplar
-from app.services.exemplars.data import ExemplarQuery, ExemplarRow
-from app.services.exemplars.search import exemplar_years, search_exemplars
-from app.services.movements.crud import list_movements
+from app.services.exemplars import (
+    ExemplarQuery,
+    ExemplarRow,
+    delete_exemplar,
+    exemplar_years,
+    search_exemplars,
+)
+from app.services.movements import list_movements
 from app.services.units import list_units
 from app.storage.database import Database
 from app.ui.exemplars.columns import EXEMPLAR_COLUMNS

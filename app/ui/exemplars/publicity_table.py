@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QPushButton
 
 from app.rules.vntext import vn_short_date
-from app.services.exemplars.data import PublicityInput, StoredFileRef
+from app.services.exemplars import PublicityInput, StoredFileRef
 from app.ui.kit import messages, system_files
 from app.ui.kit.line_table import Index, Line, LineColumn, LineTableEditor, LineTableModel
 from app.ui.kit.widgets import ValueReader

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QHeaderView
 
 from app.models.enums import ReplicationKind
 from app.rules.vntext import vn_short_date
-from app.services.exemplars.data import ReplicationInput
+from app.services.exemplars import ReplicationInput
 from app.ui.kit.line_table import Line, LineColumn, LineTableEditor
 from app.ui.kit.widgets import ValueReader
 

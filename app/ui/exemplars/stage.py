@@ -6,15 +6,13 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
-from app.errors import ValidationError
 from app.models.enums import ExemplarStage
-from app.services.exemplars.crud import change_stage
-from app.services.exemplars.data import ExemplarDetail, StageChangeRow
+from app.services.exemplars import ExemplarDetail, StageChangeRow, change_stage
 from app.storage.database import Database
 from app.ui.exemplars.columns import STAGE_HISTORY_COLUMNS
-from app.ui.kit.operations import service_call
+from app.ui.kit.form_dialog import FormDialog
 from app.ui.kit.row_table import RowTableModel, row_table_view
 from app.ui.kit.widgets import ErrorLabel, Form, ValueReader, VnDateEdit, choice_combo, ok_cancel_buttons
 
@@ -27,7 +25,7 @@ def next_stage(stage: ExemplarStage) -> ExemplarStage:
     return CYCLE[position + 1] if position + 1 < len(CYCLE) else CYCLE[position - 1]
 
 
-class StageChangeDialog(QDialog):
+class StageChangeDialog(FormDialog):
     """Move one exemplar to another stage; the service refuses a date before the last change."""
 
     def __init__(self, db: Database, exemplar_id: int, current: ExemplarStage, subject_name: str = "",
@@ -55,20 +53,12 @@ class StageChangeDialog(QDialog):
             layout.addWidget(widget)
         self.resize(480, 0)
 
-    def accept(self) -> None:
-        try:
-            reader = ValueReader()
-            on_date = reader.date("changed_on", "Ngày chuyển", self.date_edit.text())
-            reader.raise_if_any()
-            stage = ExemplarStage(self.stage_combo.currentData())
-            with service_call(self) as call:
-                self.detail = change_stage(self.db, self.exemplar_id, stage, on_date,
-                                           self.note_edit.toPlainText())
-        except ValidationError as exc:
-            self.general_error.set_message("\n".join(self.form.show_errors(exc.errors).values()))
-            return
-        if call.ok:
-            super().accept()
+    def submit(self) -> None:
+        reader = ValueReader()
+        on_date = reader.date("changed_on", "Ngày chuyển", self.date_edit.text())
+        reader.raise_if_any()
+        stage = ExemplarStage(self.stage_combo.currentData())
+        self.detail = change_stage(self.db, self.exemplar_id, stage, on_date, self.note_edit.toPlainText())
 
 
 class StageHistoryTab(QWidget):

@@ -7,7 +7,7 @@ from typing import TypeVar
 
 from PySide6.QtWidgets import QWidget
 
-from app.services.nominations.data import ConfirmationNeeded
+from app.services.nominations import ConfirmationNeeded
 from app.ui.kit import messages
 
 T = TypeVar("T")

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 from app.errors import ServiceError
 from app.exporters.document import AdminDocument
 from app.exporters.preview import PageImage, render_pages
-from app.services.decisions.documents import file_stem, render, save_document
-from app.storage.scratch import clean_scratch, scratch_dir
+from app.services.decisions import file_stem, render, save_document
+from app.services.workspace import clean_scratch, scratch_dir
 from app.ui.kit import messages, system_files
 from app.ui.kit.background import run_in_background
 from app.ui.kit.operations import service_call

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
-from app.errors import ValidationError
 from app.models.enums import MovementKind
-from app.services.movements.crud import create_movement, get_movement, update_movement
-from app.services.movements.data import MovementDetail, MovementInput
+from app.services.movements import (
+    MovementDetail,
+    MovementInput,
+    create_movement,
+    get_movement,
+    update_movement,
+)
 from app.services.units import list_fields
 from app.storage.database import Database
-from app.ui.kit.operations import service_call
+from app.ui.kit.form_dialog import FormDialog
 from app.ui.kit.widgets import (
     ErrorLabel,
     Form,
@@ -26,7 +30,7 @@ from app.ui.kit.widgets import (
 GEOMETRY_KEY = "movement_dialog"
 
 
-class MovementDialog(QDialog):
+class MovementDialog(FormDialog):
     def __init__(self, db: Database, detail: MovementDetail | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -89,16 +93,8 @@ class MovementDialog(QDialog):
         reader.raise_if_any()
         return data
 
-    def accept(self) -> None:
-        try:
-            data = self.read()
-            with service_call(self) as call:
-                self.saved_id = self._save(data).id
-        except ValidationError as exc:
-            self.general_error.set_message("\n".join(self.form.show_errors(exc.errors).values()))
-            return
-        if call.ok:
-            super().accept()
+    def submit(self) -> None:
+        self.saved_id = self._save(self.read()).id
 
     def _save(self, data: MovementInput) -> MovementDetail:
         if self.detail is None:

@@ -15,8 +15,13 @@ from PySide6.QtWidgets import (
 
 from app.models.enums import MovementKind
 from app.rules.vntext import vn_number, vn_short_date
-from app.services.movements.crud import delete_movement, list_movements, movement_overview
-from app.services.movements.data import MovementOverview, MovementRow
+from app.services.movements import (
+    MovementOverview,
+    MovementRow,
+    delete_movement,
+    list_movements,
+    movement_overview,
+)
 from app.storage.database import Database
 from app.ui.exemplars.columns import EXEMPLAR_COLUMNS
 from app.ui.exemplars.dialog import ExemplarDialog

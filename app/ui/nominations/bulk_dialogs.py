@@ -7,11 +7,9 @@ from PySide6.QtWidgets import QDialog, QLabel, QListWidget, QListWidgetItem, QVB
 
 from app.errors import ValidationError
 from app.rules.vntext import vn_short_date
-from app.services.catalogue.forms import list_award_forms
-from app.services.exemplars.data import ExemplarQuery, ExemplarRow
-from app.services.exemplars.search import search_exemplars
-from app.services.nominations.bulk import nominate_from_exemplars, nominate_unit_ldtt
-from app.services.nominations.data import BulkResult
+from app.services.catalogue import list_award_forms
+from app.services.exemplars import ExemplarQuery, ExemplarRow, search_exemplars
+from app.services.nominations import BulkResult, nominate_from_exemplars, nominate_unit_ldtt
 from app.services.rounds import list_rounds
 from app.services.units import list_units
 from app.storage.database import Database

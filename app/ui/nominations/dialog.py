@@ -3,19 +3,24 @@ report and proposing unit of an existing one."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
-from app.errors import ValidationError
 from app.models.enums import SubjectKind
-from app.services.catalogue.forms import list_award_forms
-from app.services.nominations.crud import create_nomination, set_proposing_unit, update_report
-from app.services.nominations.data import NominationDetail, NominationInput, ReportInput
-from app.services.nominations.queries import get_nomination
+from app.services.catalogue import list_award_forms
+from app.services.nominations import (
+    NominationDetail,
+    NominationInput,
+    ReportInput,
+    create_nomination,
+    get_nomination,
+    set_proposing_unit,
+    update_report,
+)
 from app.services.rounds import list_rounds
 from app.services.units import list_units
 from app.storage.database import Database
 from app.ui.kit.confirmation import with_confirmation
-from app.ui.kit.operations import service_call
+from app.ui.kit.form_dialog import FormDialog
 from app.ui.kit.widgets import (
     ErrorLabel,
     Form,
@@ -44,7 +49,7 @@ def _scrolled(widget: QWidget) -> QScrollArea:
     return area
 
 
-class NominationDialog(QDialog):
+class NominationDialog(FormDialog):
     def __init__(self, db: Database, round_id: int | None = None, detail: NominationDetail | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -153,15 +158,8 @@ class NominationDialog(QDialog):
         )
         return data, None if untouched else report
 
-    def accept(self) -> None:
-        try:
-            with service_call(self) as call:
-                saved = self._create() if self.detail is None else self._update()
-        except ValidationError as exc:
-            self.show_errors(exc.errors)
-            return
-        if call.ok and saved:
-            super().accept()
+    def submit(self) -> bool:
+        return self._create() if self.detail is None else self._update()
 
     def _create(self) -> bool:
         data, report = self.read()

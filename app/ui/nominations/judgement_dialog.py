@@ -6,7 +6,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QDialog,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -16,14 +15,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import ValidationError
 from app.models.enums import CriterionOutcome
 from app.rules.checklist import ChecklistLine
-from app.services.nominations.data import JudgementInput
-from app.services.nominations.flow import set_judgement
+from app.services.nominations import JudgementInput, set_judgement
 from app.storage.database import Database
 from app.ui.kit import system_files
-from app.ui.kit.operations import service_call
+from app.ui.kit.form_dialog import FormDialog
 from app.ui.kit.widgets import ErrorLabel, Form, ok_cancel_buttons, restore_geometry, save_geometry
 
 GEOMETRY_KEY = "judgement_dialog"
@@ -63,7 +60,7 @@ class EvidencePicker(QWidget):
         self.clear_button.setVisible(bool(path))
 
 
-class JudgementDialog(QDialog):
+class JudgementDialog(FormDialog):
     def __init__(self, db: Database, nomination_id: int, line: ChecklistLine,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -118,16 +115,11 @@ class JudgementDialog(QDialog):
         return JudgementInput(self.line.criterion_id, self.outcome(), self.note_edit.toPlainText(),
                               self.evidence.path)
 
-    def accept(self) -> None:
-        try:
-            with service_call(self) as call:
-                set_judgement(self.db, self.nomination_id, self.read())
-        except ValidationError as exc:
-            errors = {("file" if key == "file_path" else key): msg for key, msg in exc.errors.items()}
-            self.general_error.set_message("\n".join(self.form.show_errors(errors).values()))
-            return
-        if call.ok:
-            super().accept()
+    def submit(self) -> None:
+        set_judgement(self.db, self.nomination_id, self.read())
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        super().show_errors({("file" if key == "file_path" else key): msg for key, msg in errors.items()})
 
     def done(self, result: int) -> None:
         save_geometry(self, GEOMETRY_KEY, self.db.data_dir)

@@ -7,9 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from app.models.enums import NominationStatus
-from app.services.catalogue.forms import list_award_forms
-from app.services.nominations.data import NominationRow
-from app.services.nominations.queries import list_nominations
+from app.services.catalogue import list_award_forms
+from app.services.nominations import NominationRow, list_nominations
 from app.services.rounds import list_rounds
 from app.services.units import list_units
 from app.storage.database import Database

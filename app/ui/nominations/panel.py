@@ -20,12 +20,18 @@ from PySide6.QtWidgets import (
 
 from app.errors import ValidationError
 from app.models.enums import NominationStatus
-from app.services.accounts.permissions import may_take
-from app.services.decisions.documents import report_document
-from app.services.nominations.crud import delete_nomination
-from app.services.nominations.data import NominationDetail, NominationEventRow
-from app.services.nominations.flow import appraise, propose, record_review, return_to_draft
-from app.services.nominations.queries import get_nomination
+from app.services.accounts import may_take
+from app.services.decisions import report_document
+from app.services.nominations import (
+    NominationDetail,
+    NominationEventRow,
+    appraise,
+    delete_nomination,
+    get_nomination,
+    propose,
+    record_review,
+    return_to_draft,
+)
 from app.storage.database import Database
 from app.ui.kit import messages
 from app.ui.kit.document_preview import show_document

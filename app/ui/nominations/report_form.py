@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
 from app.models.enums import SubjectKind
-from app.services.nominations.data import ReportInput
+from app.services.nominations import ReportInput
 from app.ui.kit.widgets import Form
 
 PERSON, GROUP, HOME = SubjectKind.INDIVIDUAL, SubjectKind.COLLECTIVE, SubjectKind.HOUSEHOLD

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import QDialog, QLineEdit, QPlainTextEdit, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QSpinBox, QVBoxLayout, QWidget
 
-from app.errors import ValidationError
 from app.models.enums import RoundKind, RoundStatus
-from app.services.movements.crud import list_movements
+from app.services.movements import list_movements
 from app.services.rounds import YEARS, RoundDetail, RoundInput, create_round, default_round_name, update_round
 from app.storage.database import Database
-from app.ui.kit.operations import service_call
+from app.ui.kit.form_dialog import FormDialog
 from app.ui.kit.widgets import (
     ErrorLabel,
     Form,
@@ -32,7 +31,7 @@ def _current_quarter(today: dt.date) -> int:
     return (today.month - 1) // 3 + 1
 
 
-class RoundDialog(QDialog):
+class RoundDialog(FormDialog):
     def __init__(self, db: Database, detail: RoundDetail | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -130,16 +129,8 @@ class RoundDialog(QDialog):
         reader.raise_if_any()
         return data
 
-    def accept(self) -> None:
-        try:
-            data = self.read()
-            with service_call(self) as call:
-                self._save(data)
-        except ValidationError as exc:
-            self.general_error.set_message("\n".join(self.form.show_errors(exc.errors).values()))
-            return
-        if call.ok:
-            super().accept()
+    def submit(self) -> None:
+        self._save(self.read())
 
     def _save(self, data: RoundInput) -> None:
         if self.detail is None:

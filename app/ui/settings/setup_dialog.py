@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QDialog, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
-from app.errors import ValidationError
 from app.services.commune import initialise_commune
 from app.services.settings import CommuneProfile, load_commune_profile
 from app.storage.database import Database
-from app.ui.kit.operations import busy, service_call
+from app.ui.kit.form_dialog import FormDialog
+from app.ui.kit.operations import busy
 from app.ui.kit.widgets import ErrorLabel, Form, ok_cancel_buttons, restore_geometry, save_geometry
 
 DEMO_SUBJECTS = 2000
@@ -20,13 +20,13 @@ WELCOME = (
 
 def fill_demo_data(db: Database) -> None:
     """Fill the database with realistic demo data (synchronous, behind a wait cursor)."""
-    from app.services.demo.generate import generate_demo
+    from app.services.demo import generate_demo
 
     with busy():
         generate_demo(db, subjects=DEMO_SUBJECTS)
 
 
-class SetupDialog(QDialog):
+class SetupDialog(FormDialog):
     def __init__(self, db: Database, first_run: bool = True, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
@@ -81,17 +81,10 @@ class SetupDialog(QDialog):
             officer=self.officer_edit.text(),
         )
 
-    def accept(self) -> None:
-        try:
-            with service_call(self) as call:
-                initialise_commune(self.db, self.profile())
-                if self.first_run and self.demo_box.isChecked():
-                    fill_demo_data(self.db)
-        except ValidationError as exc:
-            self.general_error.set_message("\n".join(self.form.show_errors(exc.errors).values()))
-            return
-        if call.ok:
-            super().accept()
+    def submit(self) -> None:
+        initialise_commune(self.db, self.profile())
+        if self.first_run and self.demo_box.isChecked():
+            fill_demo_data(self.db)
 
     def done(self, result: int) -> None:
         save_geometry(self, "setup_dialog", self.db.data_dir)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.rules.vntext import vn_short_date
-from app.services.subjects.data import AwardInput
+from app.services.subjects import AwardInput
 from app.ui.kit.line_table import Line, LineColumn, LineTableEditor
 from app.ui.kit.widgets import ValueReader
 

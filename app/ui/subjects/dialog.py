@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from app.errors import ValidationError
 from app.models.enums import SubjectKind
-from app.services.subjects.crud import create_subject, get_subject, update_subject
-from app.services.subjects.data import SubjectDetail, SubjectInput
-from app.services.subjects.search import list_collectives
+from app.services.subjects import (
+    SubjectDetail,
+    SubjectInput,
+    create_subject,
+    get_subject,
+    list_collectives,
+    update_subject,
+)
 from app.services.units import list_fields, list_units
 from app.storage.database import Database
-from app.ui.kit.operations import service_call
+from app.ui.kit.form_dialog import FormDialog
 from app.ui.kit.widgets import (
     ErrorLabel,
     ValueReader,
@@ -34,7 +38,7 @@ INFO_TAB, AWARDS_TAB, HOLDS_TAB = range(3)
 TAB_TITLES = {INFO_TAB: "Thông tin", AWARDS_TAB: "Lịch sử khen thưởng", HOLDS_TAB: "Tạm dừng xét"}
 
 
-class SubjectDialog(QDialog):
+class SubjectDialog(FormDialog):
     def __init__(self, db: Database, kind: SubjectKind, detail: SubjectDetail | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -92,16 +96,8 @@ class SubjectDialog(QDialog):
         reader.raise_if_any()
         return data
 
-    def accept(self) -> None:
-        try:
-            data = self.read()
-            with service_call(self) as call:
-                self.saved_id = self._save(data).id
-        except ValidationError as exc:
-            self.show_errors(exc.errors)
-            return
-        if call.ok:
-            super().accept()
+    def submit(self) -> None:
+        self.saved_id = self._save(self.read()).id
 
     def _save(self, data: SubjectInput) -> SubjectDetail:
         if self.detail is None:

@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QToolButton, QWidget
 
 from app.models.enums import Gender, LabelledEnum, OccupationGroup, SubjectKind
-from app.services.subjects.data import SubjectInput
+from app.services.subjects import SubjectInput
 from app.ui.kit.widgets import Form, ValueReader, VnDateEdit, choice_combo, select_data
 
 Choices = list[tuple[str, int]]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from app.models.enums import DisciplineLevel, HoldKind
 from app.rules.vntext import vn_short_date
-from app.services.subjects.data import HoldInput
+from app.services.subjects import HoldInput
 from app.ui.kit.line_table import Line, LineColumn, LineTableEditor
 from app.ui.kit.widgets import ValueReader
 

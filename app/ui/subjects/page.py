@@ -17,9 +17,7 @@ from PySide6.QtWidgets import (
 
 from app.models.enums import SubjectKind
 from app.rules.vntext import vn_number
-from app.services.subjects.crud import delete_subject
-from app.services.subjects.data import SubjectQuery
-from app.services.subjects.search import count_subjects
+from app.services.subjects import SubjectQuery, count_subjects, delete_subject
 from app.services.units import list_fields, list_units
 from app.storage.database import Database
 from app.ui.kit import messages

@@ -14,8 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.enums import SubjectKind
-from app.services.subjects.data import SubjectQuery, SubjectRow
-from app.services.subjects.search import search_subjects
+from app.services.subjects import SubjectQuery, SubjectRow, search_subjects
 from app.storage.database import Database
 from app.ui.kit.widgets import choice_combo, debounce_timer, search_line_edit
 

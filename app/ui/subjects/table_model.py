@@ -8,8 +8,14 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from app.rules.vntext import vn_number
-from app.services.subjects.data import SubjectQuery, SubjectRow
-from app.services.subjects.search import fetch_subject_rows, first_page, subject_ids_page, subject_position
+from app.services.subjects import (
+    SubjectQuery,
+    SubjectRow,
+    fetch_subject_rows,
+    first_page,
+    subject_ids_page,
+    subject_position,
+)
 from app.storage.database import Database
 from app.ui.kit.table_model import HeaderedTableModel, Index
 

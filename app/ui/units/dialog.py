@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QDialog,
     QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
@@ -12,12 +11,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import ServiceError, ValidationError
+from app.errors import ServiceError
 from app.models.enums import UnitKind
 from app.services.units import UnitInput, UnitRow, create_bloc, create_unit, list_blocs, update_unit
 from app.storage.database import Database
 from app.ui.kit import messages
-from app.ui.kit.operations import service_call
+from app.ui.kit.form_dialog import FormDialog
 from app.ui.kit.widgets import (
     ErrorLabel,
     Form,
@@ -41,7 +40,7 @@ def add_bloc_interactively(parent: QWidget, db: Database) -> int | None:
         return None
 
 
-class UnitDialog(QDialog):
+class UnitDialog(FormDialog):
     def __init__(self, db: Database, unit: UnitRow | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db, self.unit = db, unit
@@ -117,15 +116,8 @@ class UnitDialog(QDialog):
             note=self.note_edit.toPlainText(),
         )
 
-    def accept(self) -> None:
-        try:
-            with service_call(self) as call:
-                self._save(self.read())
-        except ValidationError as exc:
-            self.general_error.set_message("\n".join(self.form.show_errors(exc.errors).values()))
-            return
-        if call.ok:
-            super().accept()
+    def submit(self) -> None:
+        self._save(self.read())
 
     def _save(self, data: UnitInput) -> None:
         if self.unit is None:
