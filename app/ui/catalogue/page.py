@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QTableView,
     QVBoxLayout,
@@ -21,6 +19,7 @@ from app.ui.catalogue.form_dialog import AwardFormDialog
 from app.ui.catalogue.table_model import CatalogueTableModel
 from app.ui.kit import messages
 from app.ui.kit.operations import service_call
+from app.ui.kit.row_table import list_table_view
 from app.ui.kit.widgets import add_button
 
 COLUMN_WIDTHS = {
@@ -53,19 +52,7 @@ class CataloguePage(QWidget):
         return row
 
     def _build_table(self) -> QTableView:
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(True)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        for column, width in COLUMN_WIDTHS.items():
-            self.table.setColumnWidth(column, width)
-        header.setSectionResizeMode(cols.REWARD, QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table = list_table_view(self.model, COLUMN_WIDTHS, [cols.REWARD], wrap=True)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         return self.table

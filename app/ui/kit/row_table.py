@@ -3,11 +3,11 @@ and the table view every list page uses."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from app.ui.kit.table_model import HeaderedTableModel, Index
@@ -77,25 +77,37 @@ class RowTableModel(HeaderedTableModel):
         return None
 
 
-def row_table_view(model: RowTableModel) -> QTableView:
-    """A read-only, single-row-selection table with the model's column widths."""
+def list_table_view(model: QAbstractItemModel, widths: dict[int, int], stretch: Iterable[int] = (), *,
+                    stretch_last: bool = False, wrap: bool = False) -> QTableView:
+    """The read-only, single-row-selection table of every list: alternating rows, no row numbers, rows one
+    line high (as tall as their wrapped text with `wrap`), the given column widths, some columns stretched."""
     table = QTableView()
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
+    table.setWordWrap(wrap)
     rows = table.verticalHeader()
     rows.hide()
-    rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    rows.setDefaultSectionSize(table.fontMetrics().height() + 10)
+    if wrap:
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    else:
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(table.fontMetrics().height() + 10)
+    for number, width in widths.items():
+        table.setColumnWidth(number, width)
     header = table.horizontalHeader()
-    for number, column in enumerate(model.columns):
-        table.setColumnWidth(number, column.width)
-        if column.stretch:
-            header.setSectionResizeMode(number, QHeaderView.ResizeMode.Stretch)
+    header.setStretchLastSection(stretch_last)
+    for number in stretch:
+        header.setSectionResizeMode(number, QHeaderView.ResizeMode.Stretch)
     return table
+
+
+def row_table_view(model: RowTableModel) -> QTableView:
+    """A list of service rows, its widths and stretched columns taken from the model's RowColumns."""
+    widths = {number: column.width for number, column in enumerate(model.columns)}
+    return list_table_view(model, widths, [n for n, column in enumerate(model.columns) if column.stretch])
 
 
 def selected_row(table: QTableView) -> Any | None:

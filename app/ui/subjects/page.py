@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -22,6 +20,7 @@ from app.services.units import list_fields, list_units
 from app.storage.database import Database
 from app.ui.kit import messages
 from app.ui.kit.operations import service_call
+from app.ui.kit.row_table import list_table_view
 from app.ui.kit.widgets import choice_combo, debounce_timer, refill_combo, search_line_edit
 from app.ui.subjects import table_model as cols
 from app.ui.subjects.dialog import SubjectDialog
@@ -89,20 +88,7 @@ class SubjectsPage(QWidget):
         return row
 
     def _build_table(self) -> QTableView:
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        rows = self.table.verticalHeader()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(self.fontMetrics().height() + 10)
-        for column, width in COLUMN_WIDTHS.items():
-            self.table.setColumnWidth(column, width)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = list_table_view(self.model, COLUMN_WIDTHS, stretch_last=True)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         return self.table

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QTableView,
     QVBoxLayout,
@@ -17,6 +15,7 @@ from app.services.units import delete_unit, list_units
 from app.storage.database import Database
 from app.ui.kit import messages
 from app.ui.kit.operations import service_call
+from app.ui.kit.row_table import list_table_view
 from app.ui.kit.widgets import add_button, debounce_timer, search_line_edit
 from app.ui.units import table_model as cols
 from app.ui.units.dialog import UnitDialog, add_bloc_interactively
@@ -51,16 +50,7 @@ class UnitsPage(QWidget):
         return row
 
     def _build_table(self) -> QTableView:
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        for column, width in COLUMN_WIDTHS.items():
-            self.table.setColumnWidth(column, width)
-        self.table.horizontalHeader().setSectionResizeMode(cols.ADDRESS, QHeaderView.ResizeMode.Stretch)
+        self.table = list_table_view(self.model, COLUMN_WIDTHS, [cols.ADDRESS])
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         return self.table
