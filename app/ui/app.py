@@ -1,20 +1,28 @@
 """Starting the GUI: the application and its fonts, the single-instance lock, the database,
-first-run set-up, then the main window."""
+first-run set-up, then the main window.
+
+What goes wrong on the way to the main window is said in one of two ways. The data's own problems — the
+data directory in use by another window or not writable, a database that is damaged, unreadable or made
+by a newer version — are said in one Vietnamese message, and the app exits. Anything else is a bug: like
+a bug later on, its traceback goes to the crash log and the crash dialog (app/ui/crash.py), and the app
+exits. Only what the start itself needs is imported here; menus and dialogs import their services when
+they are used (tests/ui/test_startup_imports.py keeps it so).
+"""
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from pathlib import Path
 
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QDialog
+from sqlalchemy import exc as sa_exc
 
+from app.errors import AlreadyRunningError, DatabaseTooNewError, DataDirError, ServiceError
 from app.resources import fonts_dir
-from app.storage.database import Database, DataDirError
-from app.storage.lock import AlreadyRunningError, InstanceLock
-from app.storage.paths import logs_dir
-from app.storage.schema import DatabaseTooNewError
-from app.ui.crash import install_crash_hook
+from app.services.workspace import Database, InstanceLock, logs_dir
+from app.ui.crash import handle_exception, install_crash_hook
 from app.ui.kit import messages
 
 APP_NAME = "Sổ Vàng"
@@ -22,6 +30,10 @@ UI_FONT_FAMILY = "Liberation Sans"
 UI_FONT_POINT_SIZE = 10
 EXIT_OK, EXIT_CANNOT_START = 0, 2
 OPEN_FAILED = "Không mở được dữ liệu trong thư mục {data_dir}.\n\n{reason}"
+DATABASE_FAILED = "Cơ sở dữ liệu bị lỗi: {detail}"
+# SQLite's primary result codes that say the file or the disk is at fault, not the SQL: PERM, BUSY,
+# LOCKED, NOMEM, READONLY, IOERR, CORRUPT, FULL, CANTOPEN, NOTADB.
+SQLITE_DATA_FAULTS = frozenset({3, 5, 6, 7, 8, 10, 11, 13, 14, 26})
 
 
 def load_fonts() -> list[str]:
@@ -56,6 +68,45 @@ def run_gui(data_dir: Path) -> int:
 
 
 def _run_locked(app: QApplication, data_dir: Path) -> int:
+    """The start under the single-instance lock; a bug raised on the way goes to the crash log and dialog."""
+    try:
+        return _lock_and_run(app, data_dir)
+    except Exception as exc:  # the data's own problems were said below: this is a bug
+        handle_exception(logs_dir(data_dir), type(exc), exc, exc.__traceback__)
+        return EXIT_CANNOT_START
+
+
+def start_problem(exc: BaseException, opening: bool) -> str | None:
+    """What to tell the user when `exc` is a problem of the data, not of the app; None for a bug.
+
+    While the database is being opened, any error the database reports is taken as its own (damaged,
+    unreadable, locked, the disk full...), except a ProgrammingError (SQL the app got wrong). Once it is
+    open (signing in, set-up, building the window), only the errors whose SQLite code blames the file or
+    the disk, and a database server's OperationalError: there a plain SQL error is a bug.
+    """
+    if isinstance(exc, (DataDirError, DatabaseTooNewError, ServiceError)):
+        return str(exc)
+    if not isinstance(exc, (sqlite3.DatabaseError, sa_exc.DatabaseError)) or isinstance(
+            exc, (sqlite3.ProgrammingError, sa_exc.ProgrammingError)):
+        return None
+    original = getattr(exc, "orig", None) or exc  # SQLAlchemy's error wraps the driver's
+    if not opening:
+        code = getattr(original, "sqlite_errorcode", None)
+        if isinstance(code, int):
+            if code & 0xFF not in SQLITE_DATA_FAULTS:
+                return None
+        elif not isinstance(exc, sa_exc.OperationalError):
+            return None
+    # The driver's own words: never SQLAlchemy's text, which carries the statement and its values.
+    return DATABASE_FAILED.format(detail=str(original).strip() or type(original).__name__)
+
+
+def _cannot_start(data_dir: Path, reason: str) -> int:
+    messages.show_error(None, OPEN_FAILED.format(data_dir=data_dir, reason=reason))
+    return EXIT_CANNOT_START
+
+
+def _lock_and_run(app: QApplication, data_dir: Path) -> int:
     lock = InstanceLock(data_dir)
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
@@ -64,8 +115,7 @@ def _run_locked(app: QApplication, data_dir: Path) -> int:
         messages.show_error(None, str(exc))
         return EXIT_CANNOT_START
     except OSError as exc:
-        messages.show_error(None, OPEN_FAILED.format(data_dir=data_dir, reason=exc.strerror or exc))
-        return EXIT_CANNOT_START
+        return _cannot_start(data_dir, exc.strerror or str(exc))
     try:
         return _run_database(app, data_dir)
     finally:
@@ -77,17 +127,20 @@ def _run_database(app: QApplication, data_dir: Path) -> int:
 
     try:
         db = open_or_recover(data_dir)  # a damaged file: set aside, and the offer to restore a backup
-    except (DataDirError, DatabaseTooNewError) as exc:
-        messages.show_error(None, OPEN_FAILED.format(data_dir=data_dir, reason=exc))
-        return EXIT_CANNOT_START
-    except Exception as exc:  # a damaged or unreadable database file: say so, open nothing
-        reason = f"Cơ sở dữ liệu bị lỗi: {exc}"
-        messages.show_error(None, OPEN_FAILED.format(data_dir=data_dir, reason=reason))
-        return EXIT_CANNOT_START
+    except Exception as exc:
+        reason = start_problem(exc, opening=True)
+        if reason is None:
+            raise  # a bug: to the crash dialog (_run_locked)
+        return _cannot_start(data_dir, reason)
     if db is None:  # the database was damaged and the user chose to leave
         return EXIT_CANNOT_START
     try:
         return _run_windows(app, db)
+    except Exception as exc:
+        reason = start_problem(exc, opening=False)
+        if reason is None:
+            raise
+        return _cannot_start(data_dir, reason)
     finally:
         db.close()
 
@@ -96,12 +149,14 @@ def _run_windows(app: QApplication, db: Database) -> int:
     from app.services.settings import is_initialised
     from app.ui.accounts.login_dialog import sign_in
     from app.ui.main_window import MainWindow
-    from app.ui.settings.setup_dialog import SetupDialog
 
     if not sign_in(db):  # asks who is working when the app has accounts
         return EXIT_OK
-    if not is_initialised(db) and SetupDialog(db).exec() != QDialog.DialogCode.Accepted:
-        return EXIT_OK
+    if not is_initialised(db):
+        from app.ui.settings.setup_dialog import SetupDialog  # the first start only
+
+        if SetupDialog(db).exec() != QDialog.DialogCode.Accepted:
+            return EXIT_OK
     window = MainWindow(db)
     window.show()
     return app.exec()

@@ -102,7 +102,8 @@ def test_crash_writes_the_traceback_and_shows_the_dialog(data_dir, fake_messages
         crash.handle_exception(logs_dir(data_dir), type(exc), exc, exc.__traceback__)
     [log] = logs_dir(data_dir).glob("loi-*.log")
     text = log.read_text(encoding="utf-8")
-    assert "RuntimeError: hỏng rồi" in text and "Traceback" in text
+    assert "Traceback" in text and "\nRuntimeError\n" in text
+    assert "RuntimeError: hỏng rồi" not in text, "the log holds the exception's type, never its message"
     assert str(log) in fake_messages.errors[0]
     assert fake_messages.errors[0].startswith("Sổ Vàng gặp một lỗi chưa lường trước.")
 

@@ -1,5 +1,11 @@
 """Who is working, in the main window: the Tệp menu's account items, the signed-in person in the
-status bar ("Người dùng: lan — Lãnh đạo"), and the automatic lock."""
+status bar ("Người dùng: lan — Lãnh đạo"), and the automatic lock.
+
+Nothing of the accounts services is imported when the window is built (they bring the password
+hashing, argon2, with them): at start, whether the app has accounts is known from the person signed in
+(`sign_in` lets nobody in without an account once there is one), and the services are imported by the
+slots that need them.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +13,8 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu
 
-from app.services.accounts.manage import has_accounts
 from app.ui.accounts.idle_lock import IdleLock
+from app.ui.accounts.presence import accounts_in_use
 from app.ui.kit import messages
 
 
@@ -23,21 +29,23 @@ class AccessControls(QObject):
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
         self.user_label = QLabel()
         window.statusBar().addPermanentWidget(self.user_label)
-        self.idle = IdleLock(window, self.db)
+        signed_in = self.db.actor.user_id is not None  # signed in: the app has accounts (see sign_in)
+        self.idle = IdleLock(window, self.db, accounts=signed_in)
         self.idle.actor_changed.connect(self._actor_changed)
-        self.refresh()
+        self.refresh(accounts=signed_in)
 
     def _action(self, menu: QMenu, text: str, slot) -> QAction:
         action = menu.addAction(text)
         action.triggered.connect(lambda _checked=False: slot())
         return action
 
-    def refresh(self) -> None:
-        """Menus and status for the person now working."""
+    def refresh(self, accounts: bool | None = None) -> None:
+        """Menus and status for the person now working (`accounts`: whether the app has accounts, when
+        the caller knows; else it is asked)."""
         actor = self.db.actor
         self.accounts_action.setVisible(actor.can_approve)
         self.password_action.setVisible(actor.user_id is not None)
-        self.lock_action.setEnabled(has_accounts(self.db))
+        self.lock_action.setEnabled(accounts_in_use(self.db) if accounts is None else accounts)
         self.user_label.setText(f"Người dùng: {actor.username} — {actor.role.label}" if actor.role else "")
         self.user_label.setVisible(actor.role is not None)
 

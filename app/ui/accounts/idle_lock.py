@@ -9,17 +9,21 @@ nobody saves someone else's work under their own name.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from shiboken6 import isValid
 
-from app.services.accounts.manage import has_accounts
-from app.services.accounts.passwords import LoginThrottle
 from app.services.settings import LOCK_MINUTES, get_setting
-from app.storage.actor import Actor
 from app.storage.database import Database
-from app.ui.accounts.lock_screen import Curtain, LockScreen
+from app.ui.accounts.presence import accounts_in_use
 from app.ui.kit import messages
+
+if TYPE_CHECKING:  # imported when the window first locks: the password services come with them
+    from app.services.accounts.passwords import LoginThrottle
+    from app.storage.actor import Actor
+    from app.ui.accounts.lock_screen import Curtain, LockScreen
 
 INPUT_EVENTS = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
                           QEvent.Type.Wheel})
@@ -32,25 +36,37 @@ class IdleLock(QObject):
     actor_changed = Signal()
 
     def __init__(self, window: QWidget, db: Database, ms_per_minute: int = MS_PER_MINUTE,
-                 throttle: LoginThrottle | None = None) -> None:
+                 throttle: LoginThrottle | None = None, accounts: bool | None = None) -> None:
         super().__init__(window)
         self.window, self.db, self.ms_per_minute = window, db, ms_per_minute
-        self.throttle = throttle or LoginThrottle()  # one count for every lock of this session
+        self._throttle = throttle
         self.screen: LockScreen | None = None
         self._curtains: list[Curtain] = []
         self.timer = QTimer(self, singleShot=True)
         self.timer.timeout.connect(self.lock)
         QApplication.instance().installEventFilter(self)
-        self.reload()
+        self.reload(accounts)
+
+    @property
+    def throttle(self) -> LoginThrottle:
+        """One count of wrong passwords for every lock of this session (made at the first lock)."""
+        if self._throttle is None:
+            from app.services.accounts.passwords import LoginThrottle
+
+            self._throttle = LoginThrottle()
+        return self._throttle
 
     @property
     def locked(self) -> bool:
         return self.screen is not None
 
-    def reload(self) -> None:
-        """Read the setting again (and whether there are accounts); restart the wait."""
-        minutes = get_setting(self.db, LOCK_MINUTES)
-        if minutes and has_accounts(self.db):
+    def reload(self, accounts: bool | None = None) -> None:
+        """Read the setting again (and whether there are accounts, unless the caller says); restart the
+        wait. Without accounts nothing locks, and the setting is not read."""
+        if accounts is None:
+            accounts = accounts_in_use(self.db)
+        minutes = get_setting(self.db, LOCK_MINUTES) if accounts else 0
+        if minutes:
             self.timer.setInterval(minutes * self.ms_per_minute)
             if not self.locked:
                 self.timer.start()
@@ -64,8 +80,10 @@ class IdleLock(QObject):
 
     def lock(self) -> None:
         """Cover the windows and ask for a password (nothing happens without accounts)."""
-        if self.locked or not has_accounts(self.db):
+        if self.locked or not accounts_in_use(self.db):
             return
+        from app.ui.accounts.lock_screen import Curtain, LockScreen
+
         self.timer.stop()
         _close_popups()
         self._curtains = [Curtain(window) for window in [self.window, *self.other_windows()]]

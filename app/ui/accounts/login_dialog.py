@@ -3,15 +3,19 @@ before the main window when the app has accounts."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from app.services.accounts.manage import SignInError, authenticate, has_accounts
-from app.services.accounts.passwords import LoginThrottle
-from app.storage.actor import Actor
 from app.storage.database import Database
+from app.ui.accounts.presence import accounts_in_use
 from app.ui.kit.operations import busy
 from app.ui.kit.widgets import ErrorLabel, Form, ok_cancel_buttons
+
+if TYPE_CHECKING:  # the accounts services (and argon2) are imported when someone signs in
+    from app.services.accounts.passwords import LoginThrottle
+    from app.storage.actor import Actor
 
 HINT_STYLE = "color: #5f6368;"
 FORGOT_HINT = ("Quên mật khẩu? Nhờ lãnh đạo đặt lại trong Tệp › Tài khoản người dùng,\n"
@@ -26,6 +30,8 @@ class SignInForm(QWidget):
     def __init__(self, db: Database, throttle: LoginThrottle | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        from app.services.accounts.passwords import LoginThrottle
+
         self.db = db
         self.throttle = throttle or LoginThrottle()
         self.form = Form()
@@ -46,6 +52,8 @@ class SignInForm(QWidget):
 
     def try_sign_in(self) -> Actor | None:
         """The person, or None with the message shown (the password field is emptied)."""
+        from app.services.accounts.manage import SignInError, authenticate
+
         if self.show_wait():
             return None
         try:
@@ -110,7 +118,7 @@ def sign_in(db: Database, parent: QWidget | None = None) -> bool:
 
     False when the person chose "Thoát"; True at once when there are no accounts.
     """
-    if not has_accounts(db):
+    if not accounts_in_use(db):
         return True
     dialog = LoginDialog(db, parent=parent)
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.actor is None:

@@ -12,13 +12,16 @@ from __future__ import annotations
 
 import sys
 import threading
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QMainWindow
 
 from app.errors import ServiceError
-from app.services.safety.backups import BackupOutcome, auto_backup
 from app.ui.kit.widgets import ERROR_STYLE
+
+if TYPE_CHECKING:
+    from app.services.safety.backups import BackupOutcome
 
 AUTO_CHECK_MS = 5 * 60 * 1000
 NOTE_CHARS = 80
@@ -75,10 +78,13 @@ class AutoBackup(QObject):
         """One check now, in a thread of its own (nothing when the previous one still runs)."""
         if self.running:
             return
-        self._idle.clear()
-        threading.Thread(target=self._work, name="sao-luu-tu-dong", daemon=True).start()
+        # Imported here, in the GUI thread (not by the worker, nor when the window is built).
+        from app.services.safety.backups import auto_backup
 
-    def _work(self) -> None:
+        self._idle.clear()
+        threading.Thread(target=self._work, args=(auto_backup,), name="sao-luu-tu-dong", daemon=True).start()
+
+    def _work(self, auto_backup) -> None:
         try:
             outcome = auto_backup(self.db)
         except BaseException as error:  # handed to the GUI thread, never swallowed

@@ -5,33 +5,32 @@ The main window makes one BackupActions after its "Tệp" menu and calls `close_
 closeEvent. On PostgreSQL the server's administrator backs the data up (pg_dump): the backup items are
 greyed with a tooltip saying so (the check stays: it asks the server), and neither the timer nor the close
 step runs.
+
+The backup and check services are imported by the items and steps that run them, not when the window is
+built: the start does not pay for them.
 """
 
 from __future__ import annotations
 
 import contextlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
-from app.services.safety.backups import (
-    ON_SERVER,
-    BackupOutcome,
-    CloseReport,
-    backup_now,
-    close_step,
-    restore_database,
-)
-from app.services.safety.integrity import CheckReport, check_database
-from app.storage.backup.restore import RestoreReport
 from app.storage.location import data_dir_warning
 from app.storage.paths import backups_dir
 from app.ui.kit import messages, system_files
 from app.ui.kit.background import run_in_background
 from app.ui.kit.waiting import run_and_wait
 from app.ui.safety.auto_backup import AutoBackup
+
+if TYPE_CHECKING:
+    from app.services.safety.backups import BackupOutcome, CloseReport
+    from app.services.safety.integrity import CheckReport
+    from app.storage.backup.restore import RestoreReport
 
 MENU_TITLE = "&Dữ liệu"
 RESTORE_HINT = ("Để khôi phục: vào “Dữ liệu → Khôi phục từ bản sao lưu…” rồi chọn bản sao lưu gần nhất "
@@ -69,6 +68,8 @@ class BackupActions(QObject):
 
     def _grey_out(self) -> None:
         """On PostgreSQL: everything but the check (which asks the server, see services/integrity.py)."""
+        from app.services.safety.backups import ON_SERVER
+
         for action in self.menu.actions():
             if not action.isSeparator() and action is not self.check_action:
                 action.setEnabled(False)
@@ -76,6 +77,8 @@ class BackupActions(QObject):
                 action.setStatusTip(ON_SERVER)
 
     def backup_now(self) -> None:
+        from app.services.safety.backups import backup_now
+
         run_in_background(self.window, "Đang sao lưu…", lambda: backup_now(self.db), self._backed_up)
 
     def _backed_up(self, outcome: BackupOutcome) -> None:
@@ -85,6 +88,8 @@ class BackupActions(QObject):
             messages.show_info(self.window, outcome.summary(), "Sao lưu")
 
     def check(self) -> None:
+        from app.services.safety.integrity import check_database
+
         run_in_background(self.window, "Đang kiểm tra cơ sở dữ liệu…",
                           lambda: check_database(self.db, full=True), self._checked)
 
@@ -107,6 +112,8 @@ class BackupActions(QObject):
 
     def restore_from(self, path: Path) -> None:
         """Restore in the background, then show the restored data on every page."""
+        from app.services.safety.backups import restore_database
+
         self.auto.pause()
         task = run_in_background(self.window, "Đang khôi phục dữ liệu…",
                                  lambda: restore_database(self.db, path), self._restored)
@@ -142,6 +149,8 @@ class BackupActions(QObject):
         """Before the window closes: the backup if the data changed, and quick_check; problems are said."""
         if self._closed or not self.db.is_sqlite:
             return
+        from app.services.safety.backups import close_step
+
         self._closed = True
         self.auto.stop(0)
         waited = run_and_wait(self.window, "Đang sao lưu và kiểm tra dữ liệu trước khi đóng…",

@@ -4,22 +4,28 @@
 shows DamagedStartDialog; a chosen backup is restored (in the background, with progress) and the
 database opened, so the app then starts normally on the restored data. A restore that is refused (a
 damaged backup, one from a newer version) is said, and the offer comes back.
+
+Every start passes through `open_or_recover`: what only a damaged start needs (the restore, the dialogs)
+is imported when the damage is found.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QStyle, QVBoxLayout, QWidget
 
-from app.storage.backup.restore import RestoreReport, restore_backup
-from app.storage.database import DamagedDatabaseError, Database, open_database
+from app.errors import DamagedDatabaseError
+from app.storage.database import Database, open_database
 from app.storage.paths import backups_dir
 from app.ui.kit import messages
 from app.ui.kit.waiting import run_and_wait
 from app.ui.kit.widgets import add_button
-from app.ui.safety.second_folder_dialog import fit_height
+
+if TYPE_CHECKING:
+    from app.services.safety.backup_files import RestoreReport
 
 ICON_SIZE = 48
 WIDTH = 640
@@ -47,6 +53,8 @@ class DamagedStartDialog(QDialog):
     """The choice after a damaged start: `chosen_path` is the backup to restore, None to leave."""
 
     def __init__(self, data_dir: Path, damage: DamagedDatabaseError, parent: QWidget | None = None) -> None:
+        from app.ui.safety.second_folder_dialog import fit_height
+
         super().__init__(parent)
         self.data_dir, self.damage = data_dir, damage
         self.chosen_path: Path | None = None
@@ -104,7 +112,9 @@ def ask_for_backup(data_dir: Path, damage: DamagedDatabaseError) -> Path | None:
 
 
 def _restore(data_dir: Path, path: Path) -> RestoreReport | None:
-    waited = run_and_wait(None, "Đang khôi phục dữ liệu…", lambda: restore_backup(data_dir, path))
+    from app.services.safety.backup_files import restore_at_start
+
+    waited = run_and_wait(None, "Đang khôi phục dữ liệu…", lambda: restore_at_start(data_dir, path))
     return waited.value if waited.done else None
 
 
