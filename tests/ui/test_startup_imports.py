@@ -107,9 +107,8 @@ WINDOW_APP_MODULES = frozenset({
     "app.ui.kit.table_model", "app.ui.kit.waiting", "app.ui.kit.widgets",
     "app.ui.safety", "app.ui.safety.auto_backup", "app.ui.safety.backup_actions",
 })
-# What run_gui adds before the window: the self-check hook, the damaged-database check, and sign-in.
-# Sign-in asks `has_accounts`, which lives in services/accounts/manage.py with the password hashing
-# (argon2): these lines go once has_accounts can be imported without it.
+# What run_gui adds before the window: the self-check hook, the damaged-database check, and sign-in
+# (`has_accounts`; the password hashing loads argon2 only when a password is hashed or checked).
 START_APP_MODULES = WINDOW_APP_MODULES | {
     "app.ui.self_check", "app.ui.safety.damaged_start_dialog", "app.ui.accounts.login_dialog",
     "app.ui.kit.operations",
@@ -124,7 +123,7 @@ WINDOW_THIRD_PARTY = frozenset({
     "sqlalchemy", "typing_extensions",  # the database
     "filelock", "platformdirs",  # the single-instance lock, the data folder
 })
-START_THIRD_PARTY = WINDOW_THIRD_PARTY | {"argon2"}  # see START_APP_MODULES
+START_THIRD_PARTY = WINDOW_THIRD_PARTY
 # Not packages the app imports: Cython's runtime module, and what a coverage or site hook adds.
 NOT_IMPORTS = frozenset({"cython_runtime", "coverage", "sitecustomize", "usercustomize"})
 

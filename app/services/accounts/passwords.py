@@ -11,9 +11,10 @@ from __future__ import annotations
 import time
 import unicodedata
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from argon2 import PasswordHasher
-from argon2.exceptions import VerificationError
+if TYPE_CHECKING:
+    from argon2 import PasswordHasher
 
 MIN_LENGTH = 8
 MAX_LENGTH = 256
@@ -21,7 +22,18 @@ TOO_SHORT = f"Mật khẩu: phải có ít nhất {MIN_LENGTH} ký tự."
 TOO_LONG = f"Mật khẩu: dài quá {MAX_LENGTH} ký tự."
 WRONG_LOGIN = "Tên đăng nhập hoặc mật khẩu không đúng."
 
-HASHER = PasswordHasher()  # Argon2id with the library's parameters (RFC 9106, low-memory profile)
+# Argon2id with the library's parameters (RFC 9106, low-memory profile), made at the first password
+# hashed or checked: the app starts without loading argon2 (tests/ui/test_startup_imports.py).
+HASHER: PasswordHasher | None = None
+
+
+def _hasher() -> PasswordHasher:
+    global HASHER
+    if HASHER is None:
+        from argon2 import PasswordHasher
+
+        HASHER = PasswordHasher()
+    return HASHER
 
 
 def _normal(password: str) -> str:
@@ -39,13 +51,15 @@ def password_problem(password: str) -> str | None:
 
 
 def hash_password(password: str) -> str:
-    return HASHER.hash(_normal(password))
+    return _hasher().hash(_normal(password))
 
 
 def verify_password(stored_hash: str, password: str) -> bool:
     """True when the password matches; a wrong password or an unreadable hash is False."""
+    from argon2.exceptions import VerificationError
+
     try:
-        return HASHER.verify(stored_hash, _normal(password))
+        return _hasher().verify(stored_hash, _normal(password))
     except (VerificationError, ValueError):  # ValueError: not an Argon2 hash (InvalidHashError is one)
         return False
 
@@ -53,7 +67,7 @@ def verify_password(stored_hash: str, password: str) -> bool:
 def needs_rehash(stored_hash: str) -> bool:
     """True when the hash was made with other parameters than today's (remake it after a sign-in)."""
     try:
-        return HASHER.check_needs_rehash(stored_hash)
+        return _hasher().check_needs_rehash(stored_hash)
     except ValueError:
         return True
 
@@ -64,7 +78,7 @@ _DUMMY_HASH: list[str] = []
 def spend_verify_time(password: str) -> None:
     """Verify against a throw-away hash, so an unknown user name takes as long as a wrong password."""
     if not _DUMMY_HASH:
-        _DUMMY_HASH.append(HASHER.hash("không phải mật khẩu của ai"))
+        _DUMMY_HASH.append(_hasher().hash("không phải mật khẩu của ai"))
     verify_password(_DUMMY_HASH[0], password)
 
 

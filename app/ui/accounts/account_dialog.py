@@ -7,8 +7,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from app.errors import ValidationError
 from app.models.enums import UserRole
-from app.services.accounts.data import AccountChange, AccountInput, AccountRow
-from app.services.accounts.manage import create_account, update_account
+from app.services.accounts import AccountChange, AccountInput, AccountRow, create_account, update_account
 from app.storage.database import Database
 from app.ui.accounts.password_dialog import password_edit
 from app.ui.kit.operations import service_call

@@ -8,8 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from app.services.accounts.data import AccountRow
-from app.services.accounts.manage import list_accounts, set_active
+from app.services.accounts import AccountRow, list_accounts, set_active
 from app.storage.database import Database
 from app.ui.accounts.account_dialog import AccountDialog
 from app.ui.accounts.password_dialog import PasswordDialog

@@ -21,7 +21,7 @@ from app.ui.accounts.presence import accounts_in_use
 from app.ui.kit import messages
 
 if TYPE_CHECKING:  # imported when the window first locks: the password services come with them
-    from app.services.accounts.passwords import LoginThrottle
+    from app.services.accounts import LoginThrottle
     from app.storage.actor import Actor
     from app.ui.accounts.lock_screen import Curtain, LockScreen
 
@@ -51,7 +51,7 @@ class IdleLock(QObject):
     def throttle(self) -> LoginThrottle:
         """One count of wrong passwords for every lock of this session (made at the first lock)."""
         if self._throttle is None:
-            from app.services.accounts.passwords import LoginThrottle
+            from app.services.accounts import LoginThrottle
 
             self._throttle = LoginThrottle()
         return self._throttle

@@ -9,8 +9,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QCloseEvent, QPalette
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from app.services.accounts.passwords import LoginThrottle
-from app.storage.actor import Actor
+from app.services.accounts import Actor, LoginThrottle
 from app.storage.database import Database
 from app.ui.accounts.login_dialog import SignInForm
 

@@ -14,7 +14,7 @@ from app.ui.kit.operations import busy
 from app.ui.kit.widgets import ErrorLabel, Form, ok_cancel_buttons
 
 if TYPE_CHECKING:  # the accounts services (and argon2) are imported when someone signs in
-    from app.services.accounts.passwords import LoginThrottle
+    from app.services.accounts import LoginThrottle
     from app.storage.actor import Actor
 
 HINT_STYLE = "color: #5f6368;"
@@ -30,7 +30,7 @@ class SignInForm(QWidget):
     def __init__(self, db: Database, throttle: LoginThrottle | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from app.services.accounts.passwords import LoginThrottle
+        from app.services.accounts import LoginThrottle
 
         self.db = db
         self.throttle = throttle or LoginThrottle()
@@ -52,7 +52,7 @@ class SignInForm(QWidget):
 
     def try_sign_in(self) -> Actor | None:
         """The person, or None with the message shown (the password field is emptied)."""
-        from app.services.accounts.manage import SignInError, authenticate
+        from app.services.accounts import SignInError, authenticate
 
         if self.show_wait():
             return None

@@ -6,9 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from app.errors import ValidationError
-from app.services.accounts.data import AccountRow
-from app.services.accounts.manage import change_own_password, reset_password
-from app.services.accounts.passwords import MIN_LENGTH
+from app.services.accounts import MIN_LENGTH, AccountRow, change_own_password, reset_password
 from app.storage.database import Database
 from app.ui.kit.operations import service_call
 from app.ui.kit.widgets import ErrorLabel, Form, ok_cancel_buttons

@@ -11,6 +11,6 @@ from app.storage.database import Database
 
 
 def accounts_in_use(db: Database) -> bool:
-    from app.services.accounts.manage import has_accounts
+    from app.services.accounts import has_accounts
 
     return has_accounts(db)

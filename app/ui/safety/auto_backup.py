@@ -21,7 +21,7 @@ from app.errors import ServiceError
 from app.ui.kit.widgets import ERROR_STYLE
 
 if TYPE_CHECKING:
-    from app.services.safety.backups import BackupOutcome
+    from app.services.safety import BackupOutcome
 
 AUTO_CHECK_MS = 5 * 60 * 1000
 NOTE_CHARS = 80
@@ -79,7 +79,7 @@ class AutoBackup(QObject):
         if self.running:
             return
         # Imported here, in the GUI thread (not by the worker, nor when the window is built).
-        from app.services.safety.backups import auto_backup
+        from app.services.safety import auto_backup
 
         self._idle.clear()
         threading.Thread(target=self._work, args=(auto_backup,), name="sao-luu-tu-dong", daemon=True).start()

@@ -20,16 +20,14 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
-from app.storage.location import data_dir_warning
-from app.storage.paths import backups_dir
+from app.services.workspace import backups_dir, data_dir_warning
 from app.ui.kit import messages, system_files
 from app.ui.kit.background import run_in_background
 from app.ui.kit.waiting import run_and_wait
 from app.ui.safety.auto_backup import AutoBackup
 
 if TYPE_CHECKING:
-    from app.services.safety.backups import BackupOutcome, CloseReport
-    from app.services.safety.integrity import CheckReport
+    from app.services.safety import BackupOutcome, CheckReport, CloseReport
     from app.storage.backup.restore import RestoreReport
 
 MENU_TITLE = "&Dữ liệu"
@@ -68,7 +66,7 @@ class BackupActions(QObject):
 
     def _grey_out(self) -> None:
         """On PostgreSQL: everything but the check (which asks the server, see services/integrity.py)."""
-        from app.services.safety.backups import ON_SERVER
+        from app.services.safety import ON_SERVER
 
         for action in self.menu.actions():
             if not action.isSeparator() and action is not self.check_action:
@@ -77,7 +75,7 @@ class BackupActions(QObject):
                 action.setStatusTip(ON_SERVER)
 
     def backup_now(self) -> None:
-        from app.services.safety.backups import backup_now
+        from app.services.safety import backup_now
 
         run_in_background(self.window, "Đang sao lưu…", lambda: backup_now(self.db), self._backed_up)
 
@@ -88,7 +86,7 @@ class BackupActions(QObject):
             messages.show_info(self.window, outcome.summary(), "Sao lưu")
 
     def check(self) -> None:
-        from app.services.safety.integrity import check_database
+        from app.services.safety import check_database
 
         run_in_background(self.window, "Đang kiểm tra cơ sở dữ liệu…",
                           lambda: check_database(self.db, full=True), self._checked)
@@ -112,7 +110,7 @@ class BackupActions(QObject):
 
     def restore_from(self, path: Path) -> None:
         """Restore in the background, then show the restored data on every page."""
-        from app.services.safety.backups import restore_database
+        from app.services.safety import restore_database
 
         self.auto.pause()
         task = run_in_background(self.window, "Đang khôi phục dữ liệu…",
@@ -149,7 +147,7 @@ class BackupActions(QObject):
         """Before the window closes: the backup if the data changed, and quick_check; problems are said."""
         if self._closed or not self.db.is_sqlite:
             return
-        from app.services.safety.backups import close_step
+        from app.services.safety import close_step
 
         self._closed = True
         self.auto.stop(0)

@@ -18,14 +18,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QStyle, QVBoxLayout, QWidget
 
 from app.errors import DamagedDatabaseError
-from app.storage.database import Database, open_database
-from app.storage.paths import backups_dir
+from app.services.workspace import Database, backups_dir, open_database
 from app.ui.kit import messages
 from app.ui.kit.waiting import run_and_wait
 from app.ui.kit.widgets import add_button
 
 if TYPE_CHECKING:
-    from app.services.safety.backup_files import RestoreReport
+    from app.services.safety import RestoreReport
 
 ICON_SIZE = 48
 WIDTH = 640
@@ -112,7 +111,7 @@ def ask_for_backup(data_dir: Path, damage: DamagedDatabaseError) -> Path | None:
 
 
 def _restore(data_dir: Path, path: Path) -> RestoreReport | None:
-    from app.services.safety.backup_files import restore_at_start
+    from app.services.safety import restore_at_start
 
     waited = run_and_wait(None, "Đang khôi phục dữ liệu…", lambda: restore_at_start(data_dir, path))
     return waited.value if waited.done else None

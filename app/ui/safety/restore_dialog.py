@@ -24,9 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.rules.vntext import vn_number
-from app.storage.backup.backups import list_backups
-from app.storage.backup.file import BackupInfo, inspect_backup
-from app.storage.paths import backups_dir
+from app.services.safety import BackupInfo, inspect_backup, list_backups
+from app.services.workspace import backups_dir
 from app.ui.kit import messages, system_files
 from app.ui.kit.operations import busy
 from app.ui.kit.widgets import add_button, restore_geometry, save_geometry

@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from app.errors import ServiceError
-from app.services.safety.backups import check_second_folder, on_same_disk, save_second_folder, second_folder
+from app.services.safety import check_second_folder, on_same_disk, save_second_folder, second_folder
 from app.storage.database import Database
 from app.ui.kit import system_files
 from app.ui.kit.widgets import ErrorLabel, add_button, ok_cancel_buttons
