@@ -54,7 +54,7 @@ def median(values: list[float]) -> float:
 def _demo_fingerprint() -> str:
     """Changes when the demo generator, its data or the schema changes: the cache is then rebuilt."""
     digest = hashlib.sha256()
-    paths = sorted((ROOT / "app" / "services").glob("demo*.py"))
+    paths = sorted((ROOT / "app" / "services" / "demo").glob("*.py"))
     paths += sorted((ROOT / "resources" / "data" / "demo").glob("*.json"))
     paths += sorted((ROOT / "app" / "storage" / "migrations" / "versions").glob("*.py"))
     paths += [ROOT / "app" / "rules" / "vntext.py"]
