@@ -1,6 +1,6 @@
 """The information slip (phiếu cung cấp thông tin cá nhân): the readable face of a personal-data export.
 
-It is built from the same record that goes into the export's `du_lieu.json` (services/subject_record.py),
+It is built from the same record that goes into the export's `du_lieu.json` (services/subjects/record.py),
 so the slip shows what the file holds: the profile with the citizen ID in clear (the person's own
 data, on their request), award history, holds, nominations, exemplar records, decisions, stored files.
 """

@@ -34,7 +34,7 @@ class Subject(Timestamped, Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
     # Optimistic locking: UPDATE/DELETE … WHERE version = the one read; counted by app/storage/versions.py
     __mapper_args__ = {"version_id_col": version, "version_id_generator": False}
-    # Set when the subject's personal data was erased on request (services/subject_erase.py): only
+    # Set when the subject's personal data was erased on request (services/subjects/erase.py): only
     # what the state records need is left.
     erased_on: Mapped[dt.date | None] = mapped_column(Date)
 

@@ -2,7 +2,7 @@
 
 Installed on the Database's session factory, so it holds for every service, whatever its UI does.
 Two writes stay allowed: the audit trail's own rows, and a viewer's own account row (signing in
-records the time, and everyone may change their own password; app/services/accounts.py checks that).
+records the time, and everyone may change their own password; app/services/accounts/manage.py checks that).
 """
 
 from __future__ import annotations

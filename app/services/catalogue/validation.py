@@ -2,7 +2,7 @@
 
 Keys name the field ("code", "reward_collective") or the line and its field ("criteria.3.text"), numbered
 from 1 in the order of the input. Checks that need the database (unique code, nominations) are in
-app/services/catalogue.py.
+app/services/catalogue/forms.py.
 """
 
 from __future__ import annotations

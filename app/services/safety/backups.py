@@ -144,7 +144,7 @@ def backup_now(db: Database, now: dt.datetime | None = None) -> BackupOutcome:
 
 def auto_backup(db: Database, reason: BackupReason = BackupReason.AUTO, now: dt.datetime | None = None,
                 wait_s: float = -1) -> BackupOutcome | None:
-    """maybe_backup (only when due: see storage/backup.py) and its copy; None when nothing was due."""
+    """maybe_backup (only when due: see storage/backup/backups.py) and its copy; None when nothing was due."""
     _require_sqlite(db)
     with _one_at_a_time(wait_s):
         info = backup.maybe_backup(db.data_dir, reason, now)

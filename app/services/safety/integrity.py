@@ -21,8 +21,8 @@ class CheckReport:
     problems: list[str] = field(default_factory=list)
     check: str = "quick_check"  # or integrity_check (full)
     foreign_keys_checked: bool = True
-    trail: TrailReport | None = None  # the audit trail against the data (app/services/audit_check.py)
-    server_note: str = ""  # on PostgreSQL, what was checked (app/services/integrity_server.py)
+    trail: TrailReport | None = None  # the audit trail against the data (app/services/audit/check.py)
+    server_note: str = ""  # on PostgreSQL, what was checked (app/services/safety/integrity_server.py)
 
     @property
     def ok(self) -> bool:

@@ -30,7 +30,7 @@ BTREE_INDEXES = text(
 
 
 def check_server(db: Database, report, full: bool) -> None:
-    """Fill the CheckReport of app/services/integrity.py for a server database."""
+    """Fill the CheckReport of app/services/safety/integrity.py for a server database."""
     checked: list[str] = []
     try:
         with db.engine.connect() as conn:

@@ -1,5 +1,5 @@
 """What erasing a subject on request touches, read once from the database: the erase plan is written
-from it and the erasure applies it, so the two cannot disagree (services/subject_erase.py).
+from it and the erasure applies it, so the two cannot disagree (services/subjects/erase.py).
 
 A "numbered document" is an issued or cancelled decision, or a draft whose proposal took a number: its
 list is a state record. The subject's nominations in such a list are kept; the others are dropped.

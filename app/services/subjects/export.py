@@ -4,7 +4,7 @@ One .zip, written whole or not at all:
 - `du_lieu.json`: every field of the profile, the citizen ID in clear (the person's own data, given to
   them), award history, holds, nominations with their reports, checklist and history, exemplar
   records, the decisions that list the subject, the collective and member links, the stored files'
-  names and SHA-256 (services/subject_record.py);
+  names and SHA-256 (services/subjects/record.py);
 - `phieu_thong_tin.pdf` and `.docx`: the same content as a readable, signable slip
   (exporters/personal_data_builder.py);
 - `tep_dinh_kem/…`: the subject's evidence files and photos, copied from the file store.

@@ -1,7 +1,7 @@
 """The main window's automatic backup: a timer, a quiet worker thread, a note in the status bar.
 
 Every AUTO_CHECK_MS the timer asks `services.backups.auto_backup`, which backs up only when the data
-changed and the last backup is 30 minutes old (storage/backup.py decides). The work runs in a thread
+changed and the last backup is 30 minutes old (storage/backup/backups.py decides). The work runs in a thread
 of its own without any dialog, so the user never waits for it; a tick that comes while one is still
 running is skipped. What happened is one short note in the status bar (the whole message in its
 tooltip): a failure is said there once and stays until a later backup succeeds — never a message box

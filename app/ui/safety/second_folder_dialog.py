@@ -1,6 +1,6 @@
 """Dữ liệu → Nơi sao lưu thứ hai…: a USB stick or a folder on another disk that gets a copy of each backup.
 
-The folder is the setting BACKUP_SECOND_FOLDER; services/backups.py checks it (it exists, it can be
+The folder is the setting BACKUP_SECOND_FOLDER; services/safety/backups.py checks it (it exists, it can be
 written, it is not inside the data folder) when it is chosen and again when it is saved.
 """
 

@@ -1,7 +1,7 @@
 """“Xóa theo yêu cầu”: the erase plan (what goes, what stays and why), a required reason, and the
 subject's full name typed to enable the red button; the erasure (after a backup) runs off the GUI thread.
 
-The rule itself lives in services/subject_erase.py; this dialog only shows the plan the service wrote.
+The rule itself lives in services/subjects/erase.py; this dialog only shows the plan the service wrote.
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """After signing in, the decisions and nominations pages offer each person only the steps of their
-role (the services refuse the others anyway; see tests/test_permissions.py)."""
+role (the services refuse the others anyway; see tests/services/accounts/test_permissions.py)."""
 
 from __future__ import annotations
 
