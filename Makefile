@@ -6,6 +6,7 @@ APP_STAMP := $(VENV)/.installed-app
 TEST_STAMP := $(VENV)/.installed-test
 
 .PHONY: run test lint bench clean
+.PHONY: dist check-dist clean-dist
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,3 +38,17 @@ bench: $(TEST_STAMP)
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache
+
+# For contributors and CI (not the README's user commands): the frozen one-folder app, built with
+# PyInstaller in its own venv (.venv-build) into dist/SoVang; then the check that runs it offscreen the
+# way a user would (scripts/check_frozen.py: init, demo, every page of the GUI, decisions to PDF/Word).
+dist:
+	PYTHON=$(PYTHON) installer/build.sh
+
+check-dist: $(APP_STAMP)
+	$(BIN)/python scripts/system_deps.py
+	$(MAKE) dist
+	$(PYTHON) scripts/check_frozen.py dist/SoVang
+
+clean-dist:
+	rm -rf dist build .venv-build

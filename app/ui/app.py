@@ -60,9 +60,12 @@ def make_application() -> QApplication:
 def run_gui(data_dir: Path) -> int:
     """Open the GUI on a data directory; the process exit code."""
     app = make_application()
+    from app.ui.self_check import self_check_verdict, start_self_check  # SOVANG_SELF_CHECK=1 only
+
+    check = start_self_check(app)  # the build's check (scripts/check_frozen.py), not a user feature
     previous_hook = install_crash_hook(logs_dir(data_dir))
     try:
-        return _run_locked(app, data_dir)
+        return self_check_verdict(check, _run_locked(app, data_dir))
     finally:
         sys.excepthook = previous_hook
 
