@@ -60,8 +60,9 @@ def _print_backups(data_dir: Path) -> int:
 
 
 def cmd_restore(args, data_dir: Path) -> int:
+    from app.errors import DataDirError
     from app.storage.backup.restore import restore_backup
-    from app.storage.database import DataDirError, open_database
+    from app.storage.database import open_database
     from app.storage.lock import InstanceLock
 
     try:

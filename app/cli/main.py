@@ -11,11 +11,10 @@ from pathlib import Path
 
 from app.cli.args import UsageError, build_parser
 from app.cli.backup import cmd_backup, cmd_restore, warn_about_location
-from app.errors import ServiceError
-from app.storage.database import Database, DataDirError, open_database
-from app.storage.lock import AlreadyRunningError, InstanceLock
+from app.errors import AlreadyRunningError, DatabaseTooNewError, DataDirError, ServiceError
+from app.storage.database import Database, open_database
+from app.storage.lock import InstanceLock
 from app.storage.paths import resolve_data_dir
-from app.storage.schema import DatabaseTooNewError
 
 EXIT_OK, EXIT_PROBLEM, EXIT_BAD_INPUT = 0, 1, 2
 _USER_ERRORS = (UsageError, ServiceError, DataDirError, AlreadyRunningError, DatabaseTooNewError)

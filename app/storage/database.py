@@ -10,7 +10,7 @@ from sqlalchemy import Engine, text
 from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.errors import DamagedDatabaseError, DataDirError  # noqa: F401 - raised here
+from app.errors import DamagedDatabaseError, DataDirError
 from app.storage.actor import Actor, system_actor
 from app.storage.audit.recorder import install_audit_recorder
 from app.storage.conflicts import refuse_lost_races

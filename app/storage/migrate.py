@@ -11,7 +11,7 @@ from alembic.script import ScriptDirectory
 from alembic.util import CommandError
 from sqlalchemy import Engine, text
 
-from app.storage.schema import DatabaseTooNewError
+from app.errors import DatabaseTooNewError
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 __all__ = ["DatabaseTooNewError", "needs_upgrade", "upgrade"]

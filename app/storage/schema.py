@@ -4,6 +4,4 @@ Checked against the migration scripts by tests/storage/test_storage.py; it lets 
 database skip importing Alembic at all.
 """
 
-from app.errors import DatabaseTooNewError  # noqa: F401 - raised by migrate.py
-
 SCHEMA_HEAD = "0006"

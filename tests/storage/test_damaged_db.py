@@ -7,10 +7,11 @@ import datetime as dt
 import pytest
 from backup_helpers import add_subject, overwrite, overwrite_page, page_holding
 
+from app.errors import DamagedDatabaseError, DataDirError
 from app.services.safety.integrity import check_database, quick_check_on_close
 from app.storage.backup.backups import BackupReason, make_backup
 from app.storage.damage import set_aside
-from app.storage.database import DamagedDatabaseError, DataDirError, open_database
+from app.storage.database import open_database
 from app.storage.paths import DB_FILE_NAME
 
 

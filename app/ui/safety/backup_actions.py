@@ -65,7 +65,7 @@ class BackupActions(QObject):
         return action
 
     def _grey_out(self) -> None:
-        """On PostgreSQL: everything but the check (which asks the server, see services/safety/integrity.py)."""
+        """On PostgreSQL: everything but the check (it asks the server: services/safety/integrity.py)."""
         from app.services.safety import ON_SERVER
 
         for action in self.menu.actions():

@@ -9,9 +9,10 @@ from backup_helpers import add_subject, overwrite, subject_names
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
+from app.errors import DamagedDatabaseError
 from app.services.settings import load_commune_profile
 from app.storage.backup.backups import BackupReason, make_backup
-from app.storage.database import DamagedDatabaseError, open_database
+from app.storage.database import open_database
 from app.storage.paths import DB_FILE_NAME
 from app.ui.app import run_gui
 from app.ui.kit import system_files
