@@ -39,6 +39,8 @@ TAB_TITLES = {INFO_TAB: "Thông tin", AWARDS_TAB: "Lịch sử khen thưởng", 
 
 
 class SubjectDialog(FormDialog):
+    form: SubjectForm
+
     def __init__(self, db: Database, kind: SubjectKind, detail: SubjectDetail | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
