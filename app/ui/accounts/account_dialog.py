@@ -3,14 +3,13 @@ existing one's full name and role (its user name stays: the audit trail names it
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from app.errors import ValidationError
 from app.models.enums import UserRole
 from app.services.accounts import AccountChange, AccountInput, AccountRow, create_account, update_account
 from app.storage.database import Database
 from app.ui.accounts.password_dialog import password_edit
-from app.ui.kit.operations import service_call
+from app.ui.kit.form_dialog import FormDialog
 from app.ui.kit.widgets import ErrorLabel, Form, choice_combo, ok_cancel_buttons, select_data
 
 HINT_STYLE = "color: #5f6368;"
@@ -18,7 +17,7 @@ ROLE_HINT = ("Lãnh đạo: duyệt, cấp số, ban hành quyết định, ghi 
              "Cán bộ nghiệp vụ: nhập và sửa hồ sơ. Chỉ xem: chỉ xem, không sửa được gì.")
 
 
-class AccountDialog(QDialog):
+class AccountDialog(FormDialog):
     """Accepted once the service has saved; `saved` is the account as stored."""
 
     def __init__(self, db: Database, account: AccountRow | None = None, first: bool = False,
@@ -60,15 +59,8 @@ class AccountDialog(QDialog):
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
 
-    def accept(self) -> None:
-        try:
-            with service_call(self) as call:
-                self.saved = self._save()
-        except ValidationError as exc:
-            self.general_error.set_message("\n".join(self.form.show_errors(exc.errors).values()))
-            return
-        if call.ok:
-            super().accept()
+    def submit(self) -> None:
+        self.saved = self._save()
 
     def _save(self) -> AccountRow:
         role = UserRole(self.role_combo.currentData())

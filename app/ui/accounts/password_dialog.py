@@ -3,12 +3,11 @@ or, by a leader, for another account ("Đặt lại mật khẩu…")."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from app.errors import ValidationError
 from app.services.accounts import MIN_LENGTH, AccountRow, change_own_password, reset_password
 from app.storage.database import Database
-from app.ui.kit.operations import service_call
+from app.ui.kit.form_dialog import FormDialog
 from app.ui.kit.widgets import ErrorLabel, Form, ok_cancel_buttons
 
 
@@ -19,7 +18,7 @@ def password_edit() -> QLineEdit:
     return edit
 
 
-class PasswordDialog(QDialog):
+class PasswordDialog(FormDialog):
     """Accepted once the service has saved the new password (its hash)."""
 
     def __init__(self, db: Database, account: AccountRow | None = None,
@@ -48,16 +47,9 @@ class PasswordDialog(QDialog):
         for widget in (QLabel(intro, wordWrap=True), self.form, self.general_error, self.buttons):
             layout.addWidget(widget)
 
-    def accept(self) -> None:
+    def submit(self) -> None:
         password, again = self.new_edit.text(), self.again_edit.text()
-        try:
-            with service_call(self) as call:
-                if self.account is None:
-                    change_own_password(self.db, self.current_edit.text(), password, again)
-                else:
-                    reset_password(self.db, self.account.id, password, again)
-        except ValidationError as exc:
-            self.general_error.set_message("\n".join(self.form.show_errors(exc.errors).values()))
-            return
-        if call.ok:
-            super().accept()
+        if self.account is None:
+            change_own_password(self.db, self.current_edit.text(), password, again)
+        else:
+            reset_password(self.db, self.account.id, password, again)

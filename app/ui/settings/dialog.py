@@ -7,7 +7,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import ValidationError
 from app.rules.duty import bloc_on_turn, quarter_label, quarter_of
 from app.rules.vntext import vn_number
 from app.services.preferences import (
@@ -35,7 +33,7 @@ from app.services.preferences import (
 )
 from app.services.units import list_blocs
 from app.storage.database import Database
-from app.ui.kit.operations import service_call
+from app.ui.kit.form_dialog import FormDialog
 from app.ui.kit.widgets import (
     ErrorLabel,
     Form,
@@ -175,7 +173,7 @@ class RotaList(QWidget):
         ])
 
 
-class SettingsDialog(QDialog):
+class SettingsDialog(FormDialog):
     """Emits settings_changed after a successful save (then closes as accepted)."""
 
     settings_changed = Signal()
@@ -220,17 +218,9 @@ class SettingsDialog(QDialog):
         reader.raise_if_any()
         return Preferences(**values, bloc_rota=self.rota.bloc_ids())
 
-    def accept(self) -> None:
-        try:
-            prefs = self.read()
-            with service_call(self) as call:
-                save_preferences(self.db, prefs)
-        except ValidationError as exc:
-            self.general_error.set_message("\n".join(self.form.show_errors(exc.errors).values()))
-            return
-        if call.ok:
-            self.settings_changed.emit()
-            super().accept()
+    def submit(self) -> None:
+        save_preferences(self.db, self.read())
+        self.settings_changed.emit()
 
     def done(self, result: int) -> None:
         save_geometry(self, "settings_dialog", self.db.data_dir)
