@@ -23,7 +23,8 @@ from app.ui.audit.detail import AuditDetailPanel
 from app.ui.audit.model import COLUMNS, AuditTableModel
 from app.ui.kit import messages
 from app.ui.kit.background import run_in_background
-from app.ui.kit.row_table import ID_ROLE, row_table_view
+from app.ui.kit.list_page import selected_row_id
+from app.ui.kit.row_table import row_table_view
 from app.ui.kit.widgets import (
     ErrorLabel,
     VnDateEdit,
@@ -135,8 +136,7 @@ class AuditPage(QWidget):
         self.panel.show_detail(None)
 
     def _selection_changed(self, *_args) -> None:
-        rows = self.table.selectionModel().selectedRows()
-        event_id = self.model.data(rows[0], ID_ROLE) if rows else None
+        event_id = selected_row_id(self.table)
         self.panel.show_detail(event_detail(self.db, event_id) if event_id is not None else None)
 
     # The chain check -----------------------------------------------------------------------------

@@ -2,14 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from app.rules.vntext import vn_money
 from app.services.catalogue import AwardFormRow, delete_award_form, list_award_forms, set_award_form_active
@@ -17,7 +10,7 @@ from app.storage.database import Database
 from app.ui.catalogue import table_model as cols
 from app.ui.catalogue.form_dialog import AwardFormDialog
 from app.ui.catalogue.table_model import CatalogueTableModel
-from app.ui.kit import messages
+from app.ui.kit.list_page import ListPage
 from app.ui.kit.operations import service_call
 from app.ui.kit.row_table import list_table_view
 from app.ui.kit.widgets import add_button
@@ -28,17 +21,16 @@ COLUMN_WIDTHS = {
 }
 
 
-class CataloguePage(QWidget):
+class CataloguePage(ListPage):
+    model: CatalogueTableModel
+
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.db = db
+        super().__init__(db, parent)
         self.model = CatalogueTableModel(self)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self._build_toolbar())
-        layout.addWidget(self._build_table(), 1)
-        self.count_label = QLabel()
-        layout.addWidget(self.count_label)
-        self._update_buttons()
+        toolbar = self._build_toolbar()
+        table = list_table_view(self.model, COLUMN_WIDTHS, [cols.REWARD], wrap=True)
+        self.lay_out([toolbar], self.use_table(table))
+        self.selection_changed()
 
     def _build_toolbar(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -46,67 +38,37 @@ class CataloguePage(QWidget):
         self.edit_button = add_button(row, "Sửa", self.edit_selected)
         self.active_button = add_button(row, "Ngừng dùng", self.toggle_active)
         self.delete_button = add_button(row, "Xóa", self.delete_selected)
+        self.selection_buttons = (self.edit_button, self.active_button, self.delete_button)
         row.addStretch(1)
         self.salary_label = QLabel()
         row.addWidget(self.salary_label)
         return row
 
-    def _build_table(self) -> QTableView:
-        self.table = list_table_view(self.model, COLUMN_WIDTHS, [cols.REWARD], wrap=True)
-        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
-        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-        return self.table
-
     def on_shown(self) -> None:
         self.refresh()
 
-    def refresh(self, select_id: int | None = None) -> None:
-        keep = select_id if select_id is not None else self.selected_id()
+    def refresh(self, select: int | None = None) -> None:
         rows = list_award_forms(self.db, include_inactive=True)
-        self.model.set_rows(rows)
         inactive = sum(not row.active for row in rows)
-        self.count_label.setText(f"{len(rows)} hình thức" + (f", {inactive} ngừng dùng" if inactive else ""))
+        self.show_rows(rows, "hình thức" + (f", {inactive} ngừng dùng" if inactive else ""), select)
         if rows:
             self.salary_label.setText(f"Mức lương cơ sở (LCS): {vn_money(rows[0].base_salary)}")
-        row = self.model.row_of(keep) if keep is not None else None
-        if row is not None:
-            flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-            self.table.selectionModel().setCurrentIndex(self.model.index(row, cols.NAME), flags)
-        self._update_buttons()
+        self.selection_changed()
 
     def selected(self) -> AwardFormRow | None:
         rows = self.table.selectionModel().selectedRows()
         return self.model.form(rows[0].row()) if rows else None
 
-    def selected_id(self) -> int | None:
+    def selection_changed(self, *_args) -> None:
+        super().selection_changed()
         form = self.selected()
-        return form.id if form else None
-
-    def _update_buttons(self, *_args) -> None:
-        form = self.selected()
-        for button in (self.edit_button, self.active_button, self.delete_button):
-            button.setEnabled(form is not None)
         self.active_button.setText("Dùng lại" if form is not None and not form.active else "Ngừng dùng")
 
     def add_form(self) -> None:
-        self._open_dialog(AwardFormDialog(self.db, parent=self))
+        self.open_dialog(AwardFormDialog(self.db, parent=self))
 
-    def edit_selected(self) -> None:
-        form = self.selected()
-        if form is None:
-            return
-        dialog = None
-        with service_call(self):
-            dialog = AwardFormDialog.for_form(self.db, form.id, parent=self)
-        if dialog is None:
-            self.refresh()
-        else:
-            self._open_dialog(dialog)
-
-    def _open_dialog(self, dialog: AwardFormDialog) -> None:
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self.refresh(select_id=dialog.saved_id))
-        dialog.open()
+    def edit_dialog(self, record_id: int) -> AwardFormDialog:
+        return AwardFormDialog.for_form(self.db, record_id, parent=self)
 
     def toggle_active(self) -> None:
         form = self.selected()
@@ -118,9 +80,6 @@ class CataloguePage(QWidget):
 
     def delete_selected(self) -> None:
         form = self.selected()
-        if form is None or not messages.ask_yes_no(self, f"Xóa hình thức “{form.name}”?", "Xóa hình thức"):
-            return
-        with service_call(self) as call:
-            delete_award_form(self.db, form.id)
-        if call.ok:
+        if form is not None and self.delete_confirmed(f"Xóa hình thức “{form.name}”?", "Xóa hình thức",
+                                                      lambda: delete_award_form(self.db, form.id)):
             self.refresh()

@@ -3,33 +3,32 @@ state, and the chosen one below with its list and the steps from draft to issued
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QWidget
 
 from app.models.enums import DecisionStatus
-from app.services.decisions import DecisionRow, list_decisions
+from app.services.decisions import list_decisions
 from app.services.rounds import list_rounds
 from app.storage.database import Database
 from app.ui.decisions.draft_dialog import DecisionDialog
 from app.ui.decisions.models import DECISION_COLUMNS
 from app.ui.decisions.panel import DecisionPanel
-from app.ui.kit.row_table import RowTableModel, row_table_view, select_id, selected_row
+from app.ui.kit.list_page import ListPage, open_non_modal
+from app.ui.kit.row_table import RowTableModel, row_table_view
 from app.ui.kit.widgets import add_button, list_detail_splitter, refill_combo, select_data
 
 ALL_ROUNDS = "— Tất cả các đợt —"
 
 
-class DecisionsPage(QWidget):
+class DecisionsPage(ListPage):
+    model: RowTableModel
+
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.db = db
+        super().__init__(db, parent)
         self.model = RowTableModel(DECISION_COLUMNS, self)
         self.panel = DecisionPanel(db)
         self.panel.changed.connect(lambda decision_id: self.refresh(select=decision_id))
         self.panel.deleted.connect(lambda: self.refresh())
-        layout = QVBoxLayout(self)
-        layout.addLayout(self._build_toolbar())
-        layout.addWidget(self._build_body(), 1)
+        self.lay_out([self._build_toolbar()], self._build_body(), count_below=False)
 
     def _build_toolbar(self) -> QHBoxLayout:
         self.round_combo = self._filter_combo(320)
@@ -41,7 +40,6 @@ class DecisionsPage(QWidget):
         row.addWidget(self.round_combo, 2)
         row.addWidget(QLabel("Trạng thái:"))
         row.addWidget(self.status_combo, 1)
-        self.count_label = QLabel()
         row.addWidget(self.count_label, 1)
         self.add_button = add_button(row, "Lập quyết định…", self.add_decision)
         self.wording_button = add_button(row, "Mẫu văn bản…", self.edit_wording)
@@ -54,9 +52,7 @@ class DecisionsPage(QWidget):
         return combo
 
     def _build_body(self) -> QSplitter:
-        self.table = row_table_view(self.model)
-        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        return list_detail_splitter(self.table, self.panel)
+        return list_detail_splitter(self.use_table(row_table_view(self.model), edits=False), self.panel)
 
     # Loading -------------------------------------------------------------------------------------
 
@@ -81,34 +77,22 @@ class DecisionsPage(QWidget):
 
     def refresh(self, select: int | None = None) -> None:
         """Reload the list; the decision just changed stays shown even when the filters now hide it."""
-        keep = select if select is not None else self.selected_id()
         status = self.status_combo.currentData()
         rows = [row for row in list_decisions(self.db, self.current_round_id())
                 if status is None or row.status.value == status]
-        self.model.set_rows(rows)
-        self.count_label.setText(f"{len(rows)} quyết định")
-        if not select_id(self.table, keep):
+        if not self.show_rows(rows, "quyết định", select):
             self.panel.show_decision(select)
 
-    def _selection_changed(self, *_args) -> None:
+    def selection_changed(self, *_args) -> None:
         self.panel.show_decision(self.selected_id())
-
-    def selected_id(self) -> int | None:
-        row: DecisionRow | None = selected_row(self.table)
-        return row.id if row else None
 
     # Actions -------------------------------------------------------------------------------------
 
     def add_decision(self) -> None:
-        dialog = DecisionDialog(self.db, round_id=self.current_round_id(), parent=self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self.refresh(select=dialog.saved_id))
-        dialog.open()
+        self.open_dialog(DecisionDialog(self.db, round_id=self.current_round_id(), parent=self))
 
     def edit_wording(self) -> None:
         from app.ui.settings.wording_dialog import WordingDialog
 
         dialog = WordingDialog(self.db, parent=self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self.panel.show_decision(self.selected_id()))
-        dialog.open()
+        open_non_modal(dialog, lambda: self.panel.show_decision(self.selected_id()))

@@ -3,14 +3,11 @@ name; add, edit, delete, and move one to another stage."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from app.models.enums import ExemplarStage
-from app.rules.vntext import vn_number
 from app.services.exemplars import (
     ExemplarQuery,
-    ExemplarRow,
     delete_exemplar,
     exemplar_years,
     search_exemplars,
@@ -21,28 +18,22 @@ from app.storage.database import Database
 from app.ui.exemplars.columns import EXEMPLAR_COLUMNS
 from app.ui.exemplars.dialog import ExemplarDialog
 from app.ui.exemplars.stage import StageChangeDialog
-from app.ui.kit import messages
-from app.ui.kit.operations import service_call
-from app.ui.kit.row_table import RowTableModel, row_table_view, select_id, selected_row
+from app.ui.kit.list_page import ListPage, open_non_modal
+from app.ui.kit.row_table import RowTableModel, row_table_view
 from app.ui.kit.widgets import add_button, choice_combo, debounce_timer, refill_combo, search_line_edit
 
 
-class ExemplarsPage(QWidget):
+class ExemplarsPage(ListPage):
+    model: RowTableModel
+    refresh_when_closed = True  # saved or not: stage changes and files are saved as they are made
+
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.db = db
+        super().__init__(db, parent)
         self.model = RowTableModel(EXEMPLAR_COLUMNS, self)
         self._timer = debounce_timer(self, self.refresh)
-        self.table = row_table_view(self.model)
-        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
-        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self._build_filters())
-        layout.addLayout(self._build_buttons())
-        layout.addWidget(self.table, 1)
-        self.count_label = QLabel()
-        layout.addWidget(self.count_label)
-        self._update_buttons()
+        self.use_table(row_table_view(self.model))
+        self.lay_out([self._build_filters(), self._build_buttons()], self.table)
+        self.selection_changed()
 
     def _build_filters(self) -> QHBoxLayout:
         self.search_edit = search_line_edit("Tìm theo tên (gõ không dấu cũng được)…", self._timer)
@@ -66,6 +57,7 @@ class ExemplarsPage(QWidget):
         self.stage_button = add_button(row, "Chuyển giai đoạn…", self.change_stage_of_selected)
         self.edit_button = add_button(row, "Sửa", self.edit_selected)
         self.delete_button = add_button(row, "Xóa", self.delete_selected)
+        self.selection_buttons = (self.edit_button, self.delete_button, self.stage_button)
         return row
 
     # Data -------------------------------------------------------------------------------------
@@ -91,61 +83,26 @@ class ExemplarsPage(QWidget):
     def refresh(self, select: int | None = None) -> None:
         """Search again; keep (or move to) the selected exemplar when it is still listed."""
         self._timer.stop()
-        keep = select if select is not None else self.selected_id()
-        self.model.set_rows(search_exemplars(self.db, self.query()))
-        self.count_label.setText(f"{vn_number(self.model.rowCount())} điển hình")
-        select_id(self.table, keep)
-        self._update_buttons()
-
-    def selected(self) -> ExemplarRow | None:
-        return selected_row(self.table)
-
-    def selected_id(self) -> int | None:
-        row = self.selected()
-        return row.id if row else None
-
-    def _update_buttons(self, *_args) -> None:
-        has_selection = self.selected() is not None
-        for button in (self.edit_button, self.delete_button, self.stage_button):
-            button.setEnabled(has_selection)
+        self.show_rows(search_exemplars(self.db, self.query()), "điển hình", select)
+        self.selection_changed()
 
     # Actions ----------------------------------------------------------------------------------
 
     def add_exemplar(self) -> None:
-        self._open_dialog(ExemplarDialog(self.db, movement_id=self.movement_combo.currentData(), parent=self))
+        self.open_dialog(ExemplarDialog(self.db, movement_id=self.movement_combo.currentData(), parent=self))
 
-    def edit_selected(self) -> None:
-        exemplar_id = self.selected_id()
-        if exemplar_id is None:
-            return
-        with service_call(self) as call:
-            dialog = ExemplarDialog.for_exemplar(self.db, exemplar_id, parent=self)
-        if call.ok:
-            self._open_dialog(dialog)
-        else:
-            self.refresh()
-
-    def _open_dialog(self, dialog: QDialog) -> None:
-        """Refresh when it closes, saved or not: stage changes and files are saved as they are made."""
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(lambda _result: self.refresh(select=dialog.saved_id))
-        dialog.open()
+    def edit_dialog(self, record_id: int) -> ExemplarDialog:
+        return ExemplarDialog.for_exemplar(self.db, record_id, parent=self)
 
     def change_stage_of_selected(self) -> None:
         row = self.selected()
-        if row is None:
-            return
-        dialog = StageChangeDialog(self.db, row.id, row.stage, row.subject_name, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self.refresh(select=row.id))
-        dialog.open()
+        if row is not None:
+            dialog = StageChangeDialog(self.db, row.id, row.stage, row.subject_name, self)
+            open_non_modal(dialog, lambda: self.refresh(select=row.id))
 
     def delete_selected(self) -> None:
         row = self.selected()
-        question = f"Xóa hồ sơ điển hình “{row.subject_name}”?" if row else ""
-        if row is None or not messages.ask_yes_no(self, question, "Xóa điển hình"):
-            return
-        with service_call(self) as call:
-            delete_exemplar(self.db, row.id)
-        if call.ok:
+        if row is not None and self.delete_confirmed(
+                f"Xóa hồ sơ điển hình “{row.subject_name}”?", "Xóa điển hình",
+                lambda: delete_exemplar(self.db, row.id)):
             self.refresh()

@@ -3,21 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QSplitter,
-    QTableView,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from app.models.enums import MovementKind
 from app.rules.vntext import vn_number, vn_short_date
 from app.services.movements import (
     MovementOverview,
-    MovementRow,
     delete_movement,
     list_movements,
     movement_overview,
@@ -25,17 +16,9 @@ from app.services.movements import (
 from app.storage.database import Database
 from app.ui.exemplars.columns import EXEMPLAR_COLUMNS
 from app.ui.exemplars.dialog import ExemplarDialog
-from app.ui.kit import messages
+from app.ui.kit.list_page import ListPage, open_non_modal
 from app.ui.kit.operations import service_call
-from app.ui.kit.row_table import (
-    CENTER,
-    RIGHT,
-    RowColumn,
-    RowTableModel,
-    row_table_view,
-    select_id,
-    selected_row,
-)
+from app.ui.kit.row_table import CENTER, RIGHT, RowColumn, RowTableModel, row_table_view, selected_row
 from app.ui.kit.widgets import add_button, choice_combo, debounce_timer, search_line_edit
 from app.ui.movements.dialog import MovementDialog
 
@@ -67,25 +50,22 @@ NOMINATION_COLUMNS = [
 ]
 
 
-class MovementsPage(QWidget):
+class MovementsPage(ListPage):
+    model: RowTableModel
+
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.db = db
+        super().__init__(db, parent)
         self.model = RowTableModel(MOVEMENT_COLUMNS, self)
         self.exemplars_model = RowTableModel(EXEMPLAR_COLUMNS, self)
         self.nominations_model = RowTableModel(NOMINATION_COLUMNS, self)
         self._timer = debounce_timer(self, self.refresh)
         splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self._build_table())
+        splitter.addWidget(self.use_table(row_table_view(self.model)))
         splitter.addWidget(self._build_detail())
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self._build_toolbar())
-        layout.addWidget(splitter, 1)
-        self.count_label = QLabel()
-        layout.addWidget(self.count_label)
-        self._show_selected()
+        self.lay_out([self._build_toolbar()], splitter)
+        self.selection_changed()
 
     def _build_toolbar(self) -> QHBoxLayout:
         self.search_edit = search_line_edit("Tìm phong trào theo tên (gõ không dấu cũng được)…", self._timer)
@@ -98,13 +78,8 @@ class MovementsPage(QWidget):
         self.add_button = add_button(row, "Thêm phong trào", self.add_movement)
         self.edit_button = add_button(row, "Sửa", self.edit_selected)
         self.delete_button = add_button(row, "Xóa", self.delete_selected)
+        self.selection_buttons = (self.edit_button, self.delete_button)
         return row
-
-    def _build_table(self) -> QTableView:
-        self.table = row_table_view(self.model)
-        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
-        self.table.selectionModel().selectionChanged.connect(self._show_selected)
-        return self.table
 
     def _build_detail(self) -> QWidget:
         self.title_label = QLabel()
@@ -136,22 +111,15 @@ class MovementsPage(QWidget):
     def refresh(self, select: int | None = None) -> None:
         """List again; keep (or move to) the selected movement when it is still listed."""
         self._timer.stop()
-        keep = select if select is not None else self.selected_id()
         kind = self.kind_combo.currentData()
         kind = MovementKind(kind) if kind else None
-        self.model.set_rows(list_movements(self.db, self.search_edit.text(), kind))
-        self.count_label.setText(f"{vn_number(self.model.rowCount())} phong trào")
-        select_id(self.table, keep)
-        self._show_selected()
+        self.show_rows(list_movements(self.db, self.search_edit.text(), kind), "phong trào", select)
+        self.selection_changed()
 
-    def selected_id(self) -> int | None:
-        row: MovementRow | None = selected_row(self.table)
-        return row.id if row else None
-
-    def _show_selected(self, *_args) -> None:
+    def selection_changed(self, *_args) -> None:
+        """The buttons, and the selected movement's exemplars and nominations below."""
+        super().selection_changed()
         movement_id = self.selected_id()
-        self.edit_button.setEnabled(movement_id is not None)
-        self.delete_button.setEnabled(movement_id is not None)
         overview = None
         if movement_id is not None:
             with service_call(self):
@@ -178,23 +146,10 @@ class MovementsPage(QWidget):
     # Actions ----------------------------------------------------------------------------------
 
     def add_movement(self) -> None:
-        self._open_dialog(MovementDialog(self.db, parent=self))
+        self.open_dialog(MovementDialog(self.db, parent=self))
 
-    def edit_selected(self) -> None:
-        movement_id = self.selected_id()
-        if movement_id is None:
-            return
-        with service_call(self) as call:
-            dialog = MovementDialog.for_movement(self.db, movement_id, parent=self)
-        if call.ok:
-            self._open_dialog(dialog)
-        else:
-            self.refresh()
-
-    def _open_dialog(self, dialog: MovementDialog) -> None:
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self.refresh(select=dialog.saved_id))
-        dialog.open()
+    def edit_dialog(self, record_id: int) -> MovementDialog:
+        return MovementDialog.for_movement(self.db, record_id, parent=self)
 
     def open_exemplar(self) -> None:
         """Open the exemplar selected in the detail panel; the panel is shown again when it closes."""
@@ -204,15 +159,10 @@ class MovementsPage(QWidget):
         with service_call(self) as call:
             dialog = ExemplarDialog.for_exemplar(self.db, row.id, parent=self)
         if call.ok:
-            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            dialog.finished.connect(lambda _result: self._show_selected())
-            dialog.open()
+            open_non_modal(dialog, self.selection_changed, when_closed=True)
 
     def delete_selected(self) -> None:
-        row: MovementRow | None = selected_row(self.table)
-        if row is None or not messages.ask_yes_no(self, f"Xóa phong trào “{row.name}”?", "Xóa phong trào"):
-            return
-        with service_call(self) as call:
-            delete_movement(self.db, row.id)
-        if call.ok:
+        row = self.selected()
+        if row is not None and self.delete_confirmed(f"Xóa phong trào “{row.name}”?", "Xóa phong trào",
+                                                     lambda: delete_movement(self.db, row.id)):
             self.refresh()

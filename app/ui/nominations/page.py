@@ -3,17 +3,17 @@ with its checklist, report and history; single and bulk creation."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QWidget
 
 from app.models.enums import NominationStatus
 from app.services.catalogue import list_award_forms
-from app.services.nominations import NominationRow, list_nominations
+from app.services.nominations import list_nominations
 from app.services.rounds import list_rounds
 from app.services.units import list_units
 from app.storage.database import Database
 from app.ui.kit import messages
-from app.ui.kit.row_table import CENTER, RowColumn, RowTableModel, row_table_view, select_id, selected_row
+from app.ui.kit.list_page import ListPage, open_non_modal
+from app.ui.kit.row_table import CENTER, RowColumn, RowTableModel, row_table_view
 from app.ui.kit.widgets import list_detail_splitter, refill_combo, select_data
 from app.ui.nominations.bulk_dialogs import BulkDialog, ExemplarNominationDialog, UnitLdttDialog
 from app.ui.nominations.dialog import NominationDialog
@@ -35,20 +35,18 @@ def nomination_columns(number: dict[int, int]) -> list[RowColumn]:
     ]
 
 
-class NominationsPage(QWidget):
+class NominationsPage(ListPage):
+    model: RowTableModel
+
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.db = db
+        super().__init__(db, parent)
         self._numbers: dict[int, int] = {}
         self._loaded = False
         self.model = RowTableModel(nomination_columns(self._numbers), self)
         self.panel = NominationPanel(db)
         self.panel.changed.connect(lambda nomination_id: self.refresh(select=nomination_id))
         self.panel.deleted.connect(lambda: self.refresh())
-        layout = QVBoxLayout(self)
-        layout.addLayout(self._build_filters())
-        layout.addLayout(self._build_actions())
-        layout.addWidget(self._build_body(), 1)
+        self.lay_out([self._build_filters(), self._build_actions()], self._build_body(), count_below=False)
 
     def _build_filters(self) -> QHBoxLayout:
         self.round_combo = self._filter_combo(300)
@@ -72,7 +70,6 @@ class NominationsPage(QWidget):
 
     def _build_actions(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.count_label = QLabel()
         row.addWidget(self.count_label, 1)
         for text, slot in (("Thêm hồ sơ…", self.add_nomination),
                            ("Đề nghị LĐTT cả đơn vị…", self.nominate_unit),
@@ -83,8 +80,7 @@ class NominationsPage(QWidget):
         return row
 
     def _build_body(self) -> QSplitter:
-        self.table = row_table_view(self.model)
-        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.use_table(row_table_view(self.model), edits=False)
         self.table.doubleClicked.connect(lambda _index: self.panel.edit_report())
         return list_detail_splitter(self.table, self.panel)
 
@@ -122,7 +118,6 @@ class NominationsPage(QWidget):
 
     def refresh(self, select: int | None = None) -> None:
         """Reload the list; the nomination just changed stays shown even when the filters now hide it."""
-        keep = select if select is not None else self.selected_id()
         status = self.status_combo.currentData()
         rows = list_nominations(
             self.db, round_id=self.current_round_id(), status=NominationStatus(status) if status else None,
@@ -130,25 +125,16 @@ class NominationsPage(QWidget):
         )
         self._numbers.clear()
         self._numbers.update({row.id: number for number, row in enumerate(rows, start=1)})
-        self.model.set_rows(rows)
-        self.count_label.setText(f"{len(rows)} hồ sơ")
-        if not select_id(self.table, keep):
+        if not self.show_rows(rows, "hồ sơ", select):
             self.panel.show_nomination(select)
 
-    def _selection_changed(self, *_args) -> None:
+    def selection_changed(self, *_args) -> None:
         self.panel.show_nomination(self.selected_id())
-
-    def selected_id(self) -> int | None:
-        row: NominationRow | None = selected_row(self.table)
-        return row.id if row else None
 
     # Creating ------------------------------------------------------------------------------------
 
     def add_nomination(self) -> None:
-        dialog = NominationDialog(self.db, round_id=self.current_round_id(), parent=self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self.refresh(select=dialog.saved_id))
-        dialog.open()
+        self.open_dialog(NominationDialog(self.db, round_id=self.current_round_id(), parent=self))
 
     def nominate_unit(self) -> None:
         self._open_bulk(UnitLdttDialog(self.db, self.current_round_id(), parent=self))
@@ -157,9 +143,7 @@ class NominationsPage(QWidget):
         self._open_bulk(ExemplarNominationDialog(self.db, self.current_round_id(), parent=self))
 
     def _open_bulk(self, dialog: BulkDialog) -> None:
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self._bulk_done(dialog))
-        dialog.open()
+        open_non_modal(dialog, lambda: self._bulk_done(dialog))
 
     def _bulk_done(self, dialog: BulkDialog) -> None:
         self.refresh()

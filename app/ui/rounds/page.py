@@ -4,24 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from app.models.enums import NominationStatus, RoundStatus
 from app.rules.vntext import vn_number
 from app.services.rounds import RoundRow, delete_round, get_round, list_rounds
 from app.storage.database import Database
-from app.ui.kit import messages
-from app.ui.kit.operations import service_call
-from app.ui.kit.row_table import (
-    CENTER,
-    RIGHT,
-    RowColumn,
-    RowTableModel,
-    row_table_view,
-    select_id,
-    selected_row,
-)
+from app.ui.kit.list_page import ListPage
+from app.ui.kit.row_table import CENTER, RIGHT, RowColumn, RowTableModel, row_table_view
 from app.ui.kit.widgets import add_button, select_data
 from app.ui.rounds.dialog import RoundDialog
 
@@ -57,24 +48,18 @@ ROUND_COLUMNS = [
 ]
 
 
-class RoundsPage(QWidget):
+class RoundsPage(ListPage):
     open_nominations = Signal(int)  # a round's id: show the nominations page filtered to it
     open_decisions = Signal(int)  # a round's id: show the decisions page filtered to it
+    model: RowTableModel
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.db = db
+        super().__init__(db, parent)
         self._rows: list[RoundRow] = []
         self.model = RowTableModel(ROUND_COLUMNS, self)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self._build_toolbar())
-        self.table = row_table_view(self.model)
-        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
-        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-        layout.addWidget(self.table, 1)
-        self.count_label = QLabel()
-        layout.addWidget(self.count_label)
-        self._update_buttons()
+        toolbar = self._build_toolbar()
+        self.lay_out([toolbar], self.use_table(row_table_view(self.model)))
+        self.selection_changed()
 
     def _build_toolbar(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -90,16 +75,17 @@ class RoundsPage(QWidget):
         self.delete_button = add_button(row, "Xóa", self.delete_selected)
         self.nominations_button = add_button(row, "Xem hồ sơ đề nghị", self.show_nominations)
         self.decisions_button = add_button(row, "Xem quyết định", self.show_decisions)
+        self.selection_buttons = (self.edit_button, self.delete_button, self.nominations_button,
+                                  self.decisions_button)
         return row
 
     def on_shown(self) -> None:
         self.refresh()
 
     def refresh(self, select: int | None = None) -> None:
-        keep = select if select is not None else self.selected_id()
         self._rows = list_rounds(self.db)
         self._fill_years(select)
-        self._show_rows(keep)
+        self._show_rows(select)
 
     def _fill_years(self, select: int | None) -> None:
         """The years that have rounds; a newly saved round's year stays visible."""
@@ -115,47 +101,21 @@ class RoundsPage(QWidget):
         select_data(self.year_combo, chosen)
         self.year_combo.blockSignals(False)
 
-    def _show_rows(self, keep: int | None = None) -> None:
-        keep = keep if keep is not None else self.selected_id()
+    def _show_rows(self, select: int | None = None) -> None:
         year = self.year_combo.currentData()
-        self.model.set_rows([r for r in self._rows if year is None or r.year == year])
-        self.count_label.setText(f"{self.model.rowCount()} đợt xét")
-        select_id(self.table, keep)
-        self._update_buttons()
-
-    def selected_id(self) -> int | None:
-        row = selected_row(self.table)
-        return row.id if row else None
-
-    def _update_buttons(self, *_args) -> None:
-        chosen = self.selected_id() is not None
-        for button in (self.edit_button, self.delete_button, self.nominations_button, self.decisions_button):
-            button.setEnabled(chosen)
+        self.show_rows([r for r in self._rows if year is None or r.year == year], "đợt xét", select)
+        self.selection_changed()
 
     def add_round(self) -> None:
-        self._open_dialog(RoundDialog(self.db, parent=self))
+        self.open_dialog(RoundDialog(self.db, parent=self))
 
-    def edit_selected(self) -> None:
-        round_id = self.selected_id()
-        if round_id is None:
-            return
-        with service_call(self) as call:
-            detail = get_round(self.db, round_id)
-        if call.ok:
-            self._open_dialog(RoundDialog(self.db, detail, parent=self))
-
-    def _open_dialog(self, dialog: RoundDialog) -> None:
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self.refresh(select=dialog.saved_id))
-        dialog.open()
+    def edit_dialog(self, record_id: int) -> RoundDialog:
+        return RoundDialog(self.db, get_round(self.db, record_id), parent=self)
 
     def delete_selected(self) -> None:
-        row = selected_row(self.table)
-        if row is None or not messages.ask_yes_no(self, f"Xóa đợt xét “{row.name}”?", "Xóa đợt xét"):
-            return
-        with service_call(self) as call:
-            delete_round(self.db, row.id)
-        if call.ok:
+        row = self.selected()
+        if row is not None and self.delete_confirmed(f"Xóa đợt xét “{row.name}”?", "Xóa đợt xét",
+                                                     lambda: delete_round(self.db, row.id)):
             self.refresh()
 
     def show_nominations(self) -> None:

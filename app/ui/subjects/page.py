@@ -2,24 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtWidgets import (
-    QComboBox,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QItemSelectionModel, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.models.enums import SubjectKind
 from app.rules.vntext import vn_number
 from app.services.subjects import SubjectQuery, count_subjects, delete_subject
 from app.services.units import list_fields, list_units
 from app.storage.database import Database
-from app.ui.kit import messages
-from app.ui.kit.operations import service_call
+from app.ui.kit.list_page import ListPage
 from app.ui.kit.row_table import list_table_view
 from app.ui.kit.widgets import choice_combo, debounce_timer, refill_combo, search_line_edit
 from app.ui.subjects import table_model as cols
@@ -38,21 +29,24 @@ ADD_BUTTONS = (
 )
 
 
-class SubjectsPage(QWidget):
+class SubjectsPage(ListPage):
+    """Its model reads the list a page of rows at a time: it selects rows itself (`_select_subject`)."""
+
     total_changed = Signal(int)
+    model: SubjectTableModel
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.db = db
+        super().__init__(db, parent)
         self.model = SubjectTableModel(db, self)
         self._timer = debounce_timer(self, self.refresh)
+        # Laid out as each row is made (not with lay_out): the personal-data button gets its parent, and so
+        # its place in the tab order, when it is made.
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_filters())
         layout.addLayout(self._build_buttons())
-        layout.addWidget(self._build_table(), 1)
-        self.count_label = QLabel()
+        layout.addWidget(self.use_table(list_table_view(self.model, COLUMN_WIDTHS, stretch_last=True)), 1)
         layout.addWidget(self.count_label)
-        self._update_buttons()
+        self.selection_changed()
 
     def _build_filters(self) -> QHBoxLayout:
         self.search_edit = search_line_edit("Tìm theo tên (gõ không dấu cũng được)…", self._timer)
@@ -82,16 +76,11 @@ class SubjectsPage(QWidget):
         self.delete_button.clicked.connect(self.delete_selected)
         row.addWidget(self.edit_button)
         row.addWidget(self.delete_button)
+        self.selection_buttons = (self.edit_button, self.delete_button)
         self.personal_data = PersonalDataButton(self.db, self._selected_subject, self)
         self.personal_data.erased.connect(lambda: self._after_delete(None))
         row.addWidget(self.personal_data)
         return row
-
-    def _build_table(self) -> QTableView:
-        self.table = list_table_view(self.model, COLUMN_WIDTHS, stretch_last=True)
-        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
-        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-        return self.table
 
     # Data -------------------------------------------------------------------------------------
 
@@ -112,10 +101,10 @@ class SubjectsPage(QWidget):
             field_id=self.field_combo.currentData(),
         )
 
-    def refresh(self, select_id: int | None = None) -> None:
+    def refresh(self, select: int | None = None) -> None:
         """Search again; keep (or move to) the selected subject when it is still listed."""
         self._timer.stop()
-        keep = select_id if select_id is not None else self.selected_id()
+        keep = select if select is not None else self.selected_id()
         query = self.query()
         self.model.set_query(query)
         count = self.model.rowCount()
@@ -123,7 +112,7 @@ class SubjectsPage(QWidget):
         if query == SubjectQuery():
             self.total_changed.emit(count)
         self._select_subject(keep)
-        self._update_buttons()
+        self.selection_changed()
 
     def _refresh_total(self) -> None:
         if self.query() != SubjectQuery():
@@ -138,10 +127,6 @@ class SubjectsPage(QWidget):
         self.table.selectionModel().setCurrentIndex(index, flags)
         self.table.scrollTo(index)
 
-    def selected_id(self) -> int | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.subject_id(rows[0].row()) if rows else None
-
     def _selected_subject(self) -> tuple[int, str] | None:
         rows = self.table.selectionModel().selectedRows()
         if not rows:
@@ -149,48 +134,30 @@ class SubjectsPage(QWidget):
         row = rows[0].row()
         return self.model.subject_id(row), self.model.data(self.model.index(row, cols.NAME))
 
-    def _update_buttons(self, *_args) -> None:
-        has_selection = self.selected_id() is not None
-        self.edit_button.setEnabled(has_selection)
-        self.delete_button.setEnabled(has_selection)
-        self.personal_data.update_state(has_selection)
+    def selection_changed(self, *_args) -> None:
+        super().selection_changed()
+        self.personal_data.update_state(self.selected_id() is not None)
 
     # Actions ----------------------------------------------------------------------------------
 
     def add_subject(self, kind: SubjectKind) -> None:
-        self._open_dialog(SubjectDialog(self.db, kind, parent=self))
+        self.open_dialog(SubjectDialog(self.db, kind, parent=self))
 
-    def edit_selected(self) -> None:
-        subject_id = self.selected_id()
-        if subject_id is None:
-            return
-        with service_call(self) as call:
-            dialog = SubjectDialog.for_subject(self.db, subject_id, parent=self)
-        if call.ok:
-            self._open_dialog(dialog)
-        else:
-            self.refresh()
+    def edit_dialog(self, record_id: int) -> SubjectDialog:
+        return SubjectDialog.for_subject(self.db, record_id, parent=self)
 
-    def _open_dialog(self, dialog: SubjectDialog) -> None:
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self._after_save(dialog.saved_id))
-        dialog.open()
-
-    def _after_save(self, subject_id: int | None) -> None:
-        self.refresh(select_id=subject_id)
+    def after_save(self, saved_id: int | None) -> None:
+        self.refresh(select=saved_id)
         self._refresh_total()
 
     def delete_selected(self) -> None:
-        subject_id = self.selected_id()
-        if subject_id is None:
+        subject = self._selected_subject()
+        if subject is None:
             return
         row = self.table.selectionModel().selectedRows()[0].row()
-        name = self.model.data(self.model.index(row, cols.NAME))
-        if not messages.ask_yes_no(self, f"Xóa “{name}” khỏi danh sách đối tượng?", "Xóa đối tượng"):
-            return
-        with service_call(self) as call:
-            delete_subject(self.db, subject_id)
-        if call.ok:
+        subject_id, name = subject
+        if self.delete_confirmed(f"Xóa “{name}” khỏi danh sách đối tượng?", "Xóa đối tượng",
+                                 lambda: delete_subject(self.db, subject_id)):
             self._after_delete(row)
 
     def _after_delete(self, old_row: int | None) -> None:
