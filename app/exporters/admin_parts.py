@@ -5,14 +5,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import replace
 
 from app.exporters.award_content import KIND_WORDS, ROMAN, AwardContent, ListedRecipient, fill
 from app.exporters.document import (
+    AdminDocument,
     Align,
     Block,
     Closing,
     Column,
     HeaderBlock,
+    PageSetup,
     Paragraph,
     Run,
     SignatureColumn,
@@ -24,6 +27,13 @@ from app.rules.vntext import upper_first, vn_date
 BLANK = "……"  # the dots left for a number or a day a draft does not have yet
 INDENT_MM = 10.0
 CENTER = Align.CENTER
+DRAFT_MARK = "DỰ THẢO"
+CANCELLED_MARK = "ĐÃ HỦY"
+ISSUER_SIZES = (13.0, 12.0)  # Decree 30: the issuing body in 12–13 pt; 12 only when 13 does not fit
+ISSUER_MIN_WIDTH_MM = 62.0
+ISSUER_SLACK_MM = 3.0  # room left in the issuer column beside the longest line
+# a line too long for the issuer column is split before the name of the commune, never inside a name
+_UNIT_WORDS = (" XÃ ", " PHƯỜNG ", " ĐẶC KHU ", " THỊ TRẤN ")
 
 
 def number_text(number: str, symbol: str) -> str:
@@ -46,15 +56,62 @@ def join_words(parts: Sequence[str]) -> str:
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " và " + parts[-1]
 
 
-def header(wording: dict, values: dict[str, str], number: str, day: dt.date | None, year: int) -> HeaderBlock:
+def header(wording: dict, values: dict[str, str], number: str, day: dt.date | None, year: int, *,
+           parent_lines: int = 0, place: str | None = None) -> HeaderBlock:
+    """The header block. The issuing body's lines are bold; the first `parent_lines` lines name a parent
+    body (cơ quan chủ quản, not bold): a commune People's Committee has none, its office (the proposal's
+    issuer) has the committee. `place` is the place-name template when it is not `wording["place"]`.
+    The issuer column is widened, then the issuer set in 12 pt, so that no line breaks inside a name."""
     lines = [fill(line, **values) for line in wording["issuer_lines"]]
-    issuer = tuple((line, index > 0 or len(lines) == 1) for index, line in enumerate(lines))
-    place = fill(wording["place"], **values)
-    return HeaderBlock(
-        issuer_lines=issuer,
+    parents = min(parent_lines, len(lines) - 1)
+    issuer = [(line, index >= parents) for index, line in enumerate(lines)]
+    place_name = fill(wording["place"] if place is None else place, **values)
+    block = HeaderBlock(
+        issuer_lines=tuple(issuer),
         number=number_text(number, wording["symbol"]),
-        place_date=f"{place}, {date_text(day, year)}",
+        place_date=f"{place_name}, {date_text(day, year)}",
     )
+    return fitted_header(block)
+
+
+def fitted_header(block: HeaderBlock) -> HeaderBlock:
+    """The issuer column as wide as its longest line needs (from 62 mm up to what the national name
+    leaves), the issuer in 13 pt, else 12 pt; a line that fits neither is split before the commune's
+    name ("ỦY BAN NHÂN DÂN" / "XÃ …") rather than wherever the line happens to wrap."""
+    from app.exporters.docx_parts import text_width_mm  # the fonts' metrics, loaded when a header is made
+
+    if not block.issuer_lines:
+        return block
+    national = text_width_mm(block.national_name, block.national_size, bold=True)
+    room = PageSetup().text_width_mm - national - ISSUER_SLACK_MM  # the national name's column keeps its room
+    for lines in (block.issuer_lines, _split_names(block.issuer_lines)):
+        for size in ISSUER_SIZES:
+            need = max(text_width_mm(text, size, bold=bold) for text, bold in lines) + ISSUER_SLACK_MM
+            if need <= room:
+                return replace(block, issuer_lines=lines, issuer_size=size,
+                               left_width_mm=round(max(ISSUER_MIN_WIDTH_MM, need), 1))
+    return replace(block, issuer_lines=_split_names(block.issuer_lines), issuer_size=ISSUER_SIZES[-1],
+                   left_width_mm=round(room, 1))
+
+
+def _split_names(lines: tuple[tuple[str, bool], ...]) -> tuple[tuple[str, bool], ...]:
+    result: list[tuple[str, bool]] = []
+    for text, bold in lines:
+        cut = max(text.find(word) for word in _UNIT_WORDS)
+        if cut > 0:
+            result += [(text[:cut], bold), (text[cut + 1:], bold)]
+        else:
+            result.append((text, bold))
+    return tuple(result)
+
+
+def marked(document: AdminDocument, mark: str, note: str = "") -> AdminDocument:
+    """The document with a state mark at the top of its first page ("DỰ THẢO", "ĐÃ HỦY"), and the
+    note under it (what cancelled it). The document's own blocks are not changed."""
+    blocks: list[Block] = [para(mark, bold=True, align=Align.RIGHT, size=13, space_after=0 if note else 6)]
+    if note:
+        blocks.append(para(note, italic=True, align=Align.RIGHT, size=12, space_after=6))
+    return replace(document, blocks=(*blocks, *document.blocks))
 
 
 def title_lines(type_name: str, subject: str) -> list[Block]:
@@ -65,10 +122,11 @@ def title_lines(type_name: str, subject: str) -> list[Block]:
 
 
 def basis_paragraphs(lines: Sequence[str]) -> list[Block]:
-    """Each 'Căn cứ …' line ends with ';' and the last one with ',' (Decree 30/2020)."""
-    clean = [line.rstrip(" ;,.") for line in lines if line.strip()]
+    """Each 'Căn cứ …' line ends with ';' and the last one ('Theo đề nghị …') with '.' (Decree 30/2020,
+    Phụ lục I: "dòng cuối cùng kết thúc bằng dấu chấm")."""
+    clean = [line.strip().rstrip(" ;,.") for line in lines if line.strip()]
     return [
-        para(line + ("," if index == len(clean) - 1 else ";"), italic=True, first_indent_mm=INDENT_MM)
+        para(line + ("." if index == len(clean) - 1 else ";"), italic=True, first_indent_mm=INDENT_MM)
         for index, line in enumerate(clean)
     ]
 
@@ -77,15 +135,21 @@ def article(label: str, text: str) -> Paragraph:
     return Paragraph(runs=(Run(f"{label} ", bold=True), Run(text)), first_indent_mm=INDENT_MM)
 
 
-def recipient_lines(lines: Sequence[str]) -> tuple[str, ...]:
-    """'- Như Điều 3;' … '- Lưu: VT.': each line starts with '-', ends with ';', the last with '.'."""
+def recipient_lines(lines: Sequence[str], drafting_unit: str | None = None) -> tuple[str, ...]:
+    """'- Như Điều 3;' … '- Lưu: VT, VP.': each line starts with '-', ends with ';', the last with '.'.
+    With a `drafting_unit` (may be empty) the archive line "Lưu: VT, <unit>" is added last, unless the
+    list has its own "Lưu:" line."""
     clean = [line.strip().lstrip("-").strip().rstrip(";,.") for line in lines if line.strip()]
+    if drafting_unit is not None and not any(line.lower().startswith("lưu:") for line in clean):
+        unit = drafting_unit.strip(" ;,.")
+        clean.append(f"Lưu: VT, {unit}" if unit else "Lưu: VT")
     return tuple(f"- {line}{'.' if i == len(clean) - 1 else ';'}" for i, line in enumerate(clean))
 
 
-def closing(recipients: Sequence[str], signer_lines: Sequence[str], signer_name: str) -> Closing:
+def closing(recipients: Sequence[str], signer_lines: Sequence[str], signer_name: str,
+            drafting_unit: str | None = None) -> Closing:
     column = SignatureColumn(lines=tuple(signer_lines), name=signer_name)
-    return Closing(signatures=(column,), recipients=recipient_lines(recipients))
+    return Closing(signatures=(column,), recipients=recipient_lines(recipients, drafting_unit))
 
 
 def award_phrase(content: AwardContent) -> str:

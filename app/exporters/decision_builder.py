@@ -25,7 +25,8 @@ def build_decision(content: AwardContent) -> AdminDocument:
         parts.article("Điều 1.", article_1(content)),
         parts.article("Điều 2.", article_2(content)),
         parts.article("Điều 3.", article_3(content)),
-        parts.closing(wording["recipients"], content.signer.lines, content.signer.name),
+        parts.closing(wording["recipients"], content.signer.lines, content.signer.name,
+                      wording.get("drafting_unit", "")),
         PageBreak(),
         *parts.annex_heading(annex_title(content), attached_to(content)),
         *parts.annex_tables(content),
@@ -79,6 +80,7 @@ def article_2(content: AwardContent) -> str:
 
 
 def _law() -> str:
+    """A later citation gives type and number only: the basis lines cited the decree in full."""
     return "Nghị định số 152/2025/NĐ-CP"
 
 

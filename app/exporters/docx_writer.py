@@ -52,7 +52,7 @@ from app.exporters.docx_parts import (
 )
 
 LANGUAGE = "vi-VN"
-ISSUER_RULE_FRACTION = 1 / 3  # the line under the issuing body: a third of its text (1/3–1/2 allowed)
+ISSUER_RULE_FRACTION = 0.4  # the line under the issuing body: 1/3–1/2 of its longer line (Decree 30)
 HEADER_GAP = 6.0  # points above the number and the place-and-date line
 CLOSING_GAP = 6.0  # points above the recipients and the signature
 TABLE_CELL_MARGIN_MM = 1.0
@@ -183,9 +183,9 @@ def _issuer(block: HeaderBlock, width: float) -> list:
         return []
     lines = [text_paragraph(text, block.issuer_size, bold=bold, keep_next=True)
              for text, bold in block.issuer_lines]
-    last, bold = block.issuer_lines[-1]
-    length = text_width_mm(last, block.issuer_size, bold=bold) * ISSUER_RULE_FRACTION
-    return [*lines, rule_paragraph(length, width, keep_next=True)]
+    body = [line for line in block.issuer_lines if line[1]] or list(block.issuer_lines)  # not the parent
+    longest = max(text_width_mm(text, block.issuer_size, bold=bold) for text, bold in body)
+    return [*lines, rule_paragraph(longest * ISSUER_RULE_FRACTION, width, keep_next=True)]
 
 
 def _national(block: HeaderBlock, width: float) -> list:

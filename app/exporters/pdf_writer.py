@@ -142,12 +142,16 @@ def _header(block: HeaderBlock, width: float) -> RlTable:
     return table
 
 
+_ISSUER_RULE_FRACTION = 0.4  # the line under the issuing body: 1/3–1/2 of its longer line (Decree 30)
+
+
 def _issuer(block: HeaderBlock) -> list[Flowable]:
     if not block.issuer_lines:
         return []
     lines: list[Flowable] = [_line(text, block.issuer_size, bold=bold) for text, bold in block.issuer_lines]
-    last_text, last_bold = block.issuer_lines[-1]
-    lines.append(CenteredRule(text_width(last_text, block.issuer_size, bold=last_bold) / 3))
+    body = [line for line in block.issuer_lines if line[1]] or list(block.issuer_lines)  # not the parent
+    longest = max(text_width(text, block.issuer_size, bold=bold) for text, bold in body)
+    lines.append(CenteredRule(longest * _ISSUER_RULE_FRACTION))
     return lines
 
 

@@ -10,18 +10,24 @@ from app.rules.vntext import upper_first, vn_date
 
 
 def build_proposal(content: AwardContent, proposal: dict) -> AdminDocument:
-    """`content.proposal_number` / `proposal_on` are the proposal's own; `proposal` is its wording."""
+    """`content.proposal_number` / `proposal_on` are the proposal's own; `proposal` is its wording. The
+    office issues it: the People's Committee above it is its parent body (the first issuer lines, not
+    bold). The place line is the decision's, the same in every document."""
     values = content.places.values()
     year = content.places.year
+    parents = len(proposal["issuer_lines"]) - 1
+    place = content.wording.get("place", proposal.get("place", "{commune}"))
     blocks: list[Block] = [
-        parts.header(proposal, values, content.proposal_number, content.proposal_on, year),
+        parts.header(proposal, values, content.proposal_number, content.proposal_on, year,
+                     parent_lines=parents, place=place),
         *parts.title_lines("TỜ TRÌNH", f"Về việc đề nghị tặng {parts.award_phrase(content)}"),
         para(f"Kính gửi: {fill(proposal['addressee'], **values)}.", align=parts.CENTER, space_after=12),
         *parts.basis_paragraphs([fill(line, **values) for line in proposal["basis_lines"]]),
         para(_request(content, proposal), first_indent_mm=parts.INDENT_MM),
         *_council_paragraph(content),
         para(_closing_request(proposal, values), first_indent_mm=parts.INDENT_MM),
-        parts.closing(proposal["recipients"], proposal["signer_lines"], proposal.get("signer_name", "")),
+        parts.closing(proposal["recipients"], proposal["signer_lines"], proposal.get("signer_name", ""),
+                      proposal.get("drafting_unit", "")),
         PageBreak(),
         *parts.annex_heading(_annex_title(content), _attached_to(content, proposal)),
         *parts.annex_tables(content),
@@ -64,4 +70,5 @@ def _annex_title(content: AwardContent) -> str:
 def _attached_to(content: AwardContent, proposal: dict) -> str:
     number = content.proposal_number or f"{parts.BLANK}/{proposal['symbol']}"
     day = parts.date_text(content.proposal_on, content.places.year)
-    return f"Kèm theo Tờ trình số {number} {day}"
+    body = fill(proposal["proposer_body"], **content.places.values())
+    return f"Kèm theo Tờ trình số {number} {day} của {body}"

@@ -15,9 +15,9 @@ class ReportContent:
     kind: str  # individual | collective | household
     form_name: str
     is_title: bool
-    period: str  # "năm 2026", or the round's name for ad-hoc and thematic rounds
+    period: str  # "năm 2026", "quý III năm 2026", or the round's purpose for ad-hoc and thematic rounds
     name: str
-    place: str  # "Hòa Bình"
+    place: str  # the place line's name as every document writes it ("Xã Hòa Bình", from the wording)
     day: dt.date | None
     wording: dict
     profile: tuple[tuple[str, str], ...] = ()  # ("Giới tính", "Nữ") …, only the known ones
@@ -27,6 +27,7 @@ class ReportContent:
     measures: str = ""
     awards_received: str = ""
     signer_name: str = ""  # who signs as author (the person, the head of the collective or household)
+    confirm_name: str = ""  # the head who confirms (of the unit, the village, the level that proposes)
     extra: dict = field(default_factory=dict)
 
 
@@ -51,21 +52,22 @@ def _year(content: ReportContent) -> int:
 
 def _sections(content: ReportContent) -> list[Block]:
     if content.kind == "collective":
-        first = [("1. Đặc điểm, tình hình", content.overview), ("2. Chức năng, nhiệm vụ", content.duties)]
+        first = [("Đặc điểm, tình hình", content.overview), ("Chức năng, nhiệm vụ", content.duties)]
         return [
-            *_heading("I. SƠ LƯỢC ĐẶC ĐIỂM, TÌNH HÌNH"), *_profile(content), *_numbered(first),
+            *_heading("I. SƠ LƯỢC ĐẶC ĐIỂM, TÌNH HÌNH"), *_profile(content),
+            *_numbered(first, if_empty=()),
             *_heading("II. THÀNH TÍCH ĐẠT ĐƯỢC"),
-            *_numbered([("1. Kết quả đạt được", content.achievements),
-                        ("2. Các biện pháp, giải pháp đã thực hiện", content.measures)]),
+            *_numbered([("Kết quả đạt được", content.achievements),
+                        ("Các biện pháp, giải pháp đã thực hiện", content.measures)]),
             *_heading("III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG"), *_text(content.awards_received),
         ]
     first_title = "I. THÔNG TIN HỘ GIA ĐÌNH" if content.kind == "household" else "I. SƠ LƯỢC LÝ LỊCH"
     return [
         *_heading(first_title), *_profile(content),
         *_heading("II. THÀNH TÍCH ĐẠT ĐƯỢC"),
-        *_numbered([("1. Quyền hạn, nhiệm vụ được giao", content.duties),
-                    ("2. Thành tích đạt được", content.achievements),
-                    ("3. Các biện pháp, giải pháp đã thực hiện", content.measures)]),
+        *_numbered([("Quyền hạn, nhiệm vụ được giao", content.duties),
+                    ("Thành tích đạt được", content.achievements),
+                    ("Các biện pháp, giải pháp đã thực hiện", content.measures)]),
         *_heading("III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG"), *_text(content.awards_received),
     ]
 
@@ -82,12 +84,17 @@ def _profile(content: ReportContent) -> list[Block]:
     return [para(f"- {key}: {value}", first_indent_mm=parts.INDENT_MM, space_after=2) for key, value in lines]
 
 
-def _numbered(items: list[tuple[str, str]]) -> list[Block]:
+def _numbered(items: list[tuple[str, str]], if_empty: tuple[str, ...] = ("",)) -> list[Block]:
+    """The items that have text, numbered 1., 2. … as they are printed (an empty item is left out and
+    the next takes its number); none at all: `if_empty` ("Không có." by default)."""
+    present = [(title, text) for title, text in items if text.strip()]
     blocks: list[Block] = []
-    for title, text in items:
-        if text.strip():
-            blocks.append(para(title, bold=True, first_indent_mm=parts.INDENT_MM, keep_with_next=True))
-            blocks += _text(text)
+    for number, (title, text) in enumerate(present, start=1):
+        blocks.append(para(f"{number}. {title}", bold=True, first_indent_mm=parts.INDENT_MM,
+                           keep_with_next=True))
+        blocks += _text(text)
+    if not present:
+        blocks += [block for line in if_empty for block in _text(line)]
     return blocks
 
 
@@ -98,8 +105,9 @@ def _text(text: str) -> list[Block]:
 
 def _closing(content: ReportContent) -> Closing:
     wording, kind = content.wording, content.kind
-    note = wording.get("sign_note", "")
     return Closing(signatures=(
-        SignatureColumn(lines=(wording[f"{kind}_confirm"],), name=""),
-        SignatureColumn(lines=(wording[f"{kind}_author"],), name=content.signer_name, note=note),
+        SignatureColumn(lines=(wording[f"{kind}_confirm"],), name=content.confirm_name,
+                        note=wording.get("confirm_note", "")),
+        SignatureColumn(lines=(wording[f"{kind}_author"],), name=content.signer_name,
+                        note=wording.get("sign_note", "")),
     ))

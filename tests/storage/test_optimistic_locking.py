@@ -29,6 +29,8 @@ from app.services.subjects.data import SubjectInput
 from app.storage.conflicts import RACED, stale_message
 from app.storage.database import Database, open_database
 
+pytestmark = pytest.mark.both_backends
+
 STALE_SUBJECT = stale_message("UPDATE statement on table 'subject' expected to update 1 row(s); 0 matched.")
 
 

@@ -33,6 +33,8 @@ from app.storage.engine import engine_url
 from app.storage.paths import DB_FILE_NAME
 from app.storage.schema import SCHEMA_HEAD
 
+pytestmark = pytest.mark.both_backends
+
 # Names whose official-list order a language collation gets wrong (it skips the keys' separators).
 NAMES = ["Lê Văn An", "Trần Thị Ánh", "Nguyễn Anh", "Phạm Ân", "Đỗ Văn Anh", "Hà Bình", "Vũ Văn Ba",
          "Ngô Ba", "Lý A", "Mai Thị Ă", "Đào Văn Đạt", "Hồ Dung", "Tạ Thị Dũng", "Bùi Thị Ư"]

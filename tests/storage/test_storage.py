@@ -16,6 +16,8 @@ from app.storage.lock import AlreadyRunningError, InstanceLock
 from app.storage.paths import DB_FILE_NAME, resolve_data_dir
 from app.storage.schema import SCHEMA_HEAD
 
+pytestmark = pytest.mark.both_backends
+
 
 def test_upgrade_from_empty_matches_models(db) -> None:
     assert migrate.current_revision(db.engine) == migrate.head_revision() == SCHEMA_HEAD

@@ -4,6 +4,7 @@ from the declared WORDING_FIELDS; each tab can go back to the national defaults.
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -51,18 +52,26 @@ PLACEHOLDERS_HINT = (
 
 
 class WordingTab(QWidget):
-    """The fields of one document type: a line for a text, a box with one line per item for a list."""
+    """The fields of one document type: a line for a text, a box with one line per item for a list, a
+    check box for a yes/no choice."""
 
     def __init__(self, doc_type: DocumentType, on_reset, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.doc_type = doc_type
         self.form = Form()
-        self.edits: dict[str, QLineEdit | QPlainTextEdit] = {}
+        self.edits: dict[str, QLineEdit | QPlainTextEdit | QCheckBox] = {}
         for spec in WORDING_FIELDS[doc_type]:
-            edit = QPlainTextEdit() if spec.is_list else QLineEdit()
+            edit: QLineEdit | QPlainTextEdit | QCheckBox
+            if spec.is_flag:
+                self.edits[spec.key] = self.form.add_row(spec.key, spec.label, QCheckBox())
+                continue
             if spec.is_list:
-                edit.setTabChangesFocus(True)
-                edit.setFixedHeight(edit.fontMetrics().lineSpacing() * 5 + 14)
+                box = QPlainTextEdit()
+                box.setTabChangesFocus(True)
+                box.setFixedHeight(box.fontMetrics().lineSpacing() * 5 + 14)
+                edit = box
+            else:
+                edit = QLineEdit()
             self.edits[spec.key] = self.form.add_row(spec.key, spec.label, edit)
         area = QScrollArea()
         area.setWidgetResizable(True)
@@ -77,15 +86,22 @@ class WordingTab(QWidget):
     def load(self, values: Wording) -> None:
         for key, edit in self.edits.items():
             value = values.get(key, "")
-            if isinstance(edit, QPlainTextEdit):
+            if isinstance(edit, QCheckBox):
+                edit.setChecked(bool(value))
+            elif isinstance(edit, QPlainTextEdit):
                 edit.setPlainText("\n".join(value) if isinstance(value, list) else str(value))
             else:
                 edit.setText(str(value))
                 edit.setCursorPosition(0)  # show a long text from its start
 
     def read(self) -> Wording:
-        return {key: edit.toPlainText() if isinstance(edit, QPlainTextEdit) else edit.text()
-                for key, edit in self.edits.items()}
+        return {key: _value(edit) for key, edit in self.edits.items()}
+
+
+def _value(edit: QLineEdit | QPlainTextEdit | QCheckBox) -> str | bool:
+    if isinstance(edit, QCheckBox):
+        return edit.isChecked()
+    return edit.toPlainText() if isinstance(edit, QPlainTextEdit) else edit.text()
 
 
 class WordingDialog(QDialog):

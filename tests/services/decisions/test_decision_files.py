@@ -101,7 +101,7 @@ def test_rendered_docx_reads_back(demo_dir, decisions, tmp_path) -> None:
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in texts and "Độc lập - Tự do - Hạnh phúc" in texts
     assert "KT. CHỦ TỊCH" in texts and "PHÓ CHỦ TỊCH" in texts
     basis = [t for t in texts if t.startswith(("Căn cứ", "Theo đề nghị"))]
-    assert all(t.endswith(";") for t in basis[:-1]) and basis[-1].endswith(",")
+    assert all(t.endswith(";") for t in basis[:-1]) and basis[-1].endswith(".")  # Decree 30, Phụ lục I
     assert "Tờ trình số 31/TTr-VP ngày 19 tháng 8 năm 2026" in basis[-1]
     names = [row.cells[1].text for table in document.tables[2:] for row in table.rows[1:]]
     assert names == [e.name for e in decisions["entries"]]  # the annex, in the order issued

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from nomination_helpers import click, press_ok
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit
 from qt_typing import replace_text, type_text
 
 from app.models import Setting
@@ -38,11 +38,14 @@ def test_one_tab_per_document_with_a_field_per_declared_wording(dialog):
         tab = dialog.tab(doc_type)
         assert list(tab.edits) == [spec.key for spec in WORDING_FIELDS[doc_type]]
         for spec in WORDING_FIELDS[doc_type]:
-            assert isinstance(tab.edits[spec.key], QPlainTextEdit if spec.is_list else QLineEdit)
+            kind = QCheckBox if spec.is_flag else QPlainTextEdit if spec.is_list else QLineEdit
+            assert isinstance(tab.edits[spec.key], kind)
     decision = dialog.tab(DECISION)
     assert decision.edits["symbol"].text() == "QĐ-UBND"
     recipients = decision.edits["recipients"].toPlainText()
-    assert recipients == "Như Điều 3\nChủ tịch, các Phó Chủ tịch UBND xã\nLưu: VT"
+    assert recipients == "Như Điều 3\nChủ tịch, các Phó Chủ tịch UBND xã"  # "Lưu: VT, …" is added
+    assert decision.edits["drafting_unit"].text() == "VP"
+    assert not dialog.tab(REPORT).edits["show_ethnicity"].isChecked()
 
 
 def test_saving_stores_only_the_tabs_that_changed(qtbot, commune_db, dialog):
@@ -57,7 +60,7 @@ def test_saving_stores_only_the_tabs_that_changed(qtbot, commune_db, dialog):
     assert not dialog.isVisible()
     wording = load_wording(commune_db, PROPOSAL)
     assert wording["signer_name"] == "Lê Văn Tâm"
-    assert wording["recipients"] == ["Như trên", "Lưu: VT", "Phòng Nội vụ"]
+    assert wording["recipients"] == ["Như trên", "Phòng Nội vụ"]
     assert stored(commune_db, PROPOSAL)
     assert not stored(commune_db, DECISION) and not stored(commune_db, REPORT)
 
