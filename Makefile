@@ -30,7 +30,7 @@ lint: $(TEST_STAMP)
 
 test: $(TEST_STAMP) lint
 	$(BIN)/python scripts/system_deps.py
-	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q -n 2 --dist loadfile
 
 bench: $(TEST_STAMP)
 	$(BIN)/python scripts/system_deps.py

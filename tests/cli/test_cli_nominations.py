@@ -9,7 +9,6 @@ import pytest
 
 from app.cli.main import main
 from app.models import CriterionOutcome, NominationStatus
-from app.services.demo.generate import generate_demo
 from app.services.nominations.queries import list_nominations
 from app.services.rounds import list_rounds
 from app.storage.database import open_database
@@ -18,14 +17,9 @@ OUTCOMES = {o.label for o in CriterionOutcome}
 
 
 @pytest.fixture(scope="module")
-def demo_dir(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("cli-demo")
-    database = open_database(path)
-    try:
-        generate_demo(database, subjects=800, seed=2026)
-    finally:
-        database.close()
-    return path
+def demo_dir(tmp_path_factory, demo_template) -> Path:
+    """This module's copy of the demo of 800 subjects, seed 2026 (made once per session)."""
+    return demo_template(subjects=800, seed=2026).copy_to(tmp_path_factory.mktemp("cli-demo"))
 
 
 @pytest.fixture(scope="module")

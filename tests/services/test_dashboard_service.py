@@ -24,6 +24,8 @@ from app.models import (
 from app.rules.duty import DutyStatus
 from app.services.dashboard import DUTY, ROUND, dashboard
 
+pytestmark = pytest.mark.both_backends
+
 D = dt.date
 TODAY = D(2026, 11, 21)
 

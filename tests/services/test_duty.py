@@ -24,6 +24,8 @@ from app.services.duty import quarter_duty, year_duty
 from app.services.settings import DUTY_DAY, DUTY_ROTA_MODE, set_setting
 from app.services.units import list_blocs, set_bloc_rota
 
+pytestmark = pytest.mark.both_backends
+
 D = dt.date
 
 

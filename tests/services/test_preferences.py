@@ -10,6 +10,8 @@ from app.services.preferences import Preferences, load_preferences, save_prefere
 from app.services.settings import BASE_SALARY, DUTY_DAY, DUTY_ROTA_MODE, get_setting
 from app.services.units import list_blocs
 
+pytestmark = pytest.mark.both_backends
+
 
 def test_defaults(db):
     blocs = add_blocs(db, "Khối thôn", "Khối cơ quan")

@@ -17,6 +17,8 @@ from app.services.units import (
     update_unit,
 )
 
+pytestmark = pytest.mark.both_backends
+
 
 def test_units_listed_in_vietnamese_order_with_bloc(commune_db) -> None:
     bloc = create_bloc(commune_db, "Khối thôn, tổ dân phố")

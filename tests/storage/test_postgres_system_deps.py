@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.both_backends
+
 SCRIPT = Path(__file__).parents[2] / "scripts" / "system_deps.py"
 
 

@@ -24,6 +24,8 @@ from app.storage.audit.redact import redact_record
 from app.storage.audit.registry import REGISTRY, text_key_id
 from app.storage.database import Database
 
+pytestmark = pytest.mark.both_backends
+
 CCCD = "001085012345"
 
 

@@ -41,6 +41,8 @@ from app.services.settings import BASE_SALARY, set_setting
 from app.services.subjects.crud import create_subject
 from app.services.subjects.data import SubjectInput
 
+pytestmark = pytest.mark.both_backends
+
 SHIPPED = ["LDTT", "CSTDCS", "TTLDTT", "GIAY_KHEN", "GDVH", "THON_VH"]
 
 

@@ -17,20 +17,14 @@ from pypdf import PdfReader
 from app.cli.main import main
 from app.models import DecisionStatus
 from app.services.decisions.queries import get_decision, list_decisions
-from app.services.demo.generate import generate_demo
 from app.storage import atomic
 from app.storage.database import open_database
 
 
 @pytest.fixture(scope="module")
-def demo_dir(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("decision-demo")
-    database = open_database(path)
-    try:
-        generate_demo(database, subjects=2000, seed=2026)
-    finally:
-        database.close()
-    return path
+def demo_dir(tmp_path_factory, demo_template) -> Path:
+    """This module's copy of the default demo (2,000 subjects, seed 2026; made once per session)."""
+    return demo_template(subjects=2000, seed=2026).copy_to(tmp_path_factory.mktemp("decision-demo"))
 
 
 @pytest.fixture(scope="module")

@@ -36,6 +36,8 @@ from app.services.decisions.queries import get_decision, list_decisions, list_in
 from app.services.nominations.queries import get_nomination
 from app.services.wording import load_wording, save_wording
 
+pytestmark = pytest.mark.both_backends
+
 TODAY = dt.date(2026, 11, 21)
 
 

@@ -1,4 +1,8 @@
-"""Demo data: reproducible, realistic, consistent with the rules, and never mixed into real data."""
+"""Demo data: reproducible, realistic, consistent with the rules, and never mixed into real data.
+
+The tests that read a demo take it from `make_demo` (tests/conftest.py): each demo (size, seed) is generated
+once per session and copied, so tests checking different properties of the same demo share it.
+"""
 
 from __future__ import annotations
 
@@ -29,8 +33,8 @@ TODAY = dt.date(2026, 11, 21)
 
 
 @pytest.fixture
-def other_db(tmp_path: Path) -> Database:
-    database = open_database(tmp_path / "other")
+def other_db(tmp_path: Path, migrated_data_dir) -> Database:
+    database = open_database(migrated_data_dir(tmp_path / "other"))
     yield database
     database.close()
 
@@ -56,8 +60,8 @@ def count(db: Database, model, *where) -> int:
         return session.scalar(select(func.count()).select_from(model).where(*where))
 
 
-def test_demo_fills_an_empty_data_dir_with_a_profile_units_and_subjects(db) -> None:
-    summary = generate_demo(db, subjects=2000, seed=2026)
+def test_demo_fills_an_empty_data_dir_with_a_profile_units_and_subjects(make_demo) -> None:
+    db, summary = make_demo(subjects=2000, seed=2026)  # generated into an empty, migrated database
 
     assert load_commune_profile(db) == DEMO_PROFILE
     assert (summary.individuals, summary.collectives, summary.households) == (1600, 240, 160)
@@ -82,26 +86,21 @@ def test_demo_fills_an_empty_data_dir_with_a_profile_units_and_subjects(db) -> N
     assert "lượt khen thưởng" in described
 
 
-def test_same_seed_gives_the_same_data_and_another_seed_other_data(db, other_db, tmp_path) -> None:
-    generate_demo(db, subjects=600, seed=7)
-    generate_demo(other_db, subjects=600, seed=7)
+def test_same_seed_gives_the_same_data_and_another_seed_other_data(same_seed_demos, make_demo) -> None:
+    db, other_db = same_seed_demos  # two runs of generate_demo(subjects=600, seed=7), in two databases
     first = snapshot(db)
     assert first == snapshot(other_db)
     assert all(first)
 
-    third = open_database(tmp_path / "third")
-    try:
-        generate_demo(third, subjects=600, seed=8)
-        subjects, awards, _holds, _units = snapshot(third)
-    finally:
-        third.close()
+    third, _summary = make_demo(subjects=600, seed=8)
+    subjects, awards, _holds, _units = snapshot(third)
     assert [s.name for s in subjects] != [s.name for s in first[0]]
     assert len({s.name for s in subjects} & {s.name for s in first[0]}) < 300
     assert [a[:3] for a in awards] != [a[:3] for a in first[1]]
 
 
-def test_adding_a_section_later_keeps_the_earlier_data(db, other_db, monkeypatch) -> None:
-    generate_demo(db, subjects=300, seed=3)
+def test_adding_a_section_later_keeps_the_earlier_data(make_demo, other_db, monkeypatch) -> None:
+    db, _summary = make_demo(subjects=300, seed=3)  # generated before the monkeypatch, with SECTIONS as is
     seen = []
 
     def later_capability(ctx) -> None:
@@ -116,8 +115,8 @@ def test_adding_a_section_later_keeps_the_earlier_data(db, other_db, monkeypatch
     assert summary.describe().endswith(", 1 phong trào thi đua")
 
 
-def test_family_names_follow_their_real_frequency(db) -> None:
-    generate_demo(db, subjects=5000, seed=11)
+def test_family_names_follow_their_real_frequency(make_demo) -> None:
+    db, _summary = make_demo(subjects=5000, seed=11)
     with db.read() as session:
         names = list(session.scalars(select(Subject.name).where(Subject.kind == SubjectKind.INDIVIDUAL)))
     families = Counter(name.split()[0] for name in names)
@@ -131,8 +130,8 @@ def test_family_names_follow_their_real_frequency(db) -> None:
     assert middles["Văn"] > 0.1 * len(names) and middles["Thị"] > 0.1 * len(names)
 
 
-def test_every_text_is_nfc(db) -> None:
-    generate_demo(db, subjects=1500, seed=5)
+def test_every_text_is_nfc(make_demo) -> None:
+    db, _summary = make_demo(subjects=1500, seed=5)
     checked = 0
     with db.engine.connect() as conn:
         for table in ("subject", "unit", "bloc", "field", "award_record", "hold_flag", "setting"):
@@ -147,8 +146,8 @@ def test_every_text_is_nfc(db) -> None:
     assert checked > 10_000
 
 
-def test_stored_search_and_sort_keys_agree_with_the_subject_service(db) -> None:
-    generate_demo(db, subjects=1500, seed=5)
+def test_stored_search_and_sort_keys_agree_with_the_subject_service(make_demo) -> None:
+    db, _summary = make_demo(subjects=1500, seed=5)
     with db.read() as session:
         rows = session.execute(select(Subject.kind, Subject.name, Subject.head_name, Subject.name_norm,
                                       Subject.sort_key)).all()
@@ -159,8 +158,8 @@ def test_stored_search_and_sort_keys_agree_with_the_subject_service(db) -> None:
     assert all(r.name in (f"Hộ ông {r.head_name}", f"Hộ bà {r.head_name}") for r in households)
 
 
-def test_demo_subjects_pass_the_subject_form_validation(db) -> None:
-    generate_demo(db, subjects=1000, seed=9)
+def test_demo_subjects_pass_the_subject_form_validation(make_demo) -> None:
+    db, _summary = make_demo(subjects=1000, seed=9)
     with db.read() as session:
         ids = list(session.scalars(select(Subject.id).order_by(Subject.id)))
         on_hold = list(session.scalars(select(HoldFlag.subject_id)))
@@ -173,8 +172,8 @@ def test_demo_subjects_pass_the_subject_form_validation(db) -> None:
             assert detail.parent_body and 0 <= detail.female_member_count <= detail.member_count
 
 
-def test_search_finds_demo_names_without_diacritics(db) -> None:
-    generate_demo(db, subjects=2000, seed=2026)
+def test_search_finds_demo_names_without_diacritics(make_demo) -> None:
+    db, _summary = make_demo(subjects=2000, seed=2026)
     with db.read() as session:
         subject_id, name = session.execute(
             select(Subject.id, Subject.name)
@@ -201,17 +200,21 @@ def test_demo_is_refused_when_the_database_has_subjects(commune_db) -> None:
     assert count(commune_db, Unit) == count(commune_db, Bloc) == count(commune_db, AwardRecord) == 0
 
 
-def test_demo_twice_is_refused_and_adds_nothing(commune_db) -> None:
-    generate_demo(commune_db, subjects=200)
-    before = snapshot(commune_db)
+def test_demo_twice_is_refused_and_adds_nothing(make_demo) -> None:
+    db, _summary = make_demo(subjects=500, seed=2026, commune=True)  # the declared commune's demo, below
+    before = snapshot(db)
     with pytest.raises(ConflictError):
-        generate_demo(commune_db, subjects=200)
-    assert snapshot(commune_db) == before
+        generate_demo(db, subjects=200)
+    assert snapshot(db) == before
 
 
-def test_a_declared_commune_is_kept_and_its_leaders_used(commune_db) -> None:
-    before = load_commune_profile(commune_db)
-    generate_demo(commune_db, subjects=500)
+def test_a_declared_commune_is_kept_and_its_leaders_used(make_demo, migrated_data_dir, tmp_path) -> None:
+    declared = open_database(migrated_data_dir(tmp_path / "declared", commune=True))  # as `commune_db`
+    try:
+        before = load_commune_profile(declared)
+    finally:
+        declared.close()
+    commune_db, _summary = make_demo(subjects=500, seed=2026, commune=True)  # generate_demo(subjects=500)
     assert load_commune_profile(commune_db) == before
     with commune_db.read() as session:
         government = session.scalars(select(Unit).where(Unit.name == "UBND xã Hòa Bình")).one()
@@ -223,8 +226,8 @@ def test_a_declared_commune_is_kept_and_its_leaders_used(commune_db) -> None:
     assert "Chủ tịch UBND xã Hòa Bình" in issuers
 
 
-def test_cstdcs_always_has_ldtt_the_same_year(db) -> None:
-    generate_demo(db, subjects=3000, seed=1)
+def test_cstdcs_always_has_ldtt_the_same_year(make_demo) -> None:
+    db, _summary = make_demo(subjects=3000, seed=1)
     with db.read() as session:
         awards = session.execute(
             select(AwardRecord.subject_id, AwardRecord.form_name, AwardRecord.year)).all()
@@ -235,8 +238,8 @@ def test_cstdcs_always_has_ldtt_the_same_year(db) -> None:
     assert len(set(cstdcs)) == len(cstdcs)
 
 
-def test_award_history_is_realistic(db) -> None:
-    generate_demo(db, subjects=3000, seed=1)
+def test_award_history_is_realistic(make_demo) -> None:
+    db, _summary = make_demo(subjects=3000, seed=1)
     with db.engine.connect() as conn:
         # the history section's records (the decisions section adds this year's, checked elsewhere)
         history = select(AwardRecord, Subject.kind).join(Subject).where(AwardRecord.decision_id.is_(None))
@@ -270,15 +273,15 @@ def test_award_history_is_realistic(db) -> None:
     assert not [a for a in awards if (a.subject_id, a.year) in blocked]
 
 
-def test_check_database_is_ok_afterwards(db) -> None:
-    generate_demo(db, subjects=1000)
+def test_check_database_is_ok_afterwards(make_demo) -> None:
+    db, _summary = make_demo(subjects=1000, seed=9)  # the demo the form validation test reads
     report = check_database(db)
     assert report.ok, report.summary()
 
 
 @pytest.mark.parametrize("subjects", [0, 1, 7, 40])
-def test_tiny_demos_work(db, subjects) -> None:
-    summary = generate_demo(db, subjects=subjects, seed=4)
+def test_tiny_demos_work(make_demo, subjects) -> None:
+    db, summary = make_demo(subjects=subjects, seed=4)
     assert summary.subjects == count(db, Subject) == subjects
     assert summary.units > 20
     assert check_database(db).ok

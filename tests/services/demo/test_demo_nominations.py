@@ -42,11 +42,12 @@ NEW_TABLES = ("movement", "exemplar", "exemplar_stage_change", "publicity_item",
 
 
 @pytest.fixture(scope="module")
-def demo_run(tmp_path_factory) -> tuple[Database, DemoSummary]:
-    """One default demo (2,000 subjects, seed 2026) shared by the read-only tests of this module."""
-    database = open_database(tmp_path_factory.mktemp("demo"))
-    summary = generate_demo(database, subjects=2000, seed=2026)
-    yield database, summary
+def demo_run(tmp_path_factory, demo_template) -> tuple[Database, DemoSummary]:
+    """One default demo (2,000 subjects, seed 2026; made once per session) shared by the read-only tests of
+    this module, in a copy of its own."""
+    template = demo_template(subjects=2000, seed=2026)
+    database = open_database(template.copy_to(tmp_path_factory.mktemp("demo")))
+    yield database, template.summary
     database.close()
 
 
@@ -84,31 +85,24 @@ def old_data(db: Database) -> list:
 
 # --- reproducible, and the earlier sections untouched ------------------------------------------------
 
-def test_same_seed_gives_the_same_movements_exemplars_rounds_and_nominations(tmp_path) -> None:
-    first, second = open_database(tmp_path / "a"), open_database(tmp_path / "b")
-    try:
-        generate_demo(first, subjects=600, seed=7)
-        generate_demo(second, subjects=600, seed=7)
-        data = new_data(first)
-        assert data == new_data(second)
-        assert all(data.values())
-    finally:
-        first.close()
-        second.close()
+def test_same_seed_gives_the_same_movements_exemplars_rounds_and_nominations(same_seed_demos) -> None:
+    first, second = same_seed_demos  # two runs of generate_demo(subjects=600, seed=7), in two databases
+    data = new_data(first)
+    assert data == new_data(second)
+    assert all(data.values())
 
 
-def test_the_new_sections_leave_the_earlier_data_as_it_was(tmp_path, monkeypatch) -> None:
-    full = open_database(tmp_path / "full")
-    generate_demo(full, subjects=500, seed=3)
+def test_the_new_sections_leave_the_earlier_data_as_it_was(tmp_path, monkeypatch, make_demo,
+                                                            migrated_data_dir) -> None:
+    full, _summary = make_demo(subjects=500, seed=3)  # generated before the monkeypatch, every section
     monkeypatch.setattr(demo, "SECTIONS", demo.SECTIONS[:3])
     assert [name for name, _ in demo.SECTIONS] == ["units", "subjects", "history"]
-    early = open_database(tmp_path / "early")
+    early = open_database(migrated_data_dir(tmp_path / "early"))
     generate_demo(early, subjects=500, seed=3)
     try:
         assert old_data(full) == old_data(early)
         assert rows(early, "SELECT count(*) FROM nomination")[0][0] == 0
     finally:
-        full.close()
         early.close()
 
 
@@ -336,8 +330,8 @@ def test_new_texts_are_nfc_and_the_database_is_sound(demo_db) -> None:
 
 
 @pytest.mark.parametrize("subjects", [0, 5, 60])
-def test_small_demos_still_work(tmp_path: Path, subjects: int) -> None:
-    database = open_database(tmp_path / "small")
+def test_small_demos_still_work(tmp_path: Path, subjects: int, migrated_data_dir) -> None:
+    database = open_database(migrated_data_dir(tmp_path / "small"))
     try:
         summary = generate_demo(database, subjects=subjects, seed=4)
         assert "5 đợt xét" in summary.describe()
@@ -347,8 +341,8 @@ def test_small_demos_still_work(tmp_path: Path, subjects: int) -> None:
 
 
 @pytest.mark.parametrize("seed", [1, 5, 8])
-def test_other_seeds_keep_the_rules(tmp_path: Path, seed: int) -> None:
-    database = open_database(tmp_path / "seed")
+def test_other_seeds_keep_the_rules(tmp_path: Path, seed: int, migrated_data_dir) -> None:
+    database = open_database(migrated_data_dir(tmp_path / "seed"))
     try:
         generate_demo(database, subjects=300, seed=seed)
         with database.read() as session:

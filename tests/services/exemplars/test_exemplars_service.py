@@ -42,6 +42,8 @@ from app.services.subjects.crud import create_subject
 from app.services.subjects.data import SubjectInput
 from app.services.units import UnitInput, create_unit, list_fields
 
+pytestmark = pytest.mark.both_backends
+
 TODAY = dt.date(2025, 6, 30)
 D = dt.date
 

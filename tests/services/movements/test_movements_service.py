@@ -26,6 +26,8 @@ from app.services.subjects.crud import create_subject
 from app.services.subjects.data import SubjectInput
 from app.services.units import UnitInput, create_unit, list_fields
 
+pytestmark = pytest.mark.both_backends
+
 NEW_RURAL = "Chung tay xây dựng nông thôn mới"
 
 

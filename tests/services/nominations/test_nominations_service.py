@@ -33,6 +33,8 @@ from app.services.subjects.crud import create_subject
 from app.services.subjects.data import AwardInput, HoldInput, SubjectInput
 from app.services.units import UnitInput, create_unit
 
+pytestmark = pytest.mark.both_backends
+
 TODAY = dt.date(2026, 11, 21)
 MET, NOT_MET = CriterionOutcome.MET, CriterionOutcome.NOT_MET
 

@@ -1,7 +1,7 @@
 """The citizen ID (CCCD) leaves the app only when asked for by name: every command-line output, every
 generated document (decision, proposal, achievement report, as model, .docx and .pdf) and the subjects
 list on screen are checked against the demo's real CCCD numbers. The personal-data export, which gives
-the person their own data, is the one exception (tests/test_subject_export.py)."""
+the person their own data, is the one exception (tests/services/subjects/test_subject_export.py)."""
 
 from __future__ import annotations
 
@@ -20,7 +20,6 @@ from app.cli.main import main
 from app.models import Nomination, Subject
 from app.services.decisions.documents import decision_document, proposal_document, render, report_document
 from app.services.decisions.queries import list_decisions
-from app.services.demo.generate import generate_demo
 from app.services.subjects.data import SubjectQuery, mask_citizen_id
 from app.services.subjects.erase import erase_plan
 from app.storage.database import open_database
@@ -30,14 +29,9 @@ TWELVE_DIGITS = re.compile(r"\d{12}")
 
 
 @pytest.fixture(scope="module")
-def demo_dir(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("privacy-demo")
-    database = open_database(path)
-    try:
-        generate_demo(database, subjects=300, seed=2026)
-    finally:
-        database.close()
-    return path
+def demo_dir(tmp_path_factory, demo_template) -> Path:
+    """This module's copy of the demo of 300 subjects, seed 2026 (made once per session)."""
+    return demo_template(subjects=300, seed=2026).copy_to(tmp_path_factory.mktemp("privacy-demo"))
 
 
 @pytest.fixture(scope="module")

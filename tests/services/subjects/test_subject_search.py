@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -14,6 +15,8 @@ from app.services.subjects.crud import create_subject
 from app.services.subjects.data import HoldInput, SubjectInput, SubjectQuery
 from app.services.subjects.search import fetch_subject_rows, search_subject_ids, search_subjects
 from app.services.units import UnitInput, create_unit
+
+pytestmark = pytest.mark.both_backends
 
 TODAY = dt.date(2026, 11, 21)
 NAMES = ["Nguyễn Văn Đạt", "Trần Thị Ánh", "Lê Đức Anh", "Phạm Thị Dung", "Đặng Văn Dũng", "Hoàng Thị Ân"]
