@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.models.base import Base, Timestamped, enum_type
+from app.models.base import NEVER_REUSED, Base, Timestamped, enum_type
 from app.models.enums import (
     AwardKind,
     CriterionMode,
@@ -24,6 +24,7 @@ class AwardForm(Timestamped, Base):
     """
 
     __tablename__ = "award_form"
+    __table_args__ = NEVER_REUSED
 
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(40), unique=True)
@@ -69,7 +70,7 @@ class Criterion(Base):
     """
 
     __tablename__ = "criterion"
-    __table_args__ = (UniqueConstraint("award_form_id", "code"),)
+    __table_args__ = (UniqueConstraint("award_form_id", "code"), NEVER_REUSED)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     award_form_id: Mapped[int] = mapped_column(ForeignKey("award_form.id", ondelete="CASCADE"), index=True)

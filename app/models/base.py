@@ -22,6 +22,12 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
+# The table options of an audited record with a number of its own: the audit trail files events by that
+# number, so SQLite must never give a deleted record's number to a new one (AUTOINCREMENT; PostgreSQL's
+# sequences never do). `__table_args__ = NEVER_REUSED`, or `(constraints…, NEVER_REUSED)`.
+NEVER_REUSED = {"sqlite_autoincrement": True}
+
+
 class Timestamped:
     """Creation and last-change times, set by the database."""
 

@@ -15,13 +15,14 @@ from sqlalchemy import Date, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.award import AwardForm
-from app.models.base import Base, Timestamped, enum_type
+from app.models.base import NEVER_REUSED, Base, Timestamped, enum_type
 from app.models.enums import DecisionBasis, DecisionStatus, DocumentType, SignerRole
 from app.models.nomination import Nomination, Round
 
 
 class Decision(Timestamped, Base):
     __tablename__ = "decision"
+    __table_args__ = NEVER_REUSED
 
     id: Mapped[int] = mapped_column(primary_key=True)
     round_id: Mapped[int] = mapped_column(ForeignKey("round.id", ondelete="RESTRICT"), index=True)
@@ -58,7 +59,7 @@ class DecisionEntry(Base):
     the recipient's golden-book number (số sổ vàng)."""
 
     __tablename__ = "decision_entry"
-    __table_args__ = (UniqueConstraint("decision_id", "nomination_id"),)
+    __table_args__ = (UniqueConstraint("decision_id", "nomination_id"), NEVER_REUSED)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     decision_id: Mapped[int] = mapped_column(ForeignKey("decision.id", ondelete="CASCADE"), index=True)
@@ -77,7 +78,7 @@ class RegisterEntry(Base):
     """Sổ đăng ký văn bản: one number given to one document, kept for good."""
 
     __tablename__ = "register_entry"
-    __table_args__ = (UniqueConstraint("year", "doc_type", "number"),)
+    __table_args__ = (UniqueConstraint("year", "doc_type", "number"), NEVER_REUSED)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     year: Mapped[int] = mapped_column(Integer)

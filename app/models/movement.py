@@ -7,7 +7,7 @@ import datetime as dt
 from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.models.base import Base, Timestamped, enum_type
+from app.models.base import NEVER_REUSED, Base, Timestamped, enum_type
 from app.models.enums import ExemplarStage, MovementKind, ReplicationKind
 from app.models.stored_file import StoredFile
 from app.models.subject import Subject
@@ -18,6 +18,7 @@ class Movement(Timestamped, Base):
     """Phong trào thi đua: ongoing, periodic or thematic, with its period."""
 
     __tablename__ = "movement"
+    __table_args__ = NEVER_REUSED
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(300))
@@ -39,6 +40,7 @@ class Exemplar(Timestamped, Base):
     """Điển hình tiên tiến: a subject found in a movement and a field, followed through the cycle."""
 
     __tablename__ = "exemplar"
+    __table_args__ = NEVER_REUSED
 
     id: Mapped[int] = mapped_column(primary_key=True)
     subject_id: Mapped[int] = mapped_column(ForeignKey("subject.id", ondelete="RESTRICT"), index=True)
@@ -78,6 +80,7 @@ class ExemplarStageChange(Base):
     """One dated step in the cycle; the first one is the discovery. Kept, never rewritten."""
 
     __tablename__ = "exemplar_stage_change"
+    __table_args__ = NEVER_REUSED
 
     id: Mapped[int] = mapped_column(primary_key=True)
     exemplar_id: Mapped[int] = mapped_column(ForeignKey("exemplar.id", ondelete="CASCADE"), index=True)
@@ -90,6 +93,7 @@ class ExemplarFile(Base):
     """An evidence document or a photo of an exemplar, its bytes in the file store."""
 
     __tablename__ = "exemplar_file"
+    __table_args__ = NEVER_REUSED
 
     id: Mapped[int] = mapped_column(primary_key=True)
     exemplar_id: Mapped[int] = mapped_column(ForeignKey("exemplar.id", ondelete="CASCADE"), index=True)
@@ -106,6 +110,7 @@ class PublicityItem(Base):
     """What was published about an exemplar: outlet, title, date, and a link or a stored file."""
 
     __tablename__ = "publicity_item"
+    __table_args__ = NEVER_REUSED
 
     id: Mapped[int] = mapped_column(primary_key=True)
     exemplar_id: Mapped[int] = mapped_column(ForeignKey("exemplar.id", ondelete="CASCADE"), index=True)
@@ -123,6 +128,7 @@ class ReplicationActivity(Base):
     """An exchange, a visit, or a model copied elsewhere: how the exemplar was spread."""
 
     __tablename__ = "replication_activity"
+    __table_args__ = NEVER_REUSED
 
     id: Mapped[int] = mapped_column(primary_key=True)
     exemplar_id: Mapped[int] = mapped_column(ForeignKey("exemplar.id", ondelete="CASCADE"), index=True)

@@ -8,7 +8,7 @@ from sqlalchemy import Date, DateTime, ForeignKey, Integer, String, Text, Unique
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.award import AwardForm, Criterion
-from app.models.base import Base, Timestamped, enum_type
+from app.models.base import NEVER_REUSED, Base, Timestamped, enum_type
 from app.models.enums import CriterionOutcome, NominationStatus, RoundKind, RoundStatus
 from app.models.movement import Exemplar, Movement
 from app.models.stored_file import StoredFile
@@ -20,6 +20,7 @@ class Round(Timestamped, Base):
     """Đợt xét: a year-end review, a quarter, an ad-hoc or a thematic commendation."""
 
     __tablename__ = "round"
+    __table_args__ = NEVER_REUSED
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(300))
@@ -43,6 +44,7 @@ class Nomination(Timestamped, Base):
     """Hồ sơ đề nghị: one subject put forward for one award in one round."""
 
     __tablename__ = "nomination"
+    __table_args__ = NEVER_REUSED
 
     id: Mapped[int] = mapped_column(primary_key=True)
     round_id: Mapped[int] = mapped_column(ForeignKey("round.id", ondelete="RESTRICT"), index=True)
@@ -93,7 +95,7 @@ class ChecklistItem(Base):
     """The appraiser's judgement on one JUDGED criterion of a nomination (rule items are computed)."""
 
     __tablename__ = "checklist_item"
-    __table_args__ = (UniqueConstraint("nomination_id", "criterion_id"),)
+    __table_args__ = (UniqueConstraint("nomination_id", "criterion_id"), NEVER_REUSED)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     nomination_id: Mapped[int] = mapped_column(ForeignKey("nomination.id", ondelete="CASCADE"), index=True)
@@ -111,6 +113,7 @@ class NominationEvent(Base):
     """A dated line in a nomination's history: created, status changed, a warning overridden."""
 
     __tablename__ = "nomination_event"
+    __table_args__ = NEVER_REUSED
 
     id: Mapped[int] = mapped_column(primary_key=True)
     nomination_id: Mapped[int] = mapped_column(ForeignKey("nomination.id", ondelete="CASCADE"), index=True)

@@ -7,7 +7,7 @@ import datetime as dt
 from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.models.base import Base, Timestamped, enum_type, sort_key_type
+from app.models.base import NEVER_REUSED, Base, Timestamped, enum_type, sort_key_type
 from app.models.enums import DisciplineLevel, Gender, HoldKind, OccupationGroup, SubjectKind
 from app.models.unit import Field, Unit
 
@@ -19,6 +19,7 @@ class Subject(Timestamped, Base):
     __table_args__ = (
         # Covering index: the list and the search scan this, never the table.
         Index("ix_subject_list", "sort_key", "id", "name_norm", "kind", "unit_id", "field_id"),
+        NEVER_REUSED,
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -73,6 +74,7 @@ class AwardRecord(Base):
     """A title or commendation the subject has received, from this commune or any other level."""
 
     __tablename__ = "award_record"
+    __table_args__ = NEVER_REUSED
 
     id: Mapped[int] = mapped_column(primary_key=True)
     subject_id: Mapped[int] = mapped_column(ForeignKey("subject.id", ondelete="CASCADE"), index=True)
@@ -103,6 +105,7 @@ class HoldFlag(Base):
     """Discipline, investigation or complaint: while active, the subject is not commended."""
 
     __tablename__ = "hold_flag"
+    __table_args__ = NEVER_REUSED
 
     id: Mapped[int] = mapped_column(primary_key=True)
     subject_id: Mapped[int] = mapped_column(ForeignKey("subject.id", ondelete="CASCADE"), index=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.models.base import Base, Timestamped, enum_type, sort_key_type
+from app.models.base import NEVER_REUSED, Base, Timestamped, enum_type, sort_key_type
 from app.models.enums import UnitKind
 
 
@@ -13,6 +13,7 @@ class Bloc(Base):
     """Khối thi đua: units that compete together and take turns."""
 
     __tablename__ = "bloc"
+    __table_args__ = NEVER_REUSED
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
@@ -25,6 +26,7 @@ class Field(Base):
     """Lĩnh vực: a field of activity."""
 
     __tablename__ = "field"
+    __table_args__ = NEVER_REUSED
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
@@ -32,6 +34,7 @@ class Field(Base):
 
 class Unit(Timestamped, Base):
     __tablename__ = "unit"
+    __table_args__ = NEVER_REUSED
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)

@@ -7,12 +7,13 @@ import datetime as dt
 from sqlalchemy import Boolean, DateTime, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.models.base import Base, Timestamped, enum_type
+from app.models.base import NEVER_REUSED, Base, Timestamped, enum_type
 from app.models.enums import UserRole
 
 
 class AppUser(Timestamped, Base):
     __tablename__ = "app_user"
+    __table_args__ = NEVER_REUSED
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     username: Mapped[str] = mapped_column(String(50), unique=True)

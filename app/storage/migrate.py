@@ -9,7 +9,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.util import CommandError
-from sqlalchemy import Engine, text
+from sqlalchemy import Connection, Engine, text
 
 from app.errors import DatabaseTooNewError
 
@@ -57,8 +57,40 @@ MIGRATION_LOCK_KEY = 0x536F56616E67  # "SoVang"
 
 def upgrade(engine: Engine) -> None:
     config = alembic_config(str(engine.url))
-    with engine.begin() as conn:
-        if conn.dialect.name == "postgresql":
-            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
-        config.attributes["connection"] = conn
-        command.upgrade(config, "head")
+    with engine.connect() as conn:
+        sqlite = conn.dialect.name == "sqlite"
+        if sqlite:  # a migration that recreates a table must not cascade when it drops the old one
+            _sqlite_foreign_keys(conn, on=False)
+        try:
+            with conn.begin():
+                if conn.dialect.name == "postgresql":
+                    conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
+                broken = _broken_foreign_keys(conn) if sqlite else set()
+                config.attributes["connection"] = conn
+                command.upgrade(config, "head")
+                if sqlite:
+                    _check_foreign_keys(conn, broken)
+        finally:
+            if sqlite:
+                _sqlite_foreign_keys(conn, on=True)
+
+
+def _sqlite_foreign_keys(conn: Connection, on: bool) -> None:
+    """SQLite's foreign keys on or off: outside a transaction only (inside one SQLite ignores it), so on
+    the driver's connection, which opens no transaction by itself (app.storage.engine)."""
+    driver = conn.connection.driver_connection
+    assert driver is not None, "an open connection"
+    driver.execute(f"PRAGMA foreign_keys={'ON' if on else 'OFF'}")
+
+
+def _broken_foreign_keys(conn: Connection) -> set[tuple]:
+    return {tuple(row) for row in conn.exec_driver_sql("PRAGMA foreign_key_check")}
+
+
+def _check_foreign_keys(conn: Connection, before: set[tuple]) -> None:
+    """With foreign keys off, what the migrations did is checked before it is committed (SQLite's procedure
+    for recreating a table); rows broken before (by a tool other than the app) are not the migration's."""
+    broken = _broken_foreign_keys(conn) - before
+    if broken:
+        raise RuntimeError(f"the migration left {len(broken)} rows whose foreign keys point nowhere, "
+                           f"such as {min(broken)}: nothing migrated")

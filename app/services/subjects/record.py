@@ -9,6 +9,7 @@ they get inside the export's zip; `files_to_pack` says where their bytes are.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -19,11 +20,14 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from app.models import (
+    AuditAction,
     AuditEvent,
+    AwardRecord,
     Decision,
     DecisionEntry,
     DocumentType,
     Exemplar,
+    HoldFlag,
     Nomination,
     StoredFile,
     Subject,
@@ -101,10 +105,11 @@ def gather_subject_record(session: Session, data_dir: Path, subject_id: int,
         "nominations": [_nomination(n, files) for n in nominations],
         "exemplars": [_exemplar(e, files) for e in exemplars],
         "decisions": _decisions(session, subject_id),
-        "audit_events": _audit_events(session, {
-            "subject": [subject.id], "award_record": [a.id for a in subject.awards],
-            "hold_flag": [h.id for h in subject.holds], "nomination": [n.id for n in nominations],
-            "exemplar": [e.id for e in exemplars],
+        "audit_events": _audit_events(session, subject.id, {
+            AwardRecord.__tablename__: [a.id for a in subject.awards],
+            HoldFlag.__tablename__: [h.id for h in subject.holds],
+            Nomination.__tablename__: [n.id for n in nominations],
+            Exemplar.__tablename__: [e.id for e in exemplars],
         }),
     }
     record["files"] = list(files.entries.values())
@@ -242,10 +247,118 @@ def _decision(entry: DecisionEntry) -> Record:
     }
 
 
-def _audit_events(session: Session, records: dict[str, list[int]]) -> list[Record]:
-    """The audit trail's lines about the subject and its own records (what the trail shows of them)."""
-    about = [and_(AuditEvent.entity == entity, AuditEvent.entity_id.in_(ids))
-             for entity, ids in records.items() if ids]
-    events = session.scalars(select(AuditEvent).where(or_(*about)).order_by(AuditEvent.id))
+# The audit trail's lines about the subject ----------------------------------------------------------
+#
+# The trail files an event under its record's number. A number alone does not say whose record it was: on
+# a database from before schema 0007, SQLite gave a deleted newest record's number to the next record, of
+# another person. So the events are taken by what they record themselves: a record's life runs from its
+# creation (or its baseline) to its deletion; the subject a child record belongs to is in the values its
+# creation, its deletion, or a change of owner recorded; the other events of that life belong to the same
+# subject. A life whose owner the events do not tell (its values erased on request) is left out.
+
+_OWNER = "subject_id"  # the column naming the subject, in each child record the export covers
+_STARTS = (AuditAction.CREATE, AuditAction.BASELINE)
+
+
+def _audit_events(session: Session, subject_id: int, children: dict[str, list[int]]) -> list[Record]:
+    """The trail's lines about the subject's own row and its child records (those there now, and those
+    deleted, found by their deletion's values), in date order. `children`: the numbers of the child
+    records there now, by table."""
+    present = {entity: set(numbers) for entity, numbers in children.items()}
+    ids = {entity: numbers | _deleted_children(session, entity, subject_id)
+           for entity, numbers in present.items()}
+    ids[Subject.__tablename__] = {subject_id}
+    events = _events_of(session, ids)
+    kept: dict[int, AuditEvent] = {}
+    for (entity, record_id), history in events.items():
+        lives = _lives(history)
+        if entity == Subject.__tablename__:
+            owned = lives[-1] if history[-1].action is not AuditAction.DELETE else []
+        else:
+            live = subject_id if record_id in present[entity] else None
+            owned = [event for index, life in enumerate(lives)
+                     for event in _owned_by(life, subject_id, live if index == len(lives) - 1 else None)]
+        kept.update((event.id, event) for event in owned)
+    ordered = sorted(kept.values(), key=lambda e: (e.at, e.id))
     return [{"at": iso(e.at), "actor": e.actor, "action": e.action.label, "entity": e.entity,
-             "entity_id": e.entity_id, "summary": e.summary} for e in events]
+             "entity_id": e.entity_id, "summary": e.summary} for e in ordered]
+
+
+def _deleted_children(session: Session, entity: str, subject_id: int) -> set[int]:
+    """The numbers of the subject's child records of one kind that were deleted: their deletion's values
+    name the subject (the snapshot's JSON is canonical: sorted keys, no spaces)."""
+    marks = [f'"{_OWNER}":{subject_id},', f'"{_OWNER}":{subject_id}}}']
+    query = select(AuditEvent.entity_id, AuditEvent.before_json).where(
+        AuditEvent.entity == entity, AuditEvent.action == AuditAction.DELETE,
+        or_(*[AuditEvent.before_json.contains(mark, autoescape=True) for mark in marks]))
+    return {record_id for record_id, before in session.execute(query)
+            if _recorded_owner(before) == subject_id}
+
+
+def _events_of(session: Session, ids: dict[str, set[int]]) -> dict[tuple[str, int], list[AuditEvent]]:
+    """Every event filed under these records' numbers, in the chain's order, by record; a baseline (one
+    event for many rows, filed under its first row's number) under each of these records it lists."""
+    about = [and_(AuditEvent.entity == entity, AuditEvent.entity_id.in_(numbers))
+             for entity, numbers in ids.items() if numbers]
+    baselines = [and_(AuditEvent.entity == entity, AuditEvent.action == AuditAction.BASELINE,
+                      AuditEvent.entity_id <= max(numbers))  # baselines list rows in number order
+                 for entity, numbers in ids.items() if numbers]
+    found: dict[tuple[str, int], list[AuditEvent]] = {}
+    for event in session.scalars(select(AuditEvent).where(or_(*about, *baselines)).order_by(AuditEvent.id)):
+        listed = _baseline_rows(event) if event.action is AuditAction.BASELINE else {event.entity_id}
+        for record_id in listed & ids[event.entity]:
+            found.setdefault((event.entity, record_id), []).append(event)
+    return found
+
+
+def _baseline_rows(event: AuditEvent) -> set[int]:
+    try:
+        rows = json.loads(event.after_json or "{}").get("rows") or []
+        return {int(row[0]) for row in rows}
+    except (ValueError, TypeError, AttributeError, IndexError):
+        return {event.entity_id}
+
+
+def _lives(history: list[AuditEvent]) -> list[list[AuditEvent]]:
+    """One record number's events cut into the lives of the records that had it, oldest first."""
+    lives: list[list[AuditEvent]] = []
+    for event in history:
+        ended = not lives or lives[-1][-1].action is AuditAction.DELETE
+        if ended or event.action is AuditAction.CREATE:
+            lives.append([])
+        lives[-1].append(event)
+    return lives
+
+
+def _owned_by(life: list[AuditEvent], subject_id: int, live_owner: int | None) -> list[AuditEvent]:
+    """The events of one child record's life that are about the subject. owner[i] is whose the record was
+    before event i (owner[i + 1] after it): known where an event recorded it, or the live record's owner
+    at the end, and carried across the events that did not move the record to another subject."""
+    owner: list[int | None] = [None] * (len(life) + 1)
+    keeps = []
+    for index, event in enumerate(life):
+        before, after = _recorded_owner(event.before_json), _recorded_owner(event.after_json)
+        owner[index] = before if before is not None else owner[index]
+        owner[index + 1] = after
+        keeps.append(event.action not in (AuditAction.CREATE, AuditAction.DELETE) and after is None)
+    if live_owner is not None and life[-1].action is not AuditAction.DELETE:
+        owner[-1] = live_owner
+    for index, kept in enumerate(keeps):
+        if kept and owner[index + 1] is None:
+            owner[index + 1] = owner[index]
+    for index in reversed(range(len(life))):
+        if keeps[index] and owner[index] is None:
+            owner[index] = owner[index + 1]
+    return [event for index, event in enumerate(life) if subject_id in (owner[index], owner[index + 1])]
+
+
+def _recorded_owner(snapshot: str | None) -> int | None:
+    """The subject a child record's snapshot names (None: not recorded there, or erased on request)."""
+    if not snapshot:
+        return None
+    try:
+        values = json.loads(snapshot).get("values")
+    except (ValueError, AttributeError):
+        return None
+    owner = values.get(_OWNER) if isinstance(values, dict) else None
+    return owner if isinstance(owner, int) else None

@@ -1,0 +1,123 @@
+"""Migration 0007: the audited tables never give a number twice (AUTOINCREMENT on SQLite), every row and id,
+index, constraint and foreign key kept, the numbers the trail already used reserved, the trail still clean."""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+from reused_ids_helpers import add_award, add_person, award_ids, delete_award, old_database
+
+from app.models import Gender, SubjectKind
+from app.services.safety.integrity import check_database
+from app.services.subjects.crud import create_subject
+from app.services.subjects.data import SubjectInput
+from app.storage import migrate
+from app.storage.audit.registry import REGISTRY
+from app.storage.database import open_database
+from app.storage.paths import DB_FILE_NAME
+from app.storage.schema import SCHEMA_HEAD
+
+pytestmark = pytest.mark.both_backends
+
+NUMBERED = sorted(entry.entity for entry in REGISTRY
+                  if entry.table.c[entry.key_column].type.python_type is int
+                  and not entry.table.c[entry.key_column].foreign_keys)
+
+
+def test_every_audited_table_with_a_number_of_its_own_never_reuses_it_in_the_models() -> None:
+    assert len(NUMBERED) == 22 and "setting" not in NUMBERED and "achievement_report" not in NUMBERED
+    for entry in REGISTRY:
+        if entry.entity in NUMBERED:
+            assert entry.table.dialect_options["sqlite"]["autoincrement"], entry.entity
+
+
+def test_a_deleted_newest_record_keeps_its_number(db) -> None:
+    """On both backends: the next record after the newest one was deleted gets a number never given."""
+    person = add_person(db, "Nguyễn Văn An", [2023, 2024])
+    newest = award_ids(db, person)[-1]
+    delete_award(db, newest)
+    assert add_award(db, person, 2025) > newest
+
+
+def _shape(path: Path) -> dict:
+    """Each table's columns, foreign keys, indexes and rows, as SQLite reports them."""
+    with closing(sqlite3.connect(path)) as conn:
+        tables = [name for (name,) in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('sqlite_sequence', "
+            "'alembic_version') ORDER BY name")]
+        shape = {}
+        for table in tables:
+            listed = conn.execute(f'PRAGMA index_list("{table}")').fetchall()
+            indexes = sorted((name, unique, origin, partial, _rows(conn, f'PRAGMA index_info("{name}")'))
+                             for _seq, name, unique, origin, partial in listed)
+            shape[table] = {
+                "columns": conn.execute(f'PRAGMA table_info("{table}")').fetchall(),
+                "foreign_keys": sorted(row[2:] for row in conn.execute(  # without SQLite's numbering
+                    f'PRAGMA foreign_key_list("{table}")')),
+                "indexes": indexes,
+                "rows": conn.execute(f'SELECT * FROM "{table}" ORDER BY rowid').fetchall(),
+            }
+        return shape
+
+
+def _rows(conn: sqlite3.Connection, sql: str) -> list:
+    return conn.execute(sql).fetchall()
+
+
+def _autoincremented(path: Path) -> set[str]:
+    with closing(sqlite3.connect(path)) as conn:
+        return {name for (name,) in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE '%AUTOINCREMENT%'")}
+
+
+@pytest.mark.sqlite_only
+def test_0007_keeps_every_row_id_index_and_key_and_reserves_the_used_numbers(data_dir) -> None:
+    old = old_database(data_dir)
+    binh = add_person(old, "Trần Thị Bình", [2022])
+    an = add_person(old, "Nguyễn Văn An", [2023, 2024])
+    collective = create_subject(old, SubjectInput(kind=SubjectKind.COLLECTIVE,
+                                                  name="Tổ dân phố 3")).id
+    member = create_subject(old, SubjectInput(kind=SubjectKind.INDIVIDUAL, name="Lê Văn Cường",
+                                              gender=Gender.MALE, collective_id=collective)).id
+    newest = award_ids(old, an)[-1]
+    delete_award(old, newest)  # the largest number: schema 0006 would give it again
+    old.close()
+    path = data_dir / DB_FILE_NAME
+    before = _shape(path)
+    assert _autoincremented(path) == set()
+
+    database = open_database(data_dir)  # migrates (after a backup)
+    try:
+        assert migrate.current_revision(database.engine) == SCHEMA_HEAD == "0007"
+        assert _shape(path) == before  # columns, keys, indexes and every row with its id
+        assert _autoincremented(path) == set(NUMBERED)
+        with database.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1  # on again after the migration
+        report = check_database(database, full=True)
+        assert report.ok, report.summary()  # the rebuilt tables are no outside edit to the trail
+        assert add_award(database, binh, 2025) == newest + 1  # not the deleted newest number again
+        assert award_ids(database, member) == [] and award_ids(database, an) == [newest - 1]
+    finally:
+        database.close()
+
+
+@pytest.mark.sqlite_only
+def test_0007_on_a_demo_database_keeps_it_whole_and_clean(data_dir) -> None:
+    from app.services.demo import generate_demo
+
+    old = old_database(data_dir)
+    generate_demo(old, subjects=300, seed=1)
+    old.close()
+    path = data_dir / DB_FILE_NAME
+    before = _shape(path)
+    database = open_database(data_dir)
+    try:
+        assert _shape(path) == before
+        assert _autoincremented(path) == set(NUMBERED)
+        report = check_database(database, full=True)
+        assert report.ok and report.trail is not None and report.trail.records > 2000, report.summary()
+    finally:
+        database.close()
