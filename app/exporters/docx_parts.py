@@ -133,6 +133,7 @@ class ParaFormat:
     space_before: float = 0.0
     space_after: float = 0.0
     keep_next: bool = False
+    keep_lines: bool = False
     line_exact: float = 0.0
     rule_below: bool = False
 
@@ -141,6 +142,8 @@ def paragraph_props(fmt: ParaFormat):
     ppr = el("w:pPr")
     if fmt.keep_next:
         el("w:keepNext", ppr)
+    if fmt.keep_lines:
+        el("w:keepLines", ppr)
     if fmt.rule_below:
         borders = el("w:pBdr", ppr)
         el("w:bottom", borders, val="single", sz=RULE_WEIGHT, space="0", color=BLACK)
@@ -219,23 +222,27 @@ def _table_borders(props, grid: bool) -> None:
             el(f"w:{side}", borders, val="nil")
 
 
-def make_row(cells: Sequence[Sequence], widths_mm: Sequence[float], *, header: bool = False):
+def make_row(cells: Sequence[Sequence], widths_mm: Sequence[float], *, header: bool = False,
+             v_align: str = ""):
     """A row that never splits across pages (and repeats on every page when `header`): each cell
-    is a list of paragraphs, an empty list giving an empty cell."""
+    is a list of paragraphs, an empty list giving an empty cell; `v_align` ("center", "bottom") sets the
+    cells' vertical alignment, else Word's default, the top."""
     row = el("w:tr")
     props = el("w:trPr", row)
     el("w:cantSplit", props)
     if header:
         el("w:tblHeader", props)
     for paragraphs, width in zip(cells, widths_mm, strict=True):
-        row.append(make_cell(paragraphs, width))
+        row.append(make_cell(paragraphs, width, v_align=v_align))
     return row
 
 
-def make_cell(paragraphs: Sequence, width_mm: float):
+def make_cell(paragraphs: Sequence, width_mm: float, *, v_align: str = ""):
     cell = el("w:tc")
     props = el("w:tcPr", cell)
     el("w:tcW", props, w=twips(width_mm), type="dxa")
+    if v_align:
+        el("w:vAlign", props, val=v_align)
     for paragraph in paragraphs or [make_paragraph(ParaFormat(size=1, line_exact=1))]:
         cell.append(paragraph)
     return cell

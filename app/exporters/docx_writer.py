@@ -50,22 +50,27 @@ from app.exporters.docx_parts import (
     text_paragraph,
     text_width_mm,
 )
+from app.exporters.layout import TABLE_CELL_MARGIN_MM, TABLE_VERTICAL_MARGIN_MM
 
 LANGUAGE = "vi-VN"
+WORD_URI = "http://schemas.microsoft.com/office/word"
+COMPATIBILITY_MODE = "15"
+GRID_V_ALIGN = "center"  # the attached list's cells, centred vertically as in the PDF
 ISSUER_RULE_FRACTION = 0.4  # the line under the issuing body: 1/3–1/2 of its longer line (Decree 30)
 HEADER_GAP = 6.0  # points above the number and the place-and-date line
 CLOSING_GAP = 6.0  # points above the recipients and the signature
-TABLE_CELL_MARGIN_MM = 1.0
-TABLE_VERTICAL_MARGIN_MM = 0.4
 
 
 def render_docx(doc: AdminDocument) -> bytes:
     """The document as the bytes of a .docx file."""
     document = docx.Document()
     _setup_styles(document)
+    _set_compatibility(document)
     _setup_page(document.sections[0], doc.page)
     _set_properties(document, doc)
-    elements = [element for block in doc.blocks for element in _BUILDERS[type(block)](block, doc.page)]
+    elements = [element for index, block in enumerate(doc.blocks) for element in
+                (_kept_paragraph(block, doc.page) if _before_closing(doc.blocks, index)
+                 else _BUILDERS[type(block)](block, doc.page))]
     if not elements or elements[-1].tag == qn("w:tbl"):
         elements.append(make_paragraph(ParaFormat(size=1, line_exact=1)))  # Word wants a last paragraph
     end = document.element.body.find(qn("w:sectPr"))
@@ -74,6 +79,13 @@ def render_docx(doc: AdminDocument) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def _before_closing(blocks: tuple[Block, ...], index: int) -> bool:
+    """Whether blocks[index] is the paragraph before the closing: it is kept whole and with the closing
+    (one table row that never splits), so the signature never stands alone on a page, as in the PDF."""
+    following = blocks[index + 1] if index + 1 < len(blocks) else None
+    return isinstance(blocks[index], Paragraph) and isinstance(following, Closing)
 
 
 # --- document setup -----------------------------------------------------------------------------
@@ -87,11 +99,26 @@ def _setup_styles(document: Document) -> None:
     spacing = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr")).find(qn("w:spacing"))
     for name, value in (("after", "0"), ("line", "240"), ("lineRule", "auto")):
         spacing.set(qn(f"w:{name}"), value)
+    spacing.addprevious(el("w:widowControl"))  # no line alone at a page's foot or head (the PDF's too)
     normal = document.styles["Normal"]
     _font_of_record(normal.element.get_or_add_rPr(), 14)
     theme_lang = document.settings.element.find(qn("w:themeFontLang"))
     if theme_lang is not None:
         theme_lang.set(qn("w:val"), LANGUAGE)
+
+
+def _set_compatibility(document: Document) -> None:
+    """Word's current layout (compatibility mode 15, Word 2013 and later), not the older mode python-docx's
+    template declares: Word then opens the file without "[Compatibility Mode]" and lays it out as new."""
+    settings = document.settings.element
+    compat = settings.find(qn("w:compat"))
+    if compat is None:
+        compat = el("w:compat")
+        settings.append(compat)  # python-docx's template always has one; the schema order is not kept here
+    for setting in compat.findall(qn("w:compatSetting")):
+        if setting.get(qn("w:name")) == "compatibilityMode":
+            compat.remove(setting)
+    compat.append(el("w:compatSetting", name="compatibilityMode", uri=WORD_URI, val=COMPATIBILITY_MODE))
 
 
 def _font_of_record(rpr, size: float) -> None:
@@ -198,16 +225,26 @@ def _national(block: HeaderBlock, width: float) -> list:
 
 
 def _paragraph(block: Paragraph, page: PageSetup) -> list:
+    return _laid_paragraph(block, page, kept=False)
+
+
+def _kept_paragraph(block: Block, page: PageSetup) -> list:
+    """The paragraph before the closing: whole, and on the closing's page."""
+    assert isinstance(block, Paragraph)
+    return _laid_paragraph(block, page, kept=True)
+
+
+def _laid_paragraph(block: Paragraph, page: PageSetup, *, kept: bool) -> list:
     ruled = block.rule_under > 0
     fmt = ParaFormat(align=block.align, size=block.size, first_indent_mm=block.first_indent_mm,
                      space_before=block.space_before, space_after=0.0 if ruled else block.space_after,
-                     keep_next=block.keep_with_next or ruled)
+                     keep_next=block.keep_with_next or ruled or kept, keep_lines=kept)
     paragraph = make_paragraph(fmt, [(run.text, run.bold, run.italic) for run in block.runs])
     if not ruled:
         return [paragraph]
     length = block.rule_under * _runs_width(block)
     rule = rule_paragraph(length, page.text_width_mm, space_after=block.space_after,
-                          keep_next=block.keep_with_next)
+                          keep_next=block.keep_with_next or kept)
     return [paragraph, rule]
 
 
@@ -226,6 +263,9 @@ def _closing(block: Closing, page: PageSetup) -> list:
         cells = [_signature(column) for column in block.signatures[:2]]
     table = make_table(widths, grid=False)
     table.append(make_row(cells, widths))
+    for props in table.iter(qn("w:pPr")):  # kept together also where a row's cantSplit is not enough
+        if props.find(qn("w:keepNext")) is None:
+            props.insert(0, el("w:keepNext"))
     return [table]
 
 
@@ -255,8 +295,9 @@ def _table(block: Table, page: PageSetup) -> list:
     table = make_table(widths, grid=True, cell_margin_mm=TABLE_CELL_MARGIN_MM,
                        vertical_margin_mm=TABLE_VERTICAL_MARGIN_MM)
     titles = [[text_paragraph(c.title, block.size, bold=True)] for c in block.columns]
-    table.append(make_row(titles, widths, header=True))
-    prototype = make_row([[text_paragraph("", block.size, align=c.align)] for c in block.columns], widths)
+    table.append(make_row(titles, widths, header=True, v_align=GRID_V_ALIGN))
+    prototype = make_row([[text_paragraph("", block.size, align=c.align)] for c in block.columns], widths,
+                         v_align=GRID_V_ALIGN)
     for row in block.rows:
         table.append(_filled_row(prototype, row, widths, block))
     return [table]
@@ -284,7 +325,7 @@ def _slow_row(texts: tuple[str, ...], widths: list[float], block: Table):
     texts = (tuple(texts) + ("",) * len(widths))[: len(widths)]
     paragraphs = [[text_paragraph(text, block.size, align=column.align)]
                   for text, column in zip(texts, block.columns, strict=True)]
-    return make_row(paragraphs, widths)
+    return make_row(paragraphs, widths, v_align=GRID_V_ALIGN)
 
 
 def _page_break(_block: PageBreak, _page: PageSetup) -> list:

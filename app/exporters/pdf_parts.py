@@ -13,6 +13,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Flowable, Paragraph
 
 from app.exporters.document import Align, Run
+from app.exporters.layout import SINGLE_LINE
 from app.resources import fonts_dir
 
 FAMILY = "LiberationSerif"
@@ -30,7 +31,7 @@ _FILES = {
     "LiberationSerif-BoldItalic": "LiberationSerif-BoldItalic.ttf",
 }
 _ALIGNMENTS = {Align.LEFT: TA_LEFT, Align.CENTER: TA_CENTER, Align.RIGHT: TA_RIGHT, Align.JUSTIFY: TA_JUSTIFY}
-LEADING = 1.2  # single line spacing, as a multiple of the font size
+LEADING = SINGLE_LINE  # Word's single line spacing, as a multiple of the font size
 RULE_THICKNESS = 0.6
 
 
@@ -62,6 +63,8 @@ def style(size: float, align: Align = Align.LEFT, *, bold: bool = False, italic:
         name, fontName=font_name(bold, italic), fontSize=size, leading=size * leading,
         alignment=_ALIGNMENTS[Align(align)], firstLineIndent=first_indent, spaceBefore=space_before,
         spaceAfter=space_after, keepWithNext=int(keep_with_next), splitLongWords=0,
+        allowWidows=0, allowOrphans=0,  # widow and orphan control, as the .docx sets it
+        spaceShrinkage=0,  # Word never squeezes the spaces of a line to fit one more word
     )
 
 

@@ -11,7 +11,16 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, LongTable, SimpleDocTemplate, Spacer
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    KeepTogether,
+    LongTable,
+    PageTemplate,
+    Spacer,
+)
 from reportlab.platypus import PageBreak as RlPageBreak
 from reportlab.platypus import Paragraph as RlParagraph
 from reportlab.platypus import Table as RlTable
@@ -28,6 +37,7 @@ from app.exporters.document import (
     SignatureColumn,
     Table,
 )
+from app.exporters.layout import DESCENT, SINGLE_LINE, TABLE_CELL_MARGIN_MM, TABLE_VERTICAL_MARGIN_MM
 from app.exporters.pdf_parts import (
     CellParagraph,
     CenteredRule,
@@ -44,11 +54,15 @@ from app.exporters.pdf_parts import (
 _PLAIN = [("FONT", (0, 0), (-1, -1), font_name(), 12), ("VALIGN", (0, 0), (-1, -1), "TOP"),
           ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
           ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]
-_GRID = [("FONT", (0, 0), (-1, -1), font_name(), 12), ("GRID", (0, 0), (-1, -1), 0.5, (0, 0, 0)),
+# The attached list's grid: the .docx's cell margins and vertical centring, so rows are as tall in both.
+# Word adds each row's border to its height, reportlab draws it over the edge: half a line above and below.
+_GRID_LINE = 0.5
+_GRID = [("FONT", (0, 0), (-1, -1), font_name(), 12), ("GRID", (0, 0), (-1, -1), _GRID_LINE, (0, 0, 0)),
          ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-         ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-         ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]
-_TABLE_LEADING = 1.15
+         ("LEFTPADDING", (0, 0), (-1, -1), TABLE_CELL_MARGIN_MM * mm),
+         ("RIGHTPADDING", (0, 0), (-1, -1), TABLE_CELL_MARGIN_MM * mm),
+         ("TOPPADDING", (0, 0), (-1, -1), TABLE_VERTICAL_MARGIN_MM * mm + _GRID_LINE / 2),
+         ("BOTTOMPADDING", (0, 0), (-1, -1), TABLE_VERTICAL_MARGIN_MM * mm + _GRID_LINE / 2)]
 _HEADER_GAP = 6.0  # points between the name/motto rows and the number/date row
 
 
@@ -57,22 +71,32 @@ def render_pdf(doc: AdminDocument) -> bytes:
     register_fonts()
     buffer = io.BytesIO()
     template = _template(buffer, doc)
-    width = template.width
-    story = [flowable for block in doc.blocks for flowable in _flowables(block, width)]
-    number_pages = _page_numberer(doc.page) if doc.page.number_pages else _no_decoration
-    template.build(story, onFirstPage=_no_decoration, onLaterPages=number_pages)
+    template.build(_story(doc.blocks, template.width))
     return buffer.getvalue()
 
 
-def _template(buffer: io.BytesIO, doc: AdminDocument) -> SimpleDocTemplate:
+def _template(buffer: io.BytesIO, doc: AdminDocument) -> BaseDocTemplate:
+    """The page: the text frame is exactly the page less the margins, as in Word (reportlab's frames
+    have 6 pt of padding by default, which would make the text block 4 mm narrower and shorter)."""
     page = doc.page
-    return SimpleDocTemplate(
+    template = BaseDocTemplate(
         buffer, pagesize=(page.width_mm * mm, page.height_mm * mm),
         leftMargin=page.left_mm * mm, rightMargin=page.right_mm * mm,
         topMargin=page.top_mm * mm, bottomMargin=page.bottom_mm * mm,
         title=doc.title, author=doc.author, creator="Sổ Vàng", subject="", lang="vi",
         initialFontName=font_name(), initialFontSize=13,
     )
+    number_pages = _page_numberer(page) if page.number_pages else _no_decoration
+    template.addPageTemplates([
+        PageTemplate("first", [_frame(template)], onPage=_no_decoration, autoNextPageTemplate="later"),
+        PageTemplate("later", [_frame(template)], onPage=number_pages),
+    ])
+    return template
+
+
+def _frame(template: BaseDocTemplate) -> Frame:
+    return Frame(template.leftMargin, template.bottomMargin, template.width, template.height, id="text",
+                 leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
 
 
 def _no_decoration(canvas, template) -> None:
@@ -82,8 +106,9 @@ def _no_decoration(canvas, template) -> None:
 def _page_numberer(page: PageSetup) -> Callable:
     """Draws the Arabic page number, upright, centred over the text area in the top margin."""
     x = (page.left_mm + page.text_width_mm / 2) * mm
-    # baseline placed so the digits sit in the middle of the top margin
-    y = (page.height_mm - page.top_mm / 2) * mm - page.page_number_size * 0.35
+    # where Word sets the first line of the .docx's page header: its top at half the top margin (the
+    # header distance), the baseline one single line less the font's descent below that
+    y = (page.height_mm - page.top_mm / 2) * mm - page.page_number_size * (SINGLE_LINE - DESCENT)
 
     def draw(canvas, template) -> None:
         canvas.saveState()
@@ -92,6 +117,39 @@ def _page_numberer(page: PageSetup) -> Callable:
         canvas.restoreState()
 
     return draw
+
+
+def _story(blocks: tuple[Block, ...], width: float) -> list[Flowable]:
+    """The flowables of every block, with the two page-break rules the .docx has too: the last paragraph
+    goes with the closing (the signature never stands alone on a page), and the paragraphs kept with a
+    table (the annex's titles, a section heading) go with its header and first row only, so that a
+    table longer than the rest of the page starts on it, as Word and LibreOffice lay it out."""
+    groups = [_flowables(block, width) for block in blocks]
+    for index, block in enumerate(blocks):
+        after_paragraph = index > 0 and isinstance(blocks[index - 1], Paragraph)
+        if isinstance(block, Closing) and after_paragraph and groups[index]:
+            groups[index] = [KeepTogether([*groups[index - 1], *groups[index]])]
+            groups[index - 1] = []
+        elif isinstance(block, Table) and groups[index]:
+            start = index
+            while start and isinstance(blocks[start - 1], Paragraph) and _kept_with_next(groups[start - 1]):
+                start -= 1
+            if start < index:
+                kept = [flowable for group in groups[start:index] for flowable in group]
+                for flowable in kept:
+                    flowable.keepWithNext = 0
+                height = _stack_height(kept, width, spaced=True) + _first_rows_height(block, width)
+                groups[start].insert(0, CondPageBreak(height))
+    return [flowable for group in groups for flowable in group]
+
+
+def _kept_with_next(flowables: list[Flowable]) -> bool:
+    return bool(flowables) and bool(flowables[-1].getKeepWithNext())
+
+
+def _first_rows_height(block: Table, width: float) -> float:
+    """The height of a table's header row and first row: what must fit below the lines kept with it."""
+    return _stack_height([_table(Table(block.columns, block.rows[:1], block.size), width)], width)
 
 
 def _flowables(block: Block, width: float) -> list[Flowable]:
@@ -120,7 +178,8 @@ def _paragraph(block: Paragraph, width: float) -> list[Flowable]:
     flowables: list[Flowable] = [RlParagraph(runs_markup(block.runs), paragraph_style)]
     if ruled:
         length = min(block.rule_under * runs_width(block.runs, block.size), width)
-        rule = CenteredRule(length, gap_below=2.0 + block.space_after)
+        # as tall as the .docx's rule: a one-point paragraph 2 pt below the text with a 0.75 pt border
+        rule = CenteredRule(length, gap_above=3.0, gap_below=0.15 + block.space_after)
         rule.keepWithNext = int(block.keep_with_next)
         flowables.append(rule)
     return flowables
@@ -206,8 +265,12 @@ def _signature_head(column: SignatureColumn) -> list[Flowable]:
     return flowables
 
 
-def _stack_height(flowables: list[Flowable], width: float) -> float:
-    return sum(flowable.wrap(width, 1e6)[1] for flowable in flowables)
+def _stack_height(flowables: list[Flowable], width: float, *, spaced: bool = False) -> float:
+    """The height of flowables set one under the other, with their spaces before and after if `spaced`."""
+    height = sum(flowable.wrap(width, 1e6)[1] for flowable in flowables)
+    if spaced:
+        height += sum(flowable.getSpaceBefore() + flowable.getSpaceAfter() for flowable in flowables)
+    return height
 
 
 def _recipients(block: Closing) -> list[Flowable]:
@@ -222,8 +285,8 @@ def _recipients(block: Closing) -> list[Flowable]:
 
 def _table(block: Table, width: float) -> RlTable:
     widths = _column_widths(block, width)
-    head_style = style(block.size, Align.CENTER, bold=True, leading=_TABLE_LEADING)
-    cell_styles = [style(block.size, column.align, leading=_TABLE_LEADING) for column in block.columns]
+    head_style = style(block.size, Align.CENTER, bold=True)
+    cell_styles = [style(block.size, column.align) for column in block.columns]
     header = [CellParagraph(column.title, head_style) for column in block.columns]
     body = [_row(row, cell_styles) for row in block.rows]
     table = LongTable([header, *body], colWidths=widths, repeatRows=1, hAlign="CENTER")

@@ -119,8 +119,12 @@ def test_rendered_pdf_reads_back_with_the_same_words(demo_dir, decisions, tmp_pa
         for font in page["/Resources"]["/Font"].values():
             assert "/FontFile2" in font.get_object()["/FontDescriptor"], "fonts must be embedded"
     pdf_words = [w for w in nfc_words(text) if not w.isdigit()]
-    docx_text = " ".join(docx_texts(docx.Document(str(docx_path))))
-    docx_words = [w for w in nfc_words(docx_text) if not w.isdigit()]
+    document = docx.Document(str(docx_path))
+    docx_words = [w for w in nfc_words(" ".join(docx_texts(document))) if not w.isdigit()]
+    header = nfc_words(" ".join(cell.text for cell in document.tables[-1].rows[0].cells))
+    for _ in range(pdf_words.count("STT") - docx_words.count("STT")):  # a list's header row repeated
+        for word in header:                                            # on the pages it runs over
+            pdf_words.remove(word)
     assert sorted(pdf_words) == sorted(docx_words)
 
 
