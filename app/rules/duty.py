@@ -95,6 +95,11 @@ def classify(first_introduced: dt.date | None, deadline: dt.date, today: dt.date
     return DutyStatus.DUE_SOON if left <= DUE_SOON_DAYS else DutyStatus.NOT_YET_DUE
 
 
+def roman_quarter(quarter: int | None) -> str:
+    """'III' for the third quarter; '' when there is none."""
+    return ROMAN.get(quarter or 0, "")
+
+
 def quarter_label(year: int, quarter: int) -> str:
     """'Quý IV/2026'."""
     return f"Quý {ROMAN[quarter]}/{year}"

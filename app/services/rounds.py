@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from app.errors import ConflictError, Validator
 from app.models import Movement, Nomination, NominationStatus, Round, RoundKind, RoundStatus
+from app.rules.duty import roman_quarter
 from app.rules.vntext import normalize_text, vn_short_date
 from app.services.records import check_version, get_or_not_found
 from app.storage.database import Database
@@ -63,7 +64,7 @@ def default_round_name(kind: RoundKind, year: int | None, quarter: int | None = 
     if kind is RoundKind.YEAR_END:
         return f"Tổng kết phong trào thi đua năm {year}"
     if kind is RoundKind.QUARTER:
-        return f"Khen thưởng quý {quarter}/{year}"
+        return f"Khen thưởng quý {roman_quarter(quarter)}/{year}"
     return f"Khen thưởng {kind.label.lower()} năm {year}"
 
 

@@ -17,6 +17,7 @@ from app.models import (
     SignerRole,
     SubjectKind,
 )
+from app.rules.duty import roman_quarter
 from app.rules.vntext import fold, lower_first, name_sort_key, text_sort_key
 from app.services.catalogue.forms import reward_amount, reward_multiple
 from app.services.settings import BASE_SALARY, read_commune_profile, read_setting
@@ -83,11 +84,7 @@ def round_purpose(round_name: str) -> str:
 def default_achievement(wording: dict, round_: Round) -> str:
     template = wording.get(f"achievement_{round_.kind.value}", "")
     return fill(template, year=str(round_.year), round=round_purpose(round_.name),
-                quarter=_roman(round_.quarter))
-
-
-def _roman(quarter: int | None) -> str:
-    return {1: "I", 2: "II", 3: "III", 4: "IV"}.get(quarter or 0, "")
+                quarter=roman_quarter(round_.quarter))
 
 
 def signer_lines(wording: dict, role: SignerRole) -> tuple[str, ...]:

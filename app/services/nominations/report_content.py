@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from app.exporters.award_content import Places, fill
 from app.exporters.report_builder import ReportContent
 from app.models import AwardKind, DocumentType, Nomination, RoundKind, Subject, SubjectKind
+from app.rules.duty import roman_quarter
 from app.rules.vntext import vn_short_date
 from app.services.decisions.content import round_purpose
 from app.services.nominations.crud import get_nomination_row
@@ -49,12 +50,10 @@ def _period(nomination: Nomination) -> str:
     if round_.kind is RoundKind.YEAR_END:
         return f"năm {round_.year}"
     if round_.kind is RoundKind.QUARTER:
-        return f"quý {_ROMAN_QUARTERS.get(round_.quarter or 0, '')} năm {round_.year}"
+        return f"quý {roman_quarter(round_.quarter)} năm {round_.year}"
     kind = "đột xuất" if round_.kind is RoundKind.AD_HOC else "chuyên đề"
     return f"{kind}: {round_purpose(round_.name)}"
 
-
-_ROMAN_QUARTERS = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
 
 def _profile_lines(subject: Subject, nomination: Nomination, ethnicity: bool) -> list[tuple[str, str]]:

@@ -81,13 +81,13 @@ def test_add_a_quarter_round_whose_name_follows_its_kind(qtbot, page, commune_db
     assert dialog.quarter_combo.isVisibleTo(dialog)
     choose(dialog.quarter_combo, 2)
     dialog.year_spin.setValue(2027)
-    assert dialog.name_edit.text() == "Khen thưởng quý 2/2027"
+    assert dialog.name_edit.text() == "Khen thưởng quý II/2027"
     type_text(dialog.deadline_edit.line, "05/06/2027")
     save(qtbot, dialog)
     assert not dialog.isVisible()
     detail = get_round(commune_db, dialog.saved_id)
     assert (detail.name, detail.kind, detail.year, detail.quarter, detail.deadline) == (
-        "Khen thưởng quý 2/2027", RoundKind.QUARTER, 2027, 2, dt.date(2027, 6, 5))
+        "Khen thưởng quý II/2027", RoundKind.QUARTER, 2027, 2, dt.date(2027, 6, 5))
     assert page.selected_id() == detail.id, "the new round is selected"
     assert page.model.index(0, 4).data() == "05/06/2027"
 
