@@ -55,7 +55,8 @@ def needs_upgrade(engine: Engine) -> bool:
 MIGRATION_LOCK_KEY = 0x536F56616E67  # "SoVang"
 
 
-def upgrade(engine: Engine) -> None:
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Migrate to the newest schema (or to `revision`, for the tests of one migration), in one transaction."""
     config = alembic_config(str(engine.url))
     with engine.connect() as conn:
         sqlite = conn.dialect.name == "sqlite"
@@ -67,7 +68,7 @@ def upgrade(engine: Engine) -> None:
                     conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
                 broken = _broken_foreign_keys(conn) if sqlite else set()
                 config.attributes["connection"] = conn
-                command.upgrade(config, "head")
+                command.upgrade(config, revision)
                 if sqlite:
                     _check_foreign_keys(conn, broken)
         finally:

@@ -298,7 +298,7 @@ def _deleted_children(session: Session, entity: str, subject_id: int) -> set[int
 def _events_of(session: Session, ids: dict[str, set[int]]) -> dict[tuple[str, int], list[AuditEvent]]:
     """Every event filed under these records' numbers, in the chain's order, by record; a baseline (one
     event for many rows, filed under its first row's number) under each of these records it lists."""
-    about = [and_(AuditEvent.entity == entity, AuditEvent.entity_id.in_(numbers))
+    about = [and_(AuditEvent.entity == entity, AuditEvent.entity_id.in_(sorted(numbers)))
              for entity, numbers in ids.items() if numbers]
     baselines = [and_(AuditEvent.entity == entity, AuditEvent.action == AuditAction.BASELINE,
                       AuditEvent.entity_id <= max(numbers))  # baselines list rows in number order
