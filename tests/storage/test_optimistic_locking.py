@@ -75,7 +75,7 @@ def test_a_save_that_flushes_midway_still_adds_exactly_one(commune_db) -> None:
 
 def test_a_save_that_changes_nothing_in_the_row_still_counts(commune_db) -> None:
     """The report lives in its own table, and an unchanged report changes nothing at all: the form
-    that saved it counts on version + 1 (app/ui/nomination_dialog.py)."""
+    that saved it counts on version + 1 (app/ui/nominations/dialog.py)."""
     nomination_id = _draft_nomination(commune_db)
     version = get_nomination(commune_db, nomination_id, TODAY).version
     report = ReportInput(achievements="Hoàn thành xuất sắc nhiệm vụ.")

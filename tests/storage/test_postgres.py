@@ -21,6 +21,7 @@ from decision_helpers import make_person
 from sqlalchemy import func, inspect, select, text
 
 from app.cli.main import main
+from app.errors import DataDirError
 from app.models import Base, Subject
 from app.rules.vntext import name_sort_key
 from app.services.demo.generate import generate_demo
@@ -28,7 +29,7 @@ from app.services.safety.integrity import check_database
 from app.services.subjects.data import SubjectQuery
 from app.services.subjects.search import search_subject_ids, subject_position
 from app.storage import migrate
-from app.storage.database import DataDirError, open_database
+from app.storage.database import open_database
 from app.storage.engine import engine_url
 from app.storage.paths import DB_FILE_NAME
 from app.storage.schema import SCHEMA_HEAD

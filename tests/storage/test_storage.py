@@ -9,10 +9,11 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect, text
 
+from app.errors import AlreadyRunningError
 from app.models import Base
 from app.storage import migrate
 from app.storage.database import open_database
-from app.storage.lock import AlreadyRunningError, InstanceLock
+from app.storage.lock import InstanceLock
 from app.storage.paths import DB_FILE_NAME, resolve_data_dir
 from app.storage.schema import SCHEMA_HEAD
 
