@@ -85,7 +85,9 @@ def _sqlite_foreign_keys(conn: Connection, on: bool) -> None:
 
 
 def _broken_foreign_keys(conn: Connection) -> set[tuple]:
-    return {tuple(row) for row in conn.exec_driver_sql("PRAGMA foreign_key_check")}
+    """(table, rowid, parent table) of each row whose foreign key points nowhere. Not the key's number
+    (fkid): recreating a table may renumber its keys, and a row broken before must stay recognised."""
+    return {tuple(row)[:3] for row in conn.exec_driver_sql("PRAGMA foreign_key_check")}
 
 
 def _check_foreign_keys(conn: Connection, before: set[tuple]) -> None:

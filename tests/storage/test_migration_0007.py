@@ -132,3 +132,27 @@ def test_0007_on_a_demo_database_keeps_it_whole_and_clean(data_dir) -> None:
         assert report.ok and report.trail is not None and report.trail.records > 2000, report.summary()
     finally:
         database.close()
+
+
+@pytest.mark.sqlite_only
+def test_0007_upgrades_a_database_that_already_had_a_row_pointing_nowhere(data_dir) -> None:
+    """A row broken before (by a tool other than the app) is not the migration's fault: the rebuilt table
+    renumbers its foreign keys, and the row is still recognised as the same one."""
+    old = old_database(data_dir)
+    person = add_person(old, "Trần Thị Bình", [2022])
+    award = award_ids(old, person)[0]
+    old.close()
+    path = data_dir / DB_FILE_NAME
+    with closing(sqlite3.connect(path)) as conn:  # foreign keys off: an outside tool's edit
+        conn.execute("UPDATE award_record SET subject_id = 999999 WHERE id = ?", (award,))
+        conn.commit()
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() != []
+    engine = make_engine(f"sqlite:///{path}")
+    try:
+        migrate.upgrade(engine, "0007")
+        assert migrate.current_revision(engine) == "0007"
+        with engine.connect() as conn:
+            broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    finally:
+        engine.dispose()
+    assert [(row[0], row[1]) for row in broken] == [("award_record", award)]  # kept as it was, not repaired

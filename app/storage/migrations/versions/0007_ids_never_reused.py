@@ -13,7 +13,10 @@ reserved too. PostgreSQL's sequences never give a number twice: nothing to do th
 
 Run through app.storage.migrate.upgrade, which turns SQLite's foreign keys off for the migration (as
 SQLite's own procedure for recreating a table asks: dropping the old table must not cascade) and checks
-them before committing.
+them before committing. A row whose key already pointed nowhere before is left as it was.
+
+On SQLite the rebuilt tables' primary keys lose their names (pk_<table>): SQLAlchemy writes an AUTOINCREMENT
+key inline, where SQLite allows no name. Nothing refers to those names; PostgreSQL keeps them.
 """
 
 from __future__ import annotations
