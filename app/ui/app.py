@@ -82,10 +82,11 @@ def _run_locked(app: QApplication, data_dir: Path) -> int:
 def start_problem(exc: BaseException, opening: bool) -> str | None:
     """What to tell the user when `exc` is a problem of the data, not of the app; None for a bug.
 
-    While the database is being opened, any error the database reports is taken as its own (damaged,
-    unreadable, locked, the disk full...), except a ProgrammingError (SQL the app got wrong). Once it is
-    open (signing in, set-up, building the window), only the errors whose SQLite code blames the file or
-    the disk, and a database server's OperationalError: there a plain SQL error is a bug.
+    An SQLite error is the database's own when its code blames the file or the disk (damaged, unreadable,
+    locked, the disk full...); with any other code (a plain SQL error: no such table) it is a bug, however
+    far the start has gone. An error that carries no SQLite code (a database server's) is the database's
+    own while it is being opened, and afterwards when it is an OperationalError. A ProgrammingError (SQL
+    the app got wrong) is always a bug.
     """
     if isinstance(exc, (DataDirError, DatabaseTooNewError, ServiceError)):
         return str(exc)
@@ -93,13 +94,12 @@ def start_problem(exc: BaseException, opening: bool) -> str | None:
             exc, (sqlite3.ProgrammingError, sa_exc.ProgrammingError)):
         return None
     original = getattr(exc, "orig", None) or exc  # SQLAlchemy's error wraps the driver's
-    if not opening:
-        code = getattr(original, "sqlite_errorcode", None)
-        if isinstance(code, int):
-            if code & 0xFF not in SQLITE_DATA_FAULTS:
-                return None
-        elif not isinstance(exc, sa_exc.OperationalError):
+    code = getattr(original, "sqlite_errorcode", None)
+    if isinstance(code, int):
+        if code & 0xFF not in SQLITE_DATA_FAULTS:
             return None
+    elif not (opening or isinstance(exc, sa_exc.OperationalError)):
+        return None
     # The driver's own words: never SQLAlchemy's text, which carries the statement and its values.
     return DATABASE_FAILED.format(detail=str(original).strip() or type(original).__name__)
 

@@ -127,9 +127,13 @@ def test_damage_found_while_building_the_window_is_a_database_problem(commune_di
     assert not crash_logs(commune_dir)
 
 
-def test_a_plain_sql_error_while_building_the_window_is_a_bug(commune_dir, boxes, monkeypatch, tmp_path):
+@pytest.mark.parametrize("where", ["opening", "window"])
+def test_a_plain_sql_error_at_start_is_a_bug(commune_dir, boxes, monkeypatch, tmp_path, where):
     error = sql_error(tmp_path, None)  # "no such table": the SQL is at fault, not the file
-    monkeypatch.setattr(main_window.MainWindow, "__init__", raising(error))
+    if where == "opening":  # e.g. a migration that got its SQL wrong
+        monkeypatch.setattr(damaged_start_dialog, "open_database", raising(error))
+    else:
+        monkeypatch.setattr(main_window.MainWindow, "__init__", raising(error))
     assert run_gui(commune_dir) == 2
     [log] = crash_logs(commune_dir)
     logged = log.read_text(encoding="utf-8")
