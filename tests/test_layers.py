@@ -105,7 +105,11 @@ def layer_violations(imports: list[Import]) -> list[str]:
             problems.append(f"{imp.where}: a relative import; the app imports by full name (app.…)")
         if root in QT_PACKAGES and mine != "ui":
             problems.append(f"{imp.where} imports Qt ({imp.target}) outside app/ui")
-        if root != "app" or not imp.target.count("."):
+        if imp.target == "app":  # `from app import services`: each name is a layer of its own
+            problems += layer_violations([Import(imp.module, f"app.{name}", (), imp.line, imp.top_level)
+                                          for name in imp.names])
+            continue
+        if root != "app":
             continue
         theirs = layer_of(imp.target)
         if theirs == mine:
@@ -205,6 +209,8 @@ def _fake(module: str, source: str) -> list[Import]:
     ("app.services.units", "def f():\n    from app.cli.main import main", "services layer imports"),
     ("app.cli.main", "from app.ui.pages import default_pages", "the CLI imports"),
     ("app.ui.subjects.page", "from .form import SubjectForm", "a relative import"),
+    ("app.storage.lock", "from app import services", "storage layer imports"),
+    ("app.models.subject", "import app.ui", "models layer imports"),
 ])
 def test_a_layer_violation_is_found(module, source, expected):
     problems = layer_violations(_fake(module, source))
@@ -236,9 +242,13 @@ def feature_import_violations(imports: list[Import], public: dict[str, set[str]]
     """The UI and the CLI take a feature's names from its package, and only those in its __all__."""
     problems = []
     for imp in imports:
-        if layer_of(imp.module) not in ("ui", "cli") or not imp.target.startswith("app.services."):
+        if layer_of(imp.module) not in ("ui", "cli") or not (imp.target + ".").startswith("app.services."):
             continue
         parts = imp.target.split(".")
+        if len(parts) == 2:  # `from app.services import subjects`: the package as a module, its modules open
+            problems += [f"{imp.where}: imports the package app.services.{name}; take its names instead"
+                         for name in imp.names if name in public]
+            continue
         if parts[2] not in public:
             continue  # a one-file feature (app/services/units.py): its module is its package
         if len(parts) > 3:
@@ -288,6 +298,9 @@ def test_a_submodule_import_or_an_unlisted_name_is_found():
     deep = _fake("app.ui.subjects.page", "from app.services.subjects.crud import create_subject")
     unlisted = _fake("app.cli.main", "from app.services.subjects import create_subject, _get")
     flat = _fake("app.ui.units.page", "from app.services.units import list_units")
+    whole = _fake("app.ui.subjects.page", "from app.services import subjects, units")
+    assert feature_import_violations(whole, public) == [
+        "app.ui.subjects.page:1: imports the package app.services.subjects; take its names instead"]
     assert len(feature_import_violations(deep, public)) == 1
     assert feature_import_violations(unlisted, public) == ["app.cli.main:1: _get is not in "
                                                            "app.services.subjects.__all__"]
