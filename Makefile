@@ -42,11 +42,11 @@ clean:
 # For contributors and CI (not the README's user commands): the frozen one-folder app, built with
 # PyInstaller in its own venv (.venv-build) into dist/SoVang; then the check that runs it offscreen the
 # way a user would (scripts/check_frozen.py: init, demo, every page of the GUI, decisions to PDF/Word).
-dist:
+dist: $(APP_STAMP)
+	$(BIN)/python scripts/system_deps.py --dist
 	PYTHON=$(PYTHON) installer/build.sh
 
 check-dist: $(APP_STAMP)
-	$(BIN)/python scripts/system_deps.py
 	$(MAKE) dist
 	$(PYTHON) scripts/check_frozen.py dist/SoVang
 

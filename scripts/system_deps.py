@@ -1,10 +1,12 @@
 """Find the system libraries Qt needs on Linux and install them (root with apt) or say how.
 
-Usage: python scripts/system_deps.py [--gui]
-  without --gui: what Qt needs offscreen (the tests); with --gui: also the X11 plugin (make run).
+Usage: python scripts/system_deps.py [--gui | --dist]
+  without a flag: what Qt needs offscreen (the tests); --gui: also the X11 plugin (make run);
+  --dist: what Qt needs offscreen and what PyInstaller needs to build the frozen app on Linux (objdump,
+  from Debian's binutils; make dist, make check-dist).
 Exit 0 when everything is there (or was installed), 1 when something is missing.
 
-Without --gui it also looks for a PostgreSQL server, which the tests start for themselves
+Without a flag it also looks for a PostgreSQL server, which the tests start for themselves
 (tests/pg_server.py): as root with apt it installs Debian's `postgresql` when the server binaries are
 missing, else it says how. That part never changes the exit status: without a server, the PostgreSQL
 variants of the tests are skipped with the reason.
@@ -84,10 +86,31 @@ def ensure_postgres() -> None:
           f"(quyền quản trị):\n  sudo sh -c '{command}'\nhoặc đặt SOVANG_TEST_PG_URL tới một máy chủ có sẵn.")
 
 
+def ensure_build_tools() -> int:
+    """PyInstaller reads the libraries it bundles with objdump (binutils) on Linux."""
+    if shutil.which("objdump"):
+        return 0
+    return install("binutils", "PyInstaller cần chương trình objdump (gói binutils) để đóng gói ứng dụng.")
+
+
+def install(packages: str, why: str) -> int:
+    """Install Debian packages as root with apt, else say how; 0 when they are there afterwards."""
+    command = f"apt-get update && apt-get install -y --no-install-recommends {packages}"
+    print(why)
+    if os.geteuid() == 0 and shutil.which("apt-get"):
+        print(f"Đang cài: {command}")
+        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+        return 0 if subprocess.run(["sh", "-c", command], env=env).returncode == 0 else 1
+    print(f"Hãy chạy lệnh sau (quyền quản trị) rồi thử lại:\n  sudo sh -c '{command}'")
+    return 1
+
+
 def main() -> int:
     if not sys.platform.startswith("linux") or shutil.which("ldd") is None:
         return 0
     status = qt_libraries()
+    if "--dist" in sys.argv:
+        return status or ensure_build_tools()
     if "--gui" not in sys.argv:
         try:
             ensure_postgres()  # after Qt's part, whose result alone is the exit status
@@ -101,16 +124,9 @@ def qt_libraries() -> int:
     missing = missing_libraries(qt_binaries("--gui" in sys.argv))
     if not missing:
         return 0
-    packages = sorted({DEBIAN_PACKAGES.get(lib, lib) for lib in missing})
-    command = "apt-get update && apt-get install -y " + " ".join(packages)
-    print(f"Qt cần các thư viện hệ thống còn thiếu: {', '.join(sorted(missing))}")
-    if os.geteuid() == 0 and shutil.which("apt-get"):
-        print(f"Đang cài: {command}")
-        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-        ok = subprocess.run(["sh", "-c", command], env=env).returncode == 0
-        return 0 if ok and not missing_libraries(qt_binaries("--gui" in sys.argv)) else 1
-    print(f"Hãy chạy lệnh sau (quyền quản trị) rồi thử lại:\n  sudo sh -c '{command}'")
-    return 1
+    packages = " ".join(sorted({DEBIAN_PACKAGES.get(lib, lib) for lib in missing}))
+    status = install(packages, f"Qt cần các thư viện hệ thống còn thiếu: {', '.join(sorted(missing))}")
+    return 0 if status == 0 and not missing_libraries(qt_binaries("--gui" in sys.argv)) else 1
 
 
 if __name__ == "__main__":
