@@ -14,7 +14,9 @@ The check fails (exit 1)
   - when mypy reports an error that is not in the baseline (or more occurrences of it): the new
     errors are printed; fix them (a `# type: ignore[code]` with a reason is the last resort);
   - when errors of the baseline have disappeared: well done, run with --update and commit the
-    smaller baseline, so that the errors you fixed cannot come back unnoticed.
+    smaller baseline, so that the errors you fixed cannot come back unnoticed. Under CI (CI=true) this
+    is a warning only: a newer release of a library within the pinned ranges may fix errors by itself,
+    and that must not stop a submission.
 --update writes whatever mypy reports, new errors included, and says which lines it added: after
 moving code between files the errors move with it, and the baseline must be regenerated.
 Review the diff of mypy-baseline.txt: it should only ever get shorter.
@@ -24,6 +26,7 @@ Exit 2 when mypy itself fails (bad configuration, crash).
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import subprocess
 import sys
@@ -116,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
     if gone:
         show(f"Errors of {name} that are gone", gone)
         print(f"Run `python scripts/mypy_baseline.py --update` and commit the smaller {name}.")
-    if new or gone:
+    if new or (gone and os.environ.get("CI") != "true"):
         return 1
     print(f"mypy: {current.total()} errors, all in {name}.")
     return 0
