@@ -233,6 +233,7 @@ def libreoffice_pdf(payload: bytes, folder: Path) -> bytes:
 DOCUMENTS = {
     "short decision": lambda: sample_decision(5),
     "decision, 200-row annex": lambda: sample_decision(200),
+    "decision, 1,000-row annex": lambda: sample_decision(1000),
     "proposal": sample_proposal,
     "report": sample_report,
 }

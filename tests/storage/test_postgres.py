@@ -2,7 +2,7 @@
 collation, the demo's bulk inserts, the database check, backups refused, an unreachable server.
 
 The tests that need a server take it from tests/pg_server.py (they skip, naming what is missing, when
-none can be had); the service modules run on it too (tests/conftest.py, BOTH_BACKENDS).
+none can be had); the modules marked both_backends run on it too (tests/conftest.py).
 """
 
 from __future__ import annotations

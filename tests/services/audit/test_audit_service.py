@@ -1,6 +1,6 @@
 """The audit recorder: what each kind of change leaves in the trail, and the chain it forms.
 
-Runs on SQLite and on PostgreSQL (the module name matches tests/conftest.py BOTH_BACKENDS).
+Runs on SQLite and on PostgreSQL (marked both_backends, tests/conftest.py).
 """
 
 from __future__ import annotations

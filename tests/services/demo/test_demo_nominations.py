@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import unicodedata
 from collections import Counter, defaultdict
@@ -47,7 +48,7 @@ def demo_run(tmp_path_factory, demo_template) -> tuple[Database, DemoSummary]:
     this module, in a copy of its own."""
     template = demo_template(subjects=2000, seed=2026)
     database = open_database(template.copy_to(tmp_path_factory.mktemp("demo")))
-    yield database, template.summary
+    yield database, copy.deepcopy(template.summary)
     database.close()
 
 
