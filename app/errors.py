@@ -5,8 +5,9 @@ module imports nothing of the app's (but a type, for checking only).
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from app.storage.backup.file import BackupInfo
@@ -32,8 +33,37 @@ class ConflictError(ServiceError):
     """The record changed or is in use; nothing was saved."""
 
 
+# Tab, line feed and carriage return are white space that normalisation folds (or keeps as line breaks).
+_ALLOWED_CONTROLS = frozenset("\t\n\r")
+_CHARACTER_NAMES = {"\x00": "NUL", "\x07": "BEL", "\x08": "BS", "\x1b": "ESC", "\x7f": "DEL"}
+
+
+def forbidden_character(value: str | None) -> str | None:
+    """The first character of a text that is never stored, or None: a control character (C0 but tab and
+    line breaks, DEL, C1: NUL, escape, bell…) or half of a surrogate pair (bytes that were not UTF-8).
+
+    Such a character is invisible in a form, may drive a terminal (escape) and cannot be stored by
+    PostgreSQL (NUL) or encoded at all (a lone surrogate)."""
+    for ch in value or "":
+        if ((ch < " " or "\x7f" <= ch <= "\x9f") and ch not in _ALLOWED_CONTROLS) or (
+                "\ud800" <= ch <= "\udfff"):
+            return ch
+    return None
+
+
+def character_refusal(ch: str) -> str:
+    """'có ký tự điều khiển U+001B (ESC)': what is wrong with a text holding `ch`, for a message."""
+    code = f"U+{ord(ch):04X}" + (f" ({_CHARACTER_NAMES[ch]})" if ch in _CHARACTER_NAMES else "")
+    if "\ud800" <= ch <= "\udfff":
+        return f"có ký tự không hợp lệ {code} (không phải văn bản UTF-8)"
+    return f"có ký tự điều khiển không in được {code}"
+
+
 class Validator:
-    """Collects field errors; raise_if_any() raises them together."""
+    """Collects field errors; raise_if_any() raises them together.
+
+    Every text given to require() or max_length() is also checked for control characters (plain_text),
+    so a field that is checked at all refuses them."""
 
     def __init__(self) -> None:
         self.errors: dict[str, str] = {}
@@ -44,10 +74,26 @@ class Validator:
     def require(self, field: str, label: str, value: str) -> None:
         if not value:
             self.add(field, f"{label}: không được để trống.")
+        self.plain_text(field, label, value)
 
     def max_length(self, field: str, label: str, value: str, limit: int) -> None:
+        self.plain_text(field, label, value)
         if len(value) > limit:
             self.add(field, f"{label}: dài quá {limit} ký tự.")
+
+    def plain_text(self, field: str, label: str, value: str | None) -> None:
+        """Refuse a control character (escape, NUL, DEL, C1…; tab and line breaks are white space) or a
+        lone surrogate: never stored, on either database."""
+        ch = forbidden_character(value) if isinstance(value, str) else None
+        if ch is not None:
+            self.add(field, f"{label}: {character_refusal(ch)}, hãy xóa ký tự đó.")
+
+    def plain_texts(self, item: Any, labels: dict[str, str], prefix: str = "") -> None:
+        """plain_text on every text field of a dataclass (its label from `labels`, else a general one)."""
+        for f in dataclasses.fields(item):
+            value = getattr(item, f.name)
+            if isinstance(value, str):
+                self.plain_text(prefix + f.name, labels.get(f.name, "Nội dung"), value)
 
     def raise_if_any(self) -> None:
         if self.errors:

@@ -14,13 +14,16 @@ DEFAULT_LIMIT = 100
 
 
 def add_audit_command(commands) -> None:
+    from app.cli.args import count, text
+
     audit = commands.add_parser("audit", help="nhật ký thay đổi, mới nhất trước", add_help=False)
     audit.add_argument("--entity", choices=[entry.entity for entry in REGISTRY], metavar="LOẠI",
                        help="chỉ một loại bản ghi: " + ", ".join(f"{e.entity} ({e.label.lower()})"
                                                                   for e in REGISTRY))
-    audit.add_argument("--since", metavar="NGÀY", help="từ ngày này (YYYY-MM-DD hoặc dd/mm/yyyy)")
-    audit.add_argument("--user", metavar="TÊN", help="chỉ việc của một người (tên đăng nhập)")
-    audit.add_argument("--limit", type=int, default=DEFAULT_LIMIT,
+    audit.add_argument("--since", type=text(40), metavar="NGÀY",
+                       help="từ ngày này (YYYY-MM-DD hoặc dd/mm/yyyy)")
+    audit.add_argument("--user", type=text(100), metavar="TÊN", help="chỉ việc của một người (tên đăng nhập)")
+    audit.add_argument("--limit", type=count, default=DEFAULT_LIMIT,
                        help=f"số dòng tối đa (mặc định {DEFAULT_LIMIT}; 0: tất cả)")
     audit.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
 

@@ -9,6 +9,10 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from app.storage.lock import InstanceLock
 
 EXIT_OK = 0
 
@@ -20,6 +24,24 @@ def warn_about_location(data_dir: Path) -> None:
     warning = data_dir_warning(data_dir)
     if warning:
         print(f"sovang: {warning}", file=sys.stderr)
+
+
+def lock_data_dir(lock: InstanceLock, data_dir: Path) -> None:
+    """The data directory made and locked, or a Vietnamese DataDirError (a folder where the lock file
+    goes, a read-only disk…)."""
+    from app.cli.console import os_reason
+    from app.errors import DataDirError
+    from app.storage.lock import LOCK_FILE_NAME
+
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DataDirError(f"Không tạo được thư mục dữ liệu “{data_dir}”: {os_reason(exc)}.") from None
+    try:
+        lock.acquire()
+    except OSError as exc:
+        raise DataDirError(f"Không khóa được thư mục dữ liệu “{data_dir}” (tệp khóa {LOCK_FILE_NAME}): "
+                           f"{os_reason(exc)}.") from None
 
 
 def cmd_backup(args, data_dir: Path) -> int:
@@ -60,17 +82,16 @@ def _print_backups(data_dir: Path) -> int:
 
 
 def cmd_restore(args, data_dir: Path) -> int:
-    from app.errors import DataDirError
     from app.storage.backup.restore import restore_backup
     from app.storage.database import open_database
     from app.storage.lock import InstanceLock
 
+    lock = InstanceLock(data_dir)
+    lock_data_dir(lock, data_dir)
     try:
-        data_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise DataDirError(f"Không tạo được thư mục dữ liệu {data_dir}: {exc.strerror or exc}.") from exc
-    with InstanceLock(data_dir):
         report = restore_backup(data_dir, Path(args.file).expanduser())
         open_database(data_dir).close()  # an older backup is migrated now, after its own backup
+    finally:
+        lock.release()
     print(report.summary())
     return EXIT_OK

@@ -10,28 +10,31 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from app.cli.args import UsageError, build_parser
-from app.cli.backup import cmd_backup, cmd_restore, warn_about_location
+from app.cli.backup import cmd_backup, cmd_restore, lock_data_dir, warn_about_location
+from app.cli.console import one_line, os_reason, protect_console
 from app.errors import AlreadyRunningError, DatabaseTooNewError, DataDirError, ServiceError
 from app.storage.database import Database, open_database
 from app.storage.lock import InstanceLock
-from app.storage.paths import resolve_data_dir
+from app.storage.paths import DATABASE_URL_ENV, resolve_data_dir
 
 EXIT_OK, EXIT_PROBLEM, EXIT_BAD_INPUT = 0, 1, 2
 _USER_ERRORS = (UsageError, ServiceError, DataDirError, AlreadyRunningError, DatabaseTooNewError)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    protect_console()
     try:
         args = build_parser().parse_args(argv)
-        data_dir = resolve_data_dir(args.data_dir)
+        data_dir = _data_dir(args.data_dir)
         if args.command is None:
             from app.ui.app import run_gui
 
             return run_gui(data_dir)
+        check_database_url()
         warn_about_location(data_dir)
         return _COMMANDS[args.command](args, data_dir)
     except _USER_ERRORS as exc:
-        print(f"sovang: {exc}", file=sys.stderr)
+        print(f"sovang: {one_line(str(exc))}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except BrokenPipeError:
         # The reader went away (`sovang nominations list | head`): not an error, and no traceback.
@@ -39,11 +42,41 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
 
 
+def _data_dir(explicit: str | None) -> Path:
+    try:
+        return resolve_data_dir(explicit)
+    except (OSError, ValueError, RuntimeError) as exc:  # a path the system cannot resolve (a loop, NUL)
+        reason = os_reason(exc) if isinstance(exc, OSError) else "đường dẫn không hợp lệ"
+        raise UsageError(f"thư mục dữ liệu (--data-dir hoặc SOVANG_DATA_DIR): {reason}") from None
+
+
+def check_database_url() -> None:
+    """SOVANG_DATABASE_URL, when set, must name a PostgreSQL database (or an SQLite file) in a form the
+    app can use; the message never repeats it (it may hold a password)."""
+    from sqlalchemy.exc import ArgumentError
+
+    from app.storage.engine import engine_url
+
+    url = os.environ.get(DATABASE_URL_ENV)
+    if not url:
+        return
+    example = "ví dụ postgresql://người_dùng:mật_khẩu@máy_chủ:5432/tên_csdl"
+    try:
+        url.encode("utf-8")
+        parsed = engine_url(url)
+        _ = parsed.port  # a port that is not a number
+    except (ArgumentError, ValueError, TypeError, UnicodeError):
+        raise UsageError(f"biến môi trường {DATABASE_URL_ENV} không phải là địa chỉ cơ sở dữ liệu hợp lệ "
+                         f"({example}).") from None
+    if parsed.drivername not in ("postgresql+psycopg", "sqlite", "sqlite+pysqlite"):
+        raise UsageError(f"biến môi trường {DATABASE_URL_ENV}: Sổ Vàng chỉ dùng được PostgreSQL "
+                         f"({example}); “{parsed.drivername}” không dùng được.")
+
+
 def _with_db(data_dir: Path, work: Callable[[Database], int], *, write: bool) -> int:
     lock = InstanceLock(data_dir) if write else None
     if lock is not None:
-        data_dir.mkdir(parents=True, exist_ok=True)
-        lock.acquire()
+        lock_data_dir(lock, data_dir)
     try:
         db = open_database(data_dir)
         try:

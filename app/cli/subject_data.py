@@ -20,7 +20,7 @@ Printer = Callable[[str], None]
 
 
 def add_subject_commands(commands) -> None:
-    from app.cli.args import VietnameseArgumentParser, positive_int
+    from app.cli.args import VietnameseArgumentParser, path, record_id, text
 
     subject = commands.add_parser("subject", help="dữ liệu cá nhân của một đối tượng: xuất, xóa theo yêu cầu",
                                   add_help=False)
@@ -28,13 +28,14 @@ def add_subject_commands(commands) -> None:
                                      parser_class=VietnameseArgumentParser)
     export = actions.add_parser(
         "export", help="xuất mọi dữ liệu về đối tượng ra tệp .zip (cho chính người đó)", add_help=False)
-    export.add_argument("id", type=positive_int, help="số đối tượng (cột đầu của “subjects search”)")
-    export.add_argument("--out", required=True, metavar="TỆP", help="tệp .zip sẽ ghi")
+    export.add_argument("id", metavar="SỐ", type=record_id,
+                        help="số đối tượng (cột đầu của “subjects search”)")
+    export.add_argument("--out", required=True, type=path, metavar="TỆP", help="tệp .zip sẽ ghi")
     erase = actions.add_parser(
         "erase", help="xóa dữ liệu cá nhân theo yêu cầu; không có --yes thì chỉ in danh sách sẽ xóa",
         add_help=False)
-    erase.add_argument("id", type=positive_int, help="số đối tượng")
-    erase.add_argument("--reason", default="",
+    erase.add_argument("id", metavar="SỐ", type=record_id, help="số đối tượng")
+    erase.add_argument("--reason", default="", type=text(),
                        help="lý do xóa (bắt buộc khi xóa), ví dụ “Đơn đề nghị ngày 05/01/2026”")
     erase.add_argument("--yes", action="store_true", help="xác nhận xóa (sau khi sao lưu)")
 

@@ -22,20 +22,22 @@ ROLES = [role.value for role in UserRole]
 
 def add_user_commands(commands) -> None:
     """`sovang user …` on the parser's subcommands (parsers of the same Vietnamese class)."""
+    from app.cli.args import text
+
     user = commands.add_parser("user", help="tài khoản người dùng và mật khẩu", add_help=False)
     actions = user.add_subparsers(dest="user_command", metavar="LỆNH", required=True, parser_class=type(user))
     actions.add_parser("list", help="các tài khoản, mỗi tài khoản một dòng", add_help=False)
     add = actions.add_parser("add", help="thêm tài khoản (tài khoản đầu tiên phải là leader)", add_help=False)
-    add.add_argument("username", metavar="TÊN_ĐĂNG_NHẬP")
-    add.add_argument("--name", required=True, help="họ và tên người dùng")
+    add.add_argument("username", metavar="TÊN_ĐĂNG_NHẬP", type=text(100))
+    add.add_argument("--name", required=True, type=text(), help="họ và tên người dùng")
     add.add_argument("--role", required=True, choices=ROLES,
                      help=", ".join(f"{role.value}: {role.label.lower()}" for role in UserRole))
     _password_option(add)
     passwd = actions.add_parser("passwd", help="đặt mật khẩu mới (khi quên mật khẩu)", add_help=False)
-    passwd.add_argument("username", metavar="TÊN_ĐĂNG_NHẬP")
+    passwd.add_argument("username", metavar="TÊN_ĐĂNG_NHẬP", type=text(100))
     _password_option(passwd)
     disable = actions.add_parser("disable", help="ngừng sử dụng một tài khoản", add_help=False)
-    disable.add_argument("username", metavar="TÊN_ĐĂNG_NHẬP")
+    disable.add_argument("username", metavar="TÊN_ĐĂNG_NHẬP", type=text(100))
 
 
 def _password_option(parser) -> None:
@@ -100,8 +102,26 @@ def _disable(db: Database, args) -> int:
 
 
 def _read_password(from_stdin: bool) -> tuple[str, str | None]:
-    """The new password and its repetition (None when read from standard input)."""
+    """The new password and its repetition (None when read from standard input); UsageError when there
+    is none to read (standard input empty or closed, not UTF-8, no terminal to ask on)."""
+    from app.cli.args import UsageError
+
     if from_stdin:
-        return sys.stdin.readline().rstrip("\r\n"), None
-    password = getpass.getpass("Mật khẩu mới: ")
-    return password, getpass.getpass("Nhập lại mật khẩu mới: ")
+        try:
+            line = sys.stdin.readline() if sys.stdin is not None else ""
+        except (UnicodeDecodeError, ValueError, OSError):
+            raise UsageError("--password-stdin: mật khẩu không phải văn bản UTF-8; hãy ghi mật khẩu ở dòng "
+                             "đầu, mã UTF-8.") from None
+        if any("\ud800" <= ch <= "\udfff" for ch in line):  # bytes kept by surrogateescape
+            raise UsageError("--password-stdin: mật khẩu không phải văn bản UTF-8; hãy ghi mật khẩu ở dòng "
+                             "đầu, mã UTF-8.")
+        if not line:
+            raise UsageError("--password-stdin: đầu vào chuẩn trống, không có mật khẩu; "
+                             "hãy ghi mật khẩu ở dòng đầu (ví dụ: echo \"…\" | sovang user …).")
+        return line.rstrip("\r\n"), None
+    try:
+        password = getpass.getpass("Mật khẩu mới: ")
+        return password, getpass.getpass("Nhập lại mật khẩu mới: ")
+    except (EOFError, UnicodeDecodeError, OSError):
+        raise UsageError("không hỏi được mật khẩu (không có bàn phím, đầu vào đã hết); "
+                         "dùng --password-stdin để đọc mật khẩu từ đầu vào chuẩn.") from None

@@ -76,6 +76,7 @@ def _validate(session: Session, data: RoundInput) -> None:
     check = Validator()
     check.require("name", "Tên đợt xét", data.name)
     check.max_length("name", "Tên đợt xét", data.name, 300)
+    check.plain_text("note", "Ghi chú", data.note)
     if data.year is None or not YEARS[0] <= data.year <= YEARS[1]:
         check.add("year", f"Năm: phải từ {YEARS[0]} đến {YEARS[1]}.")
     if data.kind is RoundKind.QUARTER and data.quarter not in (1, 2, 3, 4):

@@ -61,6 +61,8 @@ def _validate(session: Session, data: UnitInput, unit_id: int | None) -> None:
     check = Validator()
     check.require("name", "Tên đơn vị", data.name)
     check.max_length("name", "Tên đơn vị", data.name, 200)
+    check.plain_texts(data, {"head_name": "Người đứng đầu", "address": "Địa chỉ", "phone": "Số điện thoại",
+                             "note": "Ghi chú"})
     same = session.scalar(select(Unit.id).where(Unit.name_norm == fold(data.name)))
     if data.name and same is not None and same != unit_id:
         check.add("name", f"Tên đơn vị: đã có đơn vị “{data.name}”.")

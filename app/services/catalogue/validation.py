@@ -73,6 +73,7 @@ def validate_award_form(data: AwardFormInput) -> None:
     check.require("name", "Tên hình thức", data.name)
     check.max_length("name", "Tên hình thức", data.name, 200)
     check.max_length("short_name", "Tên viết tắt", data.short_name, 40)
+    check.plain_text("legal_basis", "Căn cứ pháp lý", data.legal_basis)
     _check_rewards(check, data)
     if data.threshold_percent is None or not 1 <= data.threshold_percent <= 100:
         check.add("threshold_percent", "Tỷ lệ đồng ý: phải từ 1 đến 100%.")
@@ -98,6 +99,7 @@ def _check_line(check: Validator, number: int, line: CriterionInput, form_kinds:
     where, key = f"Tiêu chí dòng {number}", f"criteria.{number}"
     if not line.text:
         check.add(f"{key}.text", f"{where}: chưa ghi nội dung tiêu chí.")
+    check.plain_texts(line, {"text": f"{where}, nội dung", "rule_code": f"{where}, quy tắc"}, f"{key}.")
     check.max_length(f"{key}.source", f"{where}, nguồn", line.source, 300)
     check.max_length(f"{key}.code", f"{where}, ký hiệu", line.code, 40)
     check.max_length(f"{key}.any_of_group", f"{where}, nhóm", line.any_of_group, 40)

@@ -46,6 +46,7 @@ def validate_exemplar(data: ExemplarInput, today: dt.date) -> None:
         check.add("introduced_on", "Ngày giới thiệu: không được sau ngày hôm nay.")
     if data.stage is None:
         check.add("stage", "Giai đoạn: hãy chọn giai đoạn.")
+    check.plain_texts(data, {"achievements": "Tóm tắt thành tích", "note": "Ghi chú"})
     for index, item in enumerate(data.publicity, start=1):
         _check_publicity(check, index, item)
     for index, item in enumerate(data.replications, start=1):
@@ -55,6 +56,9 @@ def validate_exemplar(data: ExemplarInput, today: dt.date) -> None:
 
 def _check_publicity(check: Validator, index: int, item: PublicityInput) -> None:
     where, key = f"Tuyên truyền dòng {index}", f"publicity.{index}"
+    check.plain_texts(item, {"outlet": f"{where}, cơ quan đăng tin", "title": f"{where}, tiêu đề",
+                             "link": f"{where}, đường dẫn", "note": f"{where}, ghi chú",
+                             "file_path": f"{where}, tệp đính kèm"}, f"{key}.")
     if not item.outlet:
         check.add(f"{key}.outlet", f"{where}: chưa ghi cơ quan, báo, đài đăng tin.")
     if not item.title:
@@ -69,6 +73,7 @@ def _check_publicity(check: Validator, index: int, item: PublicityInput) -> None
 
 def _check_replication(check: Validator, index: int, item: ReplicationInput) -> None:
     where, key = f"Nhân rộng dòng {index}", f"replications.{index}"
+    check.plain_texts(item, {"place": f"{where}, địa điểm", "description": f"{where}, nội dung"}, f"{key}.")
     if item.kind is None:
         check.add(f"{key}.kind", f"{where}: chưa chọn hình thức nhân rộng.")
     if item.held_on is None:

@@ -40,6 +40,7 @@ def _validate(session: Session, data: MovementInput) -> None:
     check.require("name", "Tên phong trào", data.name)
     check.max_length("name", "Tên phong trào", data.name, 300)
     check.max_length("launched_by", "Cơ quan phát động", data.launched_by, 200)
+    check.plain_text("description", "Nội dung", data.description)
     if data.kind is None:
         check.add("kind", "Loại phong trào: hãy chọn thường xuyên, theo đợt hoặc chuyên đề.")
     if data.start_date is None:

@@ -17,6 +17,11 @@ NAME_LABELS = {
     SubjectKind.HOUSEHOLD: "Tên hộ gia đình",
 }
 MIN_BIRTH_YEAR = 1900
+TEXT_LABELS = {"address": "Địa chỉ", "phone": "Số điện thoại", "note": "Ghi chú", "position": "Chức vụ",
+               "ethnicity": "Dân tộc", "citizen_id": "Số CCCD", "parent_body": "Cơ quan chủ quản",
+               "head_name": "Chủ hộ"}
+AWARD_LABELS = {"form_name": "danh hiệu, hình thức", "decision_no": "số quyết định", "issuer": "cấp khen",
+                "note": "ghi chú"}
 
 
 def _normalize_strings(item, **extra):
@@ -44,6 +49,7 @@ def validate_subject(data: SubjectInput, today: dt.date) -> None:
     label = NAME_LABELS[data.kind]
     check.require("name", label, data.name)
     check.max_length("name", label, data.name, 200)
+    check.plain_texts(data, TEXT_LABELS)
     check.max_length("address", "Địa chỉ", data.address, 300)
     _check_phone(check, data.phone)
     if data.kind is SubjectKind.INDIVIDUAL:
@@ -96,6 +102,7 @@ def _check_collective(check: Validator, data: SubjectInput) -> None:
 
 def _check_award(check: Validator, index: int, award: AwardInput, today: dt.date) -> None:
     where = f"Khen thưởng dòng {index}"
+    check.plain_texts(award, {k: f"{where}, {v}" for k, v in AWARD_LABELS.items()}, f"awards.{index}.")
     if not award.form_name:
         check.add(f"awards.{index}.form_name", f"{where}: chưa ghi danh hiệu hoặc hình thức khen thưởng.")
     if award.year is None or not MIN_BIRTH_YEAR <= award.year <= today.year + 1:
@@ -106,6 +113,7 @@ def _check_award(check: Validator, index: int, award: AwardInput, today: dt.date
 
 def _check_hold(check: Validator, index: int, hold: HoldInput) -> None:
     where = f"Tạm dừng xét dòng {index}"
+    check.plain_texts(hold, {"note": f"{where}, ghi chú"}, f"holds.{index}.")
     if hold.start_date is None:
         check.add(f"holds.{index}.start_date", f"{where}: chưa có ngày bắt đầu.")
     elif hold.end_date is not None and hold.end_date < hold.start_date:
