@@ -47,7 +47,8 @@ from app.rules.vntext import normalize_multiline, normalize_text, vn_short_date
 from app.services.accounts.permissions import PermissionDeniedError, require_approve
 from app.services.records import get_or_not_found
 from app.services.subjects.erase_survey import Survey, survey_subject
-from app.storage.audit.redact import redact_record
+from app.services.subjects.lives import keyed_events, subject_lives
+from app.storage.audit.redact import redact_events
 from app.storage.database import Database
 from app.storage.file_store import stored_path
 from app.storage.versions import bump_version
@@ -133,10 +134,10 @@ def erase_subject(db: Database, subject_id: int, reason: str, confirm_name: str,
         if _plan(survey, db.is_sqlite) != plan:
             raise ConflictError(_CHANGED.format(name=plan.name))
         doomed = [stored_path(db.data_dir, stored) for stored in survey.unused_files]
-        traced = _traced_records(survey)
+        records, kept = _child_records(survey), {n.id for n in survey.kept_nominations}
         _apply(session, survey, reason, today or dt.date.today())
-        for entity, record_id in traced:  # after the flush that recorded the erasure itself
-            redact_record(session.connection(), entity, record_id)
+        # after the flush that recorded the erasure itself
+        redact_events(session.connection(), _traced_events(session, subject_id, records, kept))
     left = tuple(path for path in doomed if not _unlink(path))
     return EraseResult(plan, backup, len(doomed) - len(left), left)
 
@@ -296,17 +297,29 @@ def _apply(session: Session, survey: Survey, reason: str, today: dt.date) -> Non
     session.flush()
 
 
-def _traced_records(survey: Survey) -> list[tuple[str, int]]:
-    """The records whose audit events hold the person's data: the subject, its holds, the nominations
-    and exemplars that go (award history and the decided nominations stay as state records)."""
-    subject = survey.subject
-    records = [(Subject.__tablename__, subject.id)]
-    records += [(HoldFlag.__tablename__, hold.id) for hold in subject.holds]
-    for nomination in survey.dropped_nominations:
-        records.append((Nomination.__tablename__, nomination.id))
-        records.append((AchievementReport.__tablename__, nomination.id))  # keyed by its nomination
-    records += [(Exemplar.__tablename__, exemplar.id) for exemplar in survey.exemplars]
-    return records
+def _child_records(survey: Survey) -> dict[str, list[int]]:
+    """The numbers of the subject's child records the trail follows by subject: its holds, nominations
+    and exemplars (award history stays as a state record, with its events)."""
+    return {
+        HoldFlag.__tablename__: [hold.id for hold in survey.subject.holds],
+        Nomination.__tablename__: [n.id for n in (*survey.kept_nominations, *survey.dropped_nominations)],
+        Exemplar.__tablename__: [exemplar.id for exemplar in survey.exemplars],
+    }
+
+
+def _traced_events(session: Session, subject_id: int, records: dict[str, list[int]],
+                   kept: set[int]) -> set[int]:
+    """The events that hold the person's data: those of the subject's own row, and of the lives of its
+    holds, nominations (with their achievement reports, keyed by the nomination's number) and exemplars,
+    erased now or deleted before, but not of the nominations kept as state records. `records`: the
+    child records the subject had before the erasure. Taken by the records' lives (lives.py), so that a
+    number SQLite gave to another person's record too (before schema 0007) brings none of its events."""
+    lives = [life for life in subject_lives(session, subject_id, records)
+             if not (life.entity == Nomination.__tablename__ and life.newest and life.record_id in kept)]
+    events = {event.id for life in lives for event in life.events}
+    nominations = [life for life in lives if life.entity == Nomination.__tablename__]
+    events.update(event.id for event in keyed_events(session, AchievementReport.__tablename__, nominations))
+    return events
 
 
 def _blank(subject: Subject, note: str, today: dt.date) -> None:

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import (
-    AuditEvent,
     ChecklistItem,
     Decision,
     DecisionEntry,
@@ -27,6 +26,7 @@ from app.models import (
     StoredFile,
     Subject,
 )
+from app.services.subjects.lives import subject_lives
 
 
 @dataclass
@@ -39,7 +39,7 @@ class Survey:
     exemplars: list[Exemplar]
     unused_files: list[StoredFile] = field(default_factory=list)  # bytes leave the store
     shared_files: list[StoredFile] = field(default_factory=list)  # another record still uses them
-    audit_events: int = 0  # lines of the audit trail about the subject's own record
+    audit_events: int = 0  # lines of the audit trail about the subject's own row (its number's newest life)
 
     @property
     def deletes_subject(self) -> bool:
@@ -69,8 +69,8 @@ def survey_subject(session: Session, subject: Subject) -> Survey:
         dropped_nominations=[n for n in nominations if n.id not in kept_ids],
         draft_entries=[e for e in entries if e.nomination_id not in kept_ids],
         exemplars=exemplars,
-        audit_events=session.scalar(select(func.count()).select_from(AuditEvent).where(
-            AuditEvent.entity == Subject.__tablename__, AuditEvent.entity_id == subject.id)),
+        audit_events=sum(len(life.events) for life in subject_lives(session, subject.id, {})
+                         if not life.ended),
     )
     _sort_files(session, survey)
     return survey

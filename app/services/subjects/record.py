@@ -9,19 +9,16 @@ they get inside the export's zip; `files_to_pack` says where their bytes are.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import (
-    AuditAction,
-    AuditEvent,
     AwardRecord,
     Decision,
     DecisionEntry,
@@ -34,6 +31,7 @@ from app.models import (
     SubjectKind,
 )
 from app.services.records import get_or_not_found
+from app.services.subjects.lives import subject_lives
 from app.storage.file_store import stored_path
 
 FILES_FOLDER = "tep_dinh_kem"
@@ -247,118 +245,14 @@ def _decision(entry: DecisionEntry) -> Record:
     }
 
 
-# The audit trail's lines about the subject ----------------------------------------------------------
-#
-# The trail files an event under its record's number. A number alone does not say whose record it was: on
-# a database from before schema 0007, SQLite gave a deleted newest record's number to the next record, of
-# another person. So the events are taken by what they record themselves: a record's life runs from its
-# creation (or its baseline) to its deletion; the subject a child record belongs to is in the values its
-# creation, its deletion, or a change of owner recorded; the other events of that life belong to the same
-# subject. A life whose owner the events do not tell (its values erased on request) is left out.
-
-_OWNER = "subject_id"  # the column naming the subject, in each child record the export covers
-_STARTS = (AuditAction.CREATE, AuditAction.BASELINE)
-
+# The audit trail's lines about the subject (told apart by the lives of the records: lives.py) ----------
 
 def _audit_events(session: Session, subject_id: int, children: dict[str, list[int]]) -> list[Record]:
     """The trail's lines about the subject's own row and its child records (those there now, and those
     deleted, found by their deletion's values), in date order. `children`: the numbers of the child
     records there now, by table."""
-    present = {entity: set(numbers) for entity, numbers in children.items()}
-    ids = {entity: numbers | _deleted_children(session, entity, subject_id)
-           for entity, numbers in present.items()}
-    ids[Subject.__tablename__] = {subject_id}
-    events = _events_of(session, ids)
-    kept: dict[int, AuditEvent] = {}
-    for (entity, record_id), history in events.items():
-        lives = _lives(history)
-        if entity == Subject.__tablename__:
-            owned = lives[-1] if history[-1].action is not AuditAction.DELETE else []
-        else:
-            live = subject_id if record_id in present[entity] else None
-            owned = [event for index, life in enumerate(lives)
-                     for event in _owned_by(life, subject_id, live if index == len(lives) - 1 else None)]
-        kept.update((event.id, event) for event in owned)
+    kept = {event.id: event for life in subject_lives(session, subject_id, children)
+            if not (life.entity == Subject.__tablename__ and life.ended) for event in life.events}
     ordered = sorted(kept.values(), key=lambda e: (e.at, e.id))
     return [{"at": iso(e.at), "actor": e.actor, "action": e.action.label, "entity": e.entity,
              "entity_id": e.entity_id, "summary": e.summary} for e in ordered]
-
-
-def _deleted_children(session: Session, entity: str, subject_id: int) -> set[int]:
-    """The numbers of the subject's child records of one kind that were deleted: their deletion's values
-    name the subject (the snapshot's JSON is canonical: sorted keys, no spaces)."""
-    marks = [f'"{_OWNER}":{subject_id},', f'"{_OWNER}":{subject_id}}}']
-    query = select(AuditEvent.entity_id, AuditEvent.before_json).where(
-        AuditEvent.entity == entity, AuditEvent.action == AuditAction.DELETE,
-        or_(*[AuditEvent.before_json.contains(mark, autoescape=True) for mark in marks]))
-    return {record_id for record_id, before in session.execute(query)
-            if _recorded_owner(before) == subject_id}
-
-
-def _events_of(session: Session, ids: dict[str, set[int]]) -> dict[tuple[str, int], list[AuditEvent]]:
-    """Every event filed under these records' numbers, in the chain's order, by record; a baseline (one
-    event for many rows, filed under its first row's number) under each of these records it lists."""
-    about = [and_(AuditEvent.entity == entity, AuditEvent.entity_id.in_(sorted(numbers)))
-             for entity, numbers in ids.items() if numbers]
-    baselines = [and_(AuditEvent.entity == entity, AuditEvent.action == AuditAction.BASELINE,
-                      AuditEvent.entity_id <= max(numbers))  # baselines list rows in number order
-                 for entity, numbers in ids.items() if numbers]
-    found: dict[tuple[str, int], list[AuditEvent]] = {}
-    for event in session.scalars(select(AuditEvent).where(or_(*about, *baselines)).order_by(AuditEvent.id)):
-        listed = _baseline_rows(event) if event.action is AuditAction.BASELINE else {event.entity_id}
-        for record_id in listed & ids[event.entity]:
-            found.setdefault((event.entity, record_id), []).append(event)
-    return found
-
-
-def _baseline_rows(event: AuditEvent) -> set[int]:
-    try:
-        rows = json.loads(event.after_json or "{}").get("rows") or []
-        return {int(row[0]) for row in rows}
-    except (ValueError, TypeError, AttributeError, IndexError):
-        return {event.entity_id}
-
-
-def _lives(history: list[AuditEvent]) -> list[list[AuditEvent]]:
-    """One record number's events cut into the lives of the records that had it, oldest first."""
-    lives: list[list[AuditEvent]] = []
-    for event in history:
-        ended = not lives or lives[-1][-1].action is AuditAction.DELETE
-        if ended or event.action is AuditAction.CREATE:
-            lives.append([])
-        lives[-1].append(event)
-    return lives
-
-
-def _owned_by(life: list[AuditEvent], subject_id: int, live_owner: int | None) -> list[AuditEvent]:
-    """The events of one child record's life that are about the subject. owner[i] is whose the record was
-    before event i (owner[i + 1] after it): known where an event recorded it, or the live record's owner
-    at the end, and carried across the events that did not move the record to another subject."""
-    owner: list[int | None] = [None] * (len(life) + 1)
-    keeps = []
-    for index, event in enumerate(life):
-        before, after = _recorded_owner(event.before_json), _recorded_owner(event.after_json)
-        owner[index] = before if before is not None else owner[index]
-        owner[index + 1] = after
-        keeps.append(event.action not in (AuditAction.CREATE, AuditAction.DELETE) and after is None)
-    if live_owner is not None and life[-1].action is not AuditAction.DELETE:
-        owner[-1] = live_owner
-    for index, kept in enumerate(keeps):
-        if kept and owner[index + 1] is None:
-            owner[index + 1] = owner[index]
-    for index in reversed(range(len(life))):
-        if keeps[index] and owner[index] is None:
-            owner[index] = owner[index + 1]
-    return [event for index, event in enumerate(life) if subject_id in (owner[index], owner[index + 1])]
-
-
-def _recorded_owner(snapshot: str | None) -> int | None:
-    """The subject a child record's snapshot names (None: not recorded there, or erased on request)."""
-    if not snapshot:
-        return None
-    try:
-        values = json.loads(snapshot).get("values")
-    except (ValueError, AttributeError):
-        return None
-    owner = values.get(_OWNER) if isinstance(values, dict) else None
-    return owner if isinstance(owner, int) else None

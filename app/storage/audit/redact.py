@@ -9,8 +9,9 @@ flush that recorded the erasure itself.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Sequence
 
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Connection, RowMapping, select, update
 
 from app.models.enums import AuditAction
 from app.rules.vntext import lower_first
@@ -20,6 +21,7 @@ from app.storage.audit.seal import REDACTED, sha
 from app.storage.audit.snapshot import canonical
 
 REDACTED_NOTE = "nội dung đã xóa theo yêu cầu xóa dữ liệu cá nhân"
+_BATCH = 500  # event ids per query (well under any database's limit on bound parameters)
 
 
 def _without_values(text: str, summary: str | None) -> str:
@@ -47,15 +49,31 @@ def is_redacted(row) -> bool:
 
 
 def redact_record(conn: Connection, entity: str, record_id: int) -> int:
-    """Redact every event of one record (baselines hold no values); returns how many events."""
+    """Redact every event filed under one record's number (baselines hold no values); returns how many
+    events. On a database from before schema 0007 a number may have been given to more than one record:
+    redact_events then takes only the events of the person's own records."""
     query = select(EVENTS).where(EVENTS.c.entity == entity, EVENTS.c.entity_id == record_id,
                                  EVENTS.c.action != AuditAction.BASELINE)
-    rows = conn.execute(query).mappings().all()
+    return _redact(conn, conn.execute(query).mappings().all())
+
+
+def redact_events(conn: Connection, event_ids: Iterable[int]) -> int:
+    """Redact these events (a baseline among them is left as it is); returns how many were redacted."""
+    wanted = sorted(set(event_ids))
+    rows: list[RowMapping] = []
+    for start in range(0, len(wanted), _BATCH):
+        query = select(EVENTS).where(EVENTS.c.id.in_(wanted[start:start + _BATCH]),
+                                     EVENTS.c.action != AuditAction.BASELINE)
+        rows += conn.execute(query).mappings().all()
+    return _redact(conn, rows)
+
+
+def _redact(conn: Connection, rows: Sequence[RowMapping]) -> int:
     for row in rows:
         summary = row["summary"]  # kept (as its SHA-256) in the snapshot the chain reads it from
         after_keeps = bool(row["after_json"])
         conn.execute(update(EVENTS).where(EVENTS.c.id == row["id"]).values(
-            summary=redacted_summary(row["action"], entity, record_id),
+            summary=redacted_summary(row["action"], row["entity"], row["entity_id"]),
             before_json=_without_values(row["before_json"], None if after_keeps else summary),
             after_json=_without_values(row["after_json"], summary if after_keeps else None),
         ))
