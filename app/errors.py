@@ -128,6 +128,69 @@ class DamagedDatabaseError(DataDirError):
                         "hãy khôi phục từ bản sao lưu ở nơi khác.")
         super().__init__(message)
 
+    @property
+    def can_restore(self) -> bool:
+        """A backup can be restored in its place (the damaged file is out of the way)."""
+        return self.set_aside_as is not None
+
+
+class MissingDatabaseError(DamagedDatabaseError):
+    """An initialised data directory whose database is missing or empty (0 bytes): never replaced by a
+    fresh empty database, the way back is a backup."""
+
+    def __init__(self, data_dir: Path, empty: bool, newest_backup: BackupInfo | None,
+                 set_aside_before: Path | None = None) -> None:
+        self.data_dir, self.empty = data_dir, empty
+        self.set_aside_as, self.newest_backup = set_aside_before, newest_backup
+        state = "trống (0 byte)" if empty else "không còn"
+        message = (f"Thư mục dữ liệu “{data_dir}” đã được khởi tạo nhưng tệp cơ sở dữ liệu {state}; Sổ Vàng "
+                   "không tạo cơ sở dữ liệu trống thay thế.")
+        if set_aside_before is not None:
+            message += f" Tệp hỏng trước đó đã được để riêng thành “{set_aside_before.name}”."
+        if newest_backup is not None:
+            made = newest_backup.created
+            message += (f" Bản sao lưu tốt gần nhất: “{newest_backup.path}”, lập lúc {made:%H:%M} ngày "
+                        f"{made:%d/%m/%Y}; hãy khôi phục từ bản này (sovang restore TỆP).")
+        else:
+            message += (" Trong thư mục backups không có bản sao lưu tốt; hãy khôi phục từ bản sao lưu ở "
+                        "nơi khác (sovang restore TỆP), hoặc chạy “sovang init” để bắt đầu lại với dữ liệu "
+                        "trống.")
+        Exception.__init__(self, message)
+
+    @property
+    def can_restore(self) -> bool:
+        return True
+
+
+class NotInitialisedError(DataDirError):
+    """A command other than `init` on a data directory that was never initialised: nothing is created."""
+
+    def __init__(self, where: str) -> None:
+        super().__init__(
+            f"{where} chưa được khởi tạo: chưa có dữ liệu Sổ Vàng, và lệnh này không tạo gì. Hãy kiểm tra "
+            "--data-dir, SOVANG_DATA_DIR và SOVANG_DATABASE_URL; nếu đây là lần dùng đầu tiên, hãy chạy "
+            "“sovang init --commune … --province …” (hoặc “sovang restore TỆP” để lấy dữ liệu từ bản sao "
+            "lưu).")
+
+
+class DamagedInUseError(DataDirError, ServiceError):
+    """SQLite said the file is damaged in the middle of an operation: the operation ended, and the
+    Database refuses every further write in this process (app/storage/database.py). The next start sets
+    the file aside and offers the newest good backup."""
+
+    def __init__(self, detail: str, newest_backup: BackupInfo | None = None) -> None:
+        self.detail, self.newest_backup = detail, newest_backup
+        message = (f"Cơ sở dữ liệu bị hỏng ({detail}): thao tác đã dừng và Sổ Vàng không ghi thêm gì vào tệp "
+                   "này. Hãy đóng Sổ Vàng rồi mở lại: tệp hỏng sẽ được để riêng (không xóa) để khôi phục từ "
+                   "bản sao lưu")
+        if newest_backup is not None:
+            made = newest_backup.created
+            message += (f"; bản sao lưu tốt gần nhất là “{newest_backup.path}”, lập lúc {made:%H:%M} ngày "
+                        f"{made:%d/%m/%Y}.")
+        else:
+            message += "; trong thư mục backups không có bản sao lưu tốt, hãy dùng bản sao lưu ở nơi khác."
+        super().__init__(message)
+
 
 class AlreadyRunningError(RuntimeError):
     def __init__(self, data_dir: Path) -> None:

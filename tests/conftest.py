@@ -29,7 +29,8 @@ from pg_server import PgServer, PgUnavailable, get_server  # noqa: E402
 from app.services.commune import initialise_commune  # noqa: E402
 from app.services.settings import CommuneProfile  # noqa: E402
 from app.storage.database import Database, open_database  # noqa: E402
-from app.storage.paths import DB_FILE_NAME  # noqa: E402
+from app.storage.initialised import mark_initialised  # noqa: E402
+from app.storage.paths import DB_FILE_NAME, INIT_MARKER  # noqa: E402
 
 if TYPE_CHECKING:
     from app.services.demo.generate import DemoSummary
@@ -121,7 +122,7 @@ def copy_sqlite(source: Path, target: Path) -> None:
 
 def _closed_sqlite_file(folder: Path) -> Path:
     """The database file of a closed data directory: whole in itself (no -wal/-shm beside it)."""
-    leftovers = [p.name for p in folder.iterdir() if p.name != DB_FILE_NAME]
+    leftovers = [p.name for p in folder.iterdir() if p.name not in (DB_FILE_NAME, INIT_MARKER)]
     assert not leftovers, f"a template must be the database file alone, not {leftovers}"
     return folder / DB_FILE_NAME
 
@@ -175,6 +176,8 @@ def db(data_dir: Path, database_backend: str, request: pytest.FixtureRequest) ->
     else:
         template = request.getfixturevalue("sqlite_commune_template" if commune else "sqlite_template")
         copy_sqlite(template, data_dir / DB_FILE_NAME)
+        if commune:
+            mark_initialised(data_dir)  # as `init` left it
     request.node.stash[COMMUNE_READY] = commune
     database = open_database(data_dir)
     yield database

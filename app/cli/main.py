@@ -32,6 +32,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_gui(data_dir)
         check_database_url()
         warn_about_location(data_dir)
+        if args.command not in _INITIALISING:
+            from app.storage.initialised import require_initialised
+
+            require_initialised(data_dir)  # a mistyped --data-dir: said, and nothing created there
         return _COMMANDS[args.command](args, data_dir)
     except _USER_ERRORS as exc:
         print(f"sovang: {one_line(str(exc))}", file=sys.stderr)
@@ -73,12 +77,13 @@ def check_database_url() -> None:
                          f"({example}); “{parsed.drivername}” không dùng được.")
 
 
-def _with_db(data_dir: Path, work: Callable[[Database], int], *, write: bool) -> int:
+def _with_db(data_dir: Path, work: Callable[[Database], int], *, write: bool,
+             replace_missing: bool = False) -> int:
     lock = InstanceLock(data_dir) if write else None
     if lock is not None:
         lock_data_dir(lock, data_dir)
     try:
-        db = open_database(data_dir)
+        db = open_database(data_dir, replace_missing=replace_missing)
         try:
             return work(db)
         finally:
@@ -99,7 +104,7 @@ def _cmd_init(args, data_dir: Path) -> int:
         print(f"Đã khai báo {saved.commune}, {saved.province}. Dữ liệu ở {data_dir}.")
         return EXIT_OK
 
-    return _with_db(data_dir, work, write=True)
+    return _with_db(data_dir, work, write=True, replace_missing=True)  # asked for: a new, empty database
 
 
 def _cmd_demo(args, data_dir: Path) -> int:
@@ -203,6 +208,7 @@ def _cmd_check_db(args, data_dir: Path) -> int:
     return _with_db(data_dir, work, write=args.repair)
 
 
+_INITIALISING = ("init", "demo", "restore")  # may start on a folder that holds no data yet
 _COMMANDS = {
     "init": _cmd_init,
     "demo": _cmd_demo,

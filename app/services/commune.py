@@ -10,8 +10,12 @@ from app.storage.database import Database
 
 
 def initialise_commune(db: Database, profile: CommuneProfile) -> CommuneProfile:
-    """Save the profile (validated) and load the default data files; safe to run again."""
+    """Save the profile (validated) and load the default data files; safe to run again.
+
+    The data directory is then marked as initialised (app/storage/initialised.py): from now on a
+    missing or empty database there is a loss to restore, never a fresh start."""
     saved = save_commune_profile(db, profile)
     ensure_fields(db, load_json("fields.json"))
     ensure_award_catalogue(db)
+    db.mark_initialised()
     return saved

@@ -11,6 +11,11 @@ APP_DIR_NAME = "SoVang"
 DATA_DIR_ENV = "SOVANG_DATA_DIR"
 DATABASE_URL_ENV = "SOVANG_DATABASE_URL"
 DB_FILE_NAME = "sovang.sqlite3"
+# Written by `init` (and the first-run set-up, a demo, a restore): this folder holds Sổ Vàng's data, so a
+# missing or empty database here is a loss to restore, never a fresh start (app/storage/initialised.py).
+INIT_MARKER = "sovang-khoi-tao.json"
+# Written when SQLite reports damage during an operation: the next start sets the file aside.
+DAMAGE_NOTE = "sovang.sqlite3.phat-hien-hong"
 
 
 def resolve_data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
@@ -34,3 +39,11 @@ def backups_dir(data_dir: Path) -> Path:
 
 def logs_dir(data_dir: Path) -> Path:
     return data_dir / "logs"
+
+
+def init_marker(data_dir: Path) -> Path:
+    return data_dir / INIT_MARKER
+
+
+def damage_note(data_dir: Path) -> Path:
+    return data_dir / DAMAGE_NOTE

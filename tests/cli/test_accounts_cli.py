@@ -15,6 +15,12 @@ from app.storage.database import open_database
 pytestmark = pytest.mark.usefixtures("cheap_hashing")
 
 
+@pytest.fixture(autouse=True)
+def migrated(migrated_data_dir, data_dir):
+    """A data directory with its database (a command other than `init` refuses a folder that has none)."""
+    return migrated_data_dir(data_dir)
+
+
 def run(capsys, monkeypatch, data_dir, *args: str, stdin: str = "") -> tuple[int, str, str]:
     monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
     code = main(["--data-dir", str(data_dir), "user", *args])

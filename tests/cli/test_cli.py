@@ -88,7 +88,8 @@ def test_check_db_reports_broken_foreign_key(capsys, commune_db, data_dir) -> No
     assert code == 1 and "award_record" in out
 
 
-def test_console_entry_point_runs(data_dir) -> None:
+def test_console_entry_point_runs(data_dir, migrated_data_dir) -> None:
+    migrated_data_dir(data_dir)
     result = subprocess.run(
         [sys.executable, "-m", "app", "--data-dir", str(data_dir), "subjects", "search", "x"],
         capture_output=True, text=True, timeout=60,

@@ -50,10 +50,11 @@ def test_backup_to_a_missing_folder_writes_nothing(capsys, db, data_dir, tmp_pat
 
 def test_backup_without_a_database(capsys, data_dir) -> None:
     code, _, err = run(capsys, data_dir, "backup")
-    assert code == 2 and "Chưa có dữ liệu để sao lưu" in err
+    assert code == 2 and "chưa được khởi tạo" in err and not data_dir.exists()
 
 
-def test_list_and_to_together_are_refused(capsys, data_dir, tmp_path) -> None:
+def test_list_and_to_together_are_refused(capsys, data_dir, tmp_path, migrated_data_dir) -> None:
+    migrated_data_dir(data_dir)
     code, _, err = run(capsys, data_dir, "backup", "--list", "--to", str(tmp_path))
     assert code == 2 and "--list" in err
 

@@ -25,7 +25,7 @@ from app.services.settings import BACKUP_SECOND_FOLDER, get_setting, set_setting
 from app.storage.backup import backups as backup
 from app.storage.backup.file import BackupInfo
 from app.storage.backup.restore import RestoreReport, restore_backup
-from app.storage.backup.schedule import BackupReason, backups_to_delete, parse_backup_name
+from app.storage.backup.schedule import BackupReason
 from app.storage.database import Database, open_database
 
 CLOSE_WAIT_S = 60.0  # closing waits this long at most for an automatic backup that is still running
@@ -109,9 +109,7 @@ def save_second_folder(db: Database, folder: Path | None) -> Path | None:
 def prune_folder(folder: Path, now: dt.datetime | None = None) -> list[Path]:
     """Thin the Sổ Vàng backups in a second destination on the schedule of backups/."""
     try:
-        named = [(path, parse_backup_name(path.name)) for path in folder.iterdir()]
-        ours = [(path, found.created, found.reason) for path, found in named if found and found.scheduled]
-        doomed = backups_to_delete(ours, now or dt.datetime.now())
+        doomed = backup.thinned(folder, now)  # backups of an empty database are thinned apart
         for path in doomed:
             path.unlink(missing_ok=True)
     except OSError as exc:
@@ -194,6 +192,7 @@ def restore_database(db: Database, path: Path) -> RestoreReport:
         kept = get_setting(db, BACKUP_SECOND_FOLDER)
         db.close()
         report = restore_backup(db.data_dir, path)
+        db.clear_damage()  # the damaged file (if it was) is replaced: writes are allowed again
         open_database(db.data_dir).close()  # an older backup is migrated now, after its own backup
         if get_setting(db, BACKUP_SECOND_FOLDER) != kept:
             set_setting(db, BACKUP_SECOND_FOLDER, kept)

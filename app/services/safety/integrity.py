@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
+from app.errors import DamagedInUseError
 from app.services.audit.check import TrailReport, check_audit_trail
 from app.services.safety.integrity_server import check_server
 from app.storage.damage import is_damage_error
@@ -64,6 +65,8 @@ def _run(db: Database, report: CheckReport) -> CheckReport:
             _structure(conn, report)
             if report.foreign_keys_checked:
                 _foreign_keys(conn, report)
+    except DamagedInUseError as exc:  # SQLite's "malformed" while checking (app/storage/database.py)
+        report.problems.append(f"Tệp cơ sở dữ liệu bị hỏng, không kiểm tra hết được ({exc.detail}).")
     except DBAPIError as exc:
         if not is_damage_error(exc):
             raise

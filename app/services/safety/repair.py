@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import text
 
-from app.errors import ServiceError
+from app.errors import DamagedInUseError, ServiceError
 from app.services.safety.integrity import ADVICE, CheckReport, check_database
 from app.storage.backup import file as backup_file
 from app.storage.backup.backups import BackupReason, free_backup_path, make_backup
@@ -26,16 +26,19 @@ from app.storage.paths import backups_dir
 @dataclass
 class RepairReport:
     before: CheckReport
-    after: CheckReport | None = None  # None: nothing needed repairing
+    after: CheckReport | None = None  # None: nothing needed repairing, or nothing could be done
     backup: BackupInfo | None = None
+    cannot: str = ""  # what the repair could not do, and why (the file is damaged beyond its indexes)
 
     @property
     def ok(self) -> bool:
-        return (self.after or self.before).ok
+        return not self.cannot and (self.after or self.before).ok
 
     def summary(self) -> str:
         if self.after is None:  # the file is sound; the audit trail's findings are not for a repair
             trail = self.before.trail.summary() if self.before.trail and not self.before.trail.ok else ""
+            if self.cannot:
+                return self._cannot_summary()
             return "\n".join(filter(None, ["Tệp cơ sở dữ liệu không có lỗi cấu trúc, không cần sửa.", trail]))
         lines = [f"Đã sao lưu trước khi sửa: “{self.backup.path.name}”.",
                  "Đã dựng lại các chỉ mục (REINDEX)."]
@@ -44,6 +47,15 @@ class RepairReport:
         else:
             lines += ["Vẫn còn lỗi mà việc sửa không khắc phục được:",
                       *[f"- {p}" for p in self.after.problems[:10]], ADVICE]
+        return "\n".join(lines)
+
+    def _cannot_summary(self) -> str:
+        lines = ["Cơ sở dữ liệu có lỗi:", *[f"- {p}" for p in self.before.problems[:10]]]
+        if self.backup is not None:
+            lines.append(f"Đã sao lưu nguyên trạng trước khi sửa: “{self.backup.path.name}”.")
+        lines += [f"Không sửa được: {self.cannot}",
+                  "Dữ liệu không bị thay đổi. " + ADVICE
+                  + " Lần mở sau, Sổ Vàng sẽ để riêng tệp hỏng và đề nghị khôi phục."]
         return "\n".join(lines)
 
 
@@ -65,7 +77,15 @@ def repair_database(db: Database) -> RepairReport:
     before = check_database(db, full=True)
     if not before.problems:
         return RepairReport(before)
-    safety = _safety_copy(db)
-    with db.engine.begin() as conn:
-        conn.execute(text("REINDEX"))
+    try:
+        safety = _safety_copy(db)
+    except ServiceError as exc:  # not even a copy as it is: a repair without one could lose the rest
+        return RepairReport(before, cannot=f"không sao lưu được tệp trước khi sửa ({exc}), nên không sửa gì.")
+    try:
+        with db.engine.begin() as conn:
+            conn.execute(text("REINDEX"))
+    except DamagedInUseError as exc:  # the tables themselves are damaged (app/storage/database.py)
+        return RepairReport(before, backup=safety, cannot=(
+            f"tệp bị hỏng cả ở phần dữ liệu ({exc.detail}), không chỉ ở các chỉ mục, nên không dựng lại "
+            "được chỉ mục (REINDEX) và không sửa được tại chỗ."))
     return RepairReport(before, check_database(db, full=True), safety)

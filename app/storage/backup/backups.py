@@ -204,14 +204,34 @@ def newest_good_backup(data_dir: Path) -> BackupInfo | None:
     return None
 
 
+def is_empty_backup(info: BackupInfo) -> bool:
+    """A backup of a database with no subject, no nomination and no award (counts unknown: not empty)."""
+    return (info.subjects, info.nominations, info.awards) == (0, 0, 0)
+
+
+def thinned(folder: Path, now: dt.datetime | None = None) -> list[Path]:
+    """The Sổ Vàng backups in `folder` that the schedule no longer keeps (OSError when unreadable).
+
+    A backup of an empty database never counts towards thinning the backups that have data: the two
+    kinds are thinned apart, so backups of a database emptied by mistake (or of a fresh one put in the
+    place of a lost file), however many, never push a good backup out of the schedule.
+    """
+    named = [(p, parse_backup_name(p.name)) for p in folder.iterdir()]
+    ours = [(p, parsed.created, parsed.reason) for p, parsed in named if parsed and parsed.scheduled]
+    empty = {p for p, _, _ in ours if is_empty_backup(backup_file.inspect_backup(p))}
+    moment = now or dt.datetime.now()
+    doomed: list[Path] = []
+    for kind_is_empty in (False, True):
+        doomed += backups_to_delete([item for item in ours if (item[0] in empty) == kind_is_empty], moment)
+    return doomed
+
+
 def prune_backups(data_dir: Path, now: dt.datetime | None = None) -> list[Path]:
-    """Delete what the schedule no longer keeps (see backup_schedule), and stale temporary files."""
+    """Delete what the schedule no longer keeps (see `thinned`), and stale temporary files."""
     folder = backups_dir(data_dir)
     if not folder.is_dir():
         return []
-    named = [(p, parse_backup_name(p.name)) for p in folder.iterdir()]
-    ours = [(p, parsed.created, parsed.reason) for p, parsed in named if parsed and parsed.scheduled]
-    doomed = backups_to_delete(ours, now or dt.datetime.now())
+    doomed = thinned(folder, now)
     doomed += [p for p in folder.glob(".tmp-*") if time.time() - p.stat().st_mtime > STALE_TEMP_S]
     for path in doomed:
         try:

@@ -28,7 +28,8 @@ from app.storage.backup.file import (
 )
 from app.storage.backup.schedule import BackupReason
 from app.storage.damage import set_aside
-from app.storage.paths import DB_FILE_NAME
+from app.storage.initialised import mark_initialised
+from app.storage.paths import DB_FILE_NAME, damage_note
 from app.storage.schema import SCHEMA_HEAD
 
 SQLITE_BUSY, SQLITE_LOCKED = 5, 6
@@ -124,4 +125,6 @@ def restore_backup(data_dir: Path, backup_path: Path, now: dt.datetime | None = 
     data_dir.mkdir(parents=True, exist_ok=True)
     safety, moved = _protect_current(data_dir, now)
     _copy_into(backup_path, live)
+    damage_note(data_dir).unlink(missing_ok=True)  # the damage noted while working was in the old file
+    mark_initialised(data_dir)  # a folder restored into holds the commune's data from now on
     return RestoreReport(info, safety, moved, needs_upgrade)

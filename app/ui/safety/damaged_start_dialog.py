@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QStyle, QVBoxLayout, QWidget
 
-from app.errors import DamagedDatabaseError
+from app.errors import DamagedDatabaseError, MissingDatabaseError
 from app.services.workspace import Database, backups_dir, open_database
 from app.ui.kit import messages
 from app.ui.kit.waiting import run_and_wait
@@ -28,15 +28,26 @@ if TYPE_CHECKING:
 
 ICON_SIZE = 48
 WIDTH = 640
-LEAVING = ("Nếu chọn “Thoát”, lần mở sau Sổ Vàng sẽ bắt đầu với dữ liệu trống; khi đó vẫn khôi phục được "
-           "bằng “Dữ liệu → Khôi phục từ bản sao lưu…”.")
+LEAVING = ("Nếu chọn “Thoát”, dữ liệu để nguyên như vậy; lần mở sau Sổ Vàng sẽ lại đề nghị khôi phục "
+           "(không bao giờ tự tạo một cơ sở dữ liệu trống thay cho dữ liệu đã có).")
+
+
+def _first_lines(data_dir: Path, damage: DamagedDatabaseError) -> list[str]:
+    if isinstance(damage, MissingDatabaseError):
+        state = "trống (0 byte)" if damage.empty else "không còn"
+        lines = [f"Thư mục dữ liệu “{data_dir}” đã được khởi tạo nhưng tệp cơ sở dữ liệu {state}."]
+        if damage.set_aside_as is not None:
+            lines.append(f"Tệp hỏng trước đó đã được để riêng thành “{damage.set_aside_as.name}”.")
+        return lines
+    assert damage.set_aside_as is not None
+    return [f"Sổ Vàng không mở được dữ liệu trong thư mục “{data_dir}” vì tệp cơ sở dữ liệu bị hỏng.",
+            f"Tệp hỏng đã được để riêng thành “{damage.set_aside_as.name}” (không xóa, không ghi đè)."]
 
 
 def offer_text(data_dir: Path, damage: DamagedDatabaseError) -> str:
-    if damage.set_aside_as is None:
+    if not damage.can_restore:
         return str(damage)
-    lines = [f"Sổ Vàng không mở được dữ liệu trong thư mục “{data_dir}” vì tệp cơ sở dữ liệu bị hỏng.",
-             f"Tệp hỏng đã được để riêng thành “{damage.set_aside_as.name}” (không xóa, không ghi đè)."]
+    lines = _first_lines(data_dir, damage)
     newest = damage.newest_backup
     if newest is None:
         lines.append(f"Trong “{backups_dir(data_dir)}” không có bản sao lưu nào dùng được. Nếu có bản sao "
@@ -57,7 +68,8 @@ class DamagedStartDialog(QDialog):
         super().__init__(parent)
         self.data_dir, self.damage = data_dir, damage
         self.chosen_path: Path | None = None
-        self.setWindowTitle("Cơ sở dữ liệu bị hỏng")
+        missing = isinstance(damage, MissingDatabaseError)
+        self.setWindowTitle("Thiếu cơ sở dữ liệu" if missing else "Cơ sở dữ liệu bị hỏng")
         self._build()
         fit_height(self, WIDTH)
 
@@ -72,7 +84,7 @@ class DamagedStartDialog(QDialog):
         body.addWidget(self.text_label, 1)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        can_restore = self.damage.set_aside_as is not None
+        can_restore = self.damage.can_restore
         has_newest = can_restore and self.damage.newest_backup is not None
         self.newest_button = add_button(buttons, "Khôi phục bản sao lưu gần nhất", self.restore_newest)
         self.newest_button.setVisible(has_newest)

@@ -147,3 +147,19 @@ def test_a_refused_restore_is_said_and_the_offer_comes_back(good_backup, data_di
     missing = good_backup.path.with_name("khong-co.sqlite3")
     assert fake_messages.errors == [f"Không có tệp sao lưu “{missing}”."]
     assert not (data_dir / DB_FILE_NAME).exists(), "leaving opens nothing and creates nothing"
+
+
+def test_a_missing_database_in_an_initialised_folder_is_offered_the_backup_not_a_fresh_start(
+        qtbot, good_backup, data_dir):
+    damage_of(data_dir)  # the damaged file is set aside
+    missing = damage_of(data_dir)  # the next start: no database, and the folder was initialised
+    dialog = DamagedStartDialog(data_dir, missing)
+    qtbot.addWidget(dialog)
+    text = dialog.text()
+    assert "đã được khởi tạo nhưng tệp cơ sở dữ liệu không còn" in text
+    assert "Bản sao lưu tốt gần nhất được lập lúc 14:30 ngày 05/01/2026" in text
+    assert "lần mở sau Sổ Vàng sẽ lại đề nghị khôi phục" in text
+    assert dialog.windowTitle() == "Thiếu cơ sở dữ liệu"
+    assert dialog.newest_button.isVisibleTo(dialog) and dialog.other_button.isVisibleTo(dialog)
+    dialog.newest_button.click()
+    assert dialog.chosen_path == good_backup.path
