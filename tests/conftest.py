@@ -16,6 +16,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import copy  # noqa: E402
+import shutil  # noqa: E402
 import sqlite3  # noqa: E402
 from collections.abc import Callable, Iterator  # noqa: E402
 from contextlib import closing  # noqa: E402
@@ -28,6 +29,7 @@ from pg_server import PgServer, PgUnavailable, get_server  # noqa: E402
 
 from app.services.commune import initialise_commune  # noqa: E402
 from app.services.settings import CommuneProfile  # noqa: E402
+from app.storage.audit.key import KEY_FILE  # noqa: E402
 from app.storage.database import Database, open_database  # noqa: E402
 from app.storage.initialised import mark_initialised  # noqa: E402
 from app.storage.paths import DB_FILE_NAME, INIT_MARKER  # noqa: E402
@@ -82,7 +84,9 @@ def pg_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PgServer]:
             made.append(server.new_name(f"sovang_{name}"))
             setattr(server, name, made[-1])
             server.create_database(made[-1])
-            _migrate_template(server.url(made[-1]), tmp_path_factory.mktemp("pg-template"), commune)
+            folder = tmp_path_factory.mktemp("pg-template")
+            setattr(server, f"{name}_dir", folder)  # its trail's key (app/storage/audit/key.py) is there
+            _migrate_template(server.url(made[-1]), folder, commune)
         yield server
     finally:
         for name in made:
@@ -107,6 +111,7 @@ def pg_url(pg_server: PgServer, data_dir: Path, monkeypatch: pytest.MonkeyPatch,
     name = pg_server.new_name("sovang_test")
     commune = "commune_db" in request.fixturenames
     pg_server.create_database(name, template=pg_server.commune_template if commune else pg_server.template)
+    _copy_key(getattr(pg_server, "commune_template_dir" if commune else "template_dir"), data_dir)
     url = pg_server.url(name)
     monkeypatch.setenv("SOVANG_DATABASE_URL", url)
     yield url
@@ -114,15 +119,24 @@ def pg_url(pg_server: PgServer, data_dir: Path, monkeypatch: pytest.MonkeyPatch,
 
 
 def copy_sqlite(source: Path, target: Path) -> None:
-    """Copy an SQLite database file with SQLite's backup API: a consistent copy, a file of its own."""
+    """Copy an SQLite database file with SQLite's backup API: a consistent copy, a file of its own; a data
+    directory's database comes with its audit trail's key."""
     target.parent.mkdir(parents=True, exist_ok=True)
     with closing(sqlite3.connect(source)) as origin, closing(sqlite3.connect(target)) as copied:
         origin.backup(copied)
+    if source.name == DB_FILE_NAME and target.name == DB_FILE_NAME:
+        _copy_key(source.parent, target.parent)
+
+
+def _copy_key(source_dir: Path, target_dir: Path) -> None:
+    if (source_dir / KEY_FILE).is_file():
+        target_dir.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(source_dir / KEY_FILE, target_dir / KEY_FILE)
 
 
 def _closed_sqlite_file(folder: Path) -> Path:
     """The database file of a closed data directory: whole in itself (no -wal/-shm beside it)."""
-    leftovers = [p.name for p in folder.iterdir() if p.name not in (DB_FILE_NAME, INIT_MARKER)]
+    leftovers = [p.name for p in folder.iterdir() if p.name not in (DB_FILE_NAME, KEY_FILE, INIT_MARKER)]
     assert not leftovers, f"a template must be the database file alone, not {leftovers}"
     return folder / DB_FILE_NAME
 

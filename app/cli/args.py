@@ -158,7 +158,10 @@ def build_parser() -> VietnameseArgumentParser:
     _add_decisions(commands)
     check_db = commands.add_parser("check-db", help="kiểm tra tính toàn vẹn của cơ sở dữ liệu",
                                    add_help=False)
-    check_db.add_argument("--full", action="store_true", help="kiểm tra đầy đủ (integrity_check), chậm hơn")
+    check_db.add_argument("--full", action="store_true",
+                          help="kiểm tra đầy đủ (integrity_check, nội dung các tệp lưu trữ), chậm hơn")
+    check_db.add_argument("--against", metavar="TỆP",
+                          help="đối chiếu nhật ký thay đổi với một bản sao lưu (hoặc gói dữ liệu đã gửi đi)")
     check_db.add_argument("--repair", action="store_true",
                           help="sửa những lỗi sửa được (dựng lại chỉ mục), sau khi sao lưu")
     _add_backup(commands)

@@ -201,7 +201,8 @@ def _cmd_check_db(args, data_dir: Path) -> int:
 
             report = repair_database(db)
         else:
-            report = check_database(db, full=args.full)
+            against = Path(args.against) if args.against else None
+            report = check_database(db, full=args.full, against=against)
         print(report.summary())
         return EXIT_OK if report.ok else EXIT_PROBLEM
 

@@ -44,7 +44,7 @@ class Database:
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         install_write_guard(self._sessions)  # a viewer's transaction may not write
         install_version_counter(self._sessions)  # each save: version +1 (app/storage/versions.py)
-        install_audit_recorder(self._sessions)  # every change goes into the chained audit trail
+        install_audit_recorder(self._sessions, data_dir)  # every change: a chained, sealed audit event
         self.actor: Actor = system_actor()  # replaced by the signed-in account
         self.damage: DamagedInUseError | None = None  # set when SQLite reported damage: no more writes
         if engine.dialect.name == "sqlite":

@@ -41,7 +41,24 @@ def files_dir(data_dir: Path) -> Path:
 
 def stored_path(data_dir: Path, stored_file: StoredFile) -> Path:
     """Where the bytes of a stored file are on disk."""
-    return files_dir(data_dir) / stored_file.sha256[:2] / f"{stored_file.sha256}{stored_file.suffix}"
+    return content_path(data_dir, stored_file.sha256, stored_file.suffix)
+
+
+def content_path(data_dir: Path, sha256: str, suffix: str) -> Path:
+    return files_dir(data_dir) / sha256[:2] / f"{sha256}{suffix}"
+
+
+def is_sound_name(sha256: str, suffix: str) -> bool:
+    """A digest of 64 hex digits and a plain suffix: a path that stays inside files/."""
+    return (len(sha256) == 64 and all(c in "0123456789abcdef" for c in sha256)
+            and (suffix == "" or (suffix.startswith(".") and suffix[1:].isascii() and suffix[1:].isalnum()
+                                  and len(suffix) <= MAX_SUFFIX_LENGTH)))
+
+
+def content_digest(path: Path) -> str:
+    """SHA-256 of a stored file's bytes (OSError when it cannot be read)."""
+    with path.open("rb") as stream:
+        return hashlib.file_digest(stream, "sha256").hexdigest()
 
 
 def _suffix(path: Path) -> str:

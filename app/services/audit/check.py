@@ -5,6 +5,12 @@ head must name the last event. (b) Every audited row's digest must equal the dig
 event; a row with no event, a row the trail says was deleted, and a recorded row that is gone without a
 deletion are edits made outside the app. An update's "before" digest must also equal the digest the
 trail last recorded: an outside edit later overwritten by the app is found too.
+
+Hashes are checked as stored: from the key's `sealed_from` on, sealed with the data folder's key
+(storage/audit/key.py), so a chain recomputed without the key fails. An empty trail over existing data is
+a problem (a wiped trail; or a database from before the trail, which its first save records). With
+`files`, each stored file's bytes are read and compared with their SHA-256; with `against`, the head kept
+in a backup or a package must be a prefix of the live chain (storage/audit/anchor.py).
 """
 
 from __future__ import annotations
@@ -13,18 +19,22 @@ import contextlib
 import datetime as dt
 import json
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from sqlalchemy import Connection, func, select
 
 from app.models.enums import AuditAction
 from app.rules.vntext import vn_number
 from app.services.audit.format import moment_text
-from app.storage.audit.chain import EVENTS, GENESIS, event_hash, has_events, read_head
+from app.storage.audit.anchor import copy_head
+from app.storage.audit.chain import EVENTS, GENESIS, has_events, read_head, stored_hash
+from app.storage.audit.key import KEY_FILE, TrailKey, TrailKeyError, read_key
 from app.storage.audit.redact import is_redacted, redacted_summary
-from app.storage.audit.registry import REGISTRY, Audited, audited_entity
+from app.storage.audit.registry import LATER, REGISTRY, Audited, audited_entity
 from app.storage.audit.rows import all_rows
 from app.storage.audit.snapshot import row_digest, typed_values
 from app.storage.database import Database
+from app.storage.file_store import content_digest, content_path, is_sound_name
 
 SHOWN = 12  # lines of the report
 KEPT = 200  # problems kept with their text; the others are only counted
@@ -41,6 +51,7 @@ class TrailReport:
     records: int = 0
     started: bool = True
     waiting: int = 0  # rows of a database made before the trail, recorded at the first save
+    notes: list[str] = field(default_factory=list)  # what was checked besides (files, a copy's head)
 
     @property
     def ok(self) -> bool:
@@ -53,14 +64,11 @@ class TrailReport:
 
     def summary(self) -> str:
         """The report in Vietnamese; empty for an empty database (nothing recorded, nothing to record)."""
-        if not self.started:
-            if not self.waiting:
-                return ""
-            return (f"{TRAIL} chưa bắt đầu: {vn_number(self.waiting)} bản ghi có từ trước sẽ được ghi nhận "
-                    "ban đầu ở lần lưu đầu tiên.")
+        if not self.started and self.ok:
+            return "\n".join(self.notes)
         if self.ok:
-            return (f"{TRAIL}: {vn_number(self.events)} sự kiện, chuỗi mã băm đúng; "
-                    f"{vn_number(self.records)} bản ghi khớp với nhật ký.")
+            return "\n".join([f"{TRAIL}: {vn_number(self.events)} sự kiện, chuỗi mã băm đúng; "
+                               f"{vn_number(self.records)} bản ghi khớp với nhật ký.", *self.notes])
         lines = [f"{TRAIL} có {vn_number(self.total)} chỗ không khớp:",
                  *[f"- {p}" for p in self.problems[:SHOWN]]]
         if self.total > SHOWN:
@@ -94,8 +102,8 @@ def _record_name(entry: Audited, record_id: int, values: dict | None) -> str:
 class _Walk:
     """One pass over the events in chain order: the chain checks, and each record's last digest."""
 
-    def __init__(self, report: TrailReport) -> None:
-        self.report = report
+    def __init__(self, report: TrailReport, key: TrailKey | None) -> None:
+        self.report, self.key = report, key
         self.known: dict[tuple[str, int], Known] = {}
         self.last_id, self.last_hash = 0, GENESIS
 
@@ -116,8 +124,9 @@ class _Walk:
             self.report.add(f"{TRAIL}: thiếu sự kiện {missing} (đã bị xóa).")
         elif row["prev_hash"] != self.last_hash:
             self.report.add(f"{event} không nối tiếp sự kiện trước nó.")
-        if event_hash(row["prev_hash"], row) != row["hash"] or _bad_redaction(row):
-            self.report.add(f"{event} bị sửa ngoài ứng dụng (mã băm không khớp).")
+        if stored_hash(row["prev_hash"], row, number, self.key) != row["hash"] or _bad_redaction(row):
+            unsealed = "" if self.key is not None else f"; thư mục dữ liệu không có tệp khóa {KEY_FILE}"
+            self.report.add(f"{event} bị sửa ngoài ứng dụng (mã băm không khớp{unsealed}).")
 
     def _record(self, entry: Audited, row) -> None:
         action, at = AuditAction(row["action"]), row["at"]
@@ -140,8 +149,8 @@ class _Walk:
                             f"{moment_text(prior.at)} (trước lần sửa lúc {moment_text(at)}).")
 
 
-def _walk_events(conn: Connection, report: TrailReport) -> _Walk:
-    walk = _Walk(report)
+def _walk_events(conn: Connection, report: TrailReport, key: TrailKey | None) -> _Walk:
+    walk = _Walk(report, key)
     query = select(EVENTS).order_by(EVENTS.c.id).execution_options(yield_per=2000)
     for row in conn.execute(query).mappings():
         walk.event(row)
@@ -161,11 +170,14 @@ def _check_head(conn: Connection, walk: _Walk, report: TrailReport) -> None:
 
 
 def _check_rows(conn: Connection, entry: Audited, walk: _Walk, report: TrailReport) -> None:
+    later = walk.key is None and entry in LATER  # followed since the key: recorded at the next save
     for row in all_rows(conn, entry):
         report.records += 1
         record_id = entry.record_id(row)
         known = walk.known.pop((entry.entity, record_id), None)
-        if known is None:
+        if known is None and later:
+            report.waiting += 1
+        elif known is None:
             report.add(f"{entry.describe(row)} không có trong nhật ký: được thêm ngoài ứng dụng.")
         elif known.digest is None:
             report.add(f"{entry.describe(row)} đã bị xóa lúc {moment_text(known.at)} theo nhật ký nhưng vẫn "
@@ -197,16 +209,99 @@ def _waiting_rows(conn: Connection) -> int:
     return sum(conn.scalar(select(func.count()).select_from(entry.table)) or 0 for entry in REGISTRY)
 
 
-def check_audit_trail(db: Database) -> TrailReport:
+def _key(db: Database, report: TrailReport) -> TrailKey | None:
+    try:
+        return read_key(db.data_dir)
+    except TrailKeyError as exc:
+        report.add(str(exc))
+        return None
+
+
+def _empty_trail(report: TrailReport, key: TrailKey | None) -> None:
+    if not report.waiting:
+        return
+    rows = vn_number(report.waiting)
+    if key is not None:
+        report.add(f"{TRAIL} trống dù cơ sở dữ liệu có {rows} bản ghi: nhật ký đã bị xóa ngoài ứng dụng.")
+    else:
+        report.add(f"{TRAIL} trống dù cơ sở dữ liệu có {rows} bản ghi: nhật ký đã bị xóa ngoài ứng dụng, "
+                   "hoặc dữ liệu có từ phiên bản Sổ Vàng chưa có nhật ký (khi đó lần lưu đầu tiên sẽ ghi "
+                   "nhận ban đầu các bản ghi này).")
+
+
+def _check_files(conn: Connection, data_dir: Path, report: TrailReport, shared: bool) -> None:
+    """Each stored file's bytes against the SHA-256 its row records. On a shared server a file another
+    computer added is in that computer's data folder: missing here is then only counted."""
+    table, count, elsewhere = REGISTRY_FILES.table, 0, 0
+    for row in conn.execute(select(table.c.id, table.c.sha256, table.c.suffix, table.c.original_name)
+                            .order_by(table.c.id)):
+        count += 1
+        name = f"Tệp lưu trữ số {row.id} (“{row.original_name}”)"
+        if not is_sound_name(row.sha256, row.suffix):
+            report.add(f"{name}: mã nội dung hoặc đuôi tệp không hợp lệ, bị sửa ngoài ứng dụng.")
+            continue
+        path = content_path(data_dir, row.sha256, row.suffix)
+        try:
+            digest = content_digest(path)
+        except FileNotFoundError:
+            if shared:
+                elsewhere += 1
+            else:
+                report.add(f"{name}: không còn trong thư mục files/ ({path.name}).")
+            continue
+        except OSError as exc:
+            report.add(f"{name}: không đọc được ({exc.strerror or exc}).")
+            continue
+        if digest != row.sha256:
+            report.add(f"{name}: nội dung tệp đã bị sửa (mã SHA-256 không khớp).")
+    if count > elsewhere:
+        report.notes.append(f"Đã đọc lại {vn_number(count - elsewhere)} tệp lưu trữ và đối chiếu mã SHA-256.")
+    if elsewhere:
+        report.notes.append(f"{vn_number(elsewhere)} tệp lưu trữ không có trên máy này (do máy khác thêm).")
+
+
+def _check_against(conn: Connection, copy: Path, report: TrailReport) -> None:
+    """The head kept in a backup or a package must be a prefix of the live chain."""
+    head, name = copy_head(copy), f"“{copy.name}”"
+    if head.events == 0:
+        report.notes.append(f"Bản sao {name} chưa có nhật ký thay đổi: không có gì để đối chiếu.")
+        return
+    live = conn.execute(select(EVENTS.c.hash).where(EVENTS.c.id == head.last_event_id)).first()
+    if live is None:
+        report.add(f"{TRAIL} không có sự kiện số {head.last_event_id} mà bản sao {name} có: các sự kiện "
+                   "cuối đã bị xóa (hoặc dữ liệu đã được khôi phục từ một bản sao cũ hơn).")
+    elif live.hash != head.last_hash:
+        report.add(f"{TRAIL}: sự kiện số {head.last_event_id} khác với bản sao {name}: nhật ký đã bị viết "
+                   "lại từ sau khi sao lưu.")
+    else:
+        report.notes.append(f"Khớp với bản sao {name}: {vn_number(head.events)} sự kiện đầu của nhật ký "
+                            "giống hệt.")
+
+
+def check_audit_trail(db: Database, files: bool = False, against: Path | None = None) -> TrailReport:
+    """The chain and the data against it; with `files`, the stored files' bytes; with `against`, the head
+    kept in a backup or a package (ServiceError when that file cannot be read)."""
     report = TrailReport()
+    key = _key(db, report)
     with db.read() as session:
         conn = session.connection()
+        if against is not None:
+            _check_against(conn, against, report)
+        if files:
+            _check_files(conn, db.data_dir, report, shared=not db.is_sqlite)
         if read_head(conn) is None and not has_events(conn):
             report.started, report.waiting = False, _waiting_rows(conn)
+            _empty_trail(report, key)
             return report
-        walk = _walk_events(conn, report)
+        if key is None:
+            report.notes.append(f"{TRAIL} chưa được niêm phong (thư mục dữ liệu không có tệp {KEY_FILE}): "
+                                "nhật ký lập bởi phiên bản trước được niêm phong từ lần lưu tới.")
+        walk = _walk_events(conn, report, key)
         _check_head(conn, walk, report)
         for entry in REGISTRY:
             _check_rows(conn, entry, walk, report)
         _check_vanished(conn, walk, report)
     return report
+
+
+REGISTRY_FILES = next(entry for entry in REGISTRY if entry.entity == "stored_file")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
@@ -74,12 +75,13 @@ def _run(db: Database, report: CheckReport) -> CheckReport:
     return report
 
 
-def check_database(db: Database, full: bool = False) -> CheckReport:
+def check_database(db: Database, full: bool = False, against: Path | None = None) -> CheckReport:
     """quick_check (or integrity_check when `full`) and foreign_key_check: the "check database" command.
-    On a sound file, the audit trail is checked too (its chain, and the data against it)."""
+    On a sound file, the audit trail is checked too (its chain, and the data against it; when `full`, the
+    stored files' bytes; with `against`, the trail's head kept in that backup or package)."""
     report = _run(db, CheckReport(check="integrity_check" if full else "quick_check"))
     if not report.problems:
-        report.trail = check_audit_trail(db)
+        report.trail = check_audit_trail(db, files=full, against=against)
     return report
 
 

@@ -6,6 +6,10 @@ values, with the row digests).
 Events are numbered by the chain itself (head.last_event_id + 1), so a missing event shows as a gap on
 every database. The head row is read FOR UPDATE: on PostgreSQL that row lock makes concurrent writers
 take turns; on SQLite the write lock already does (SQLAlchemy renders no FOR UPDATE there).
+
+From the key's `sealed_from` on, the hash stored (and chained to) is the chained hash sealed with the data
+folder's key (audit_key): the recorder puts the key on the connection (KEY_INFO) before anything is
+appended.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ import datetime as dt
 import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, func, insert, select, update
 
@@ -23,10 +27,14 @@ from app.models.enums import AuditAction
 from app.storage.audit.seal import seal, summary_seal
 from app.storage.audit.snapshot import canonical
 
+if TYPE_CHECKING:
+    from app.storage.audit.key import TrailKey
+
 GENESIS = "0" * 64  # the "previous hash" of the first event
 HEAD_ID = 1
 EVENTS = AuditEvent.__table__
 HEAD = AuditHead.__table__
+KEY_INFO = "audit.key"  # connection.info: the TrailKey (or None) of the transaction's data folder
 
 
 @dataclass(frozen=True)
@@ -55,6 +63,35 @@ def event_hash(prev_hash: str, event: NewEvent | Mapping[str, Any]) -> str:
         summary_seal(get("summary"), before, after), seal(before), seal(after),
     ])
     return hashlib.sha256(f"{prev_hash}\n{payload}".encode()).hexdigest()
+
+
+def stored_hash(prev_hash: str, event: NewEvent | Mapping[str, Any], number: int,
+                key: TrailKey | None) -> str:
+    """The hash an event stores: its chained hash, sealed when the key seals its number."""
+    chained = event_hash(prev_hash, event)
+    return key.seal(chained) if key is not None and key.seals(number) else chained
+
+
+@dataclass(frozen=True)
+class TrailHead:
+    """Where the chain ends: how many events, the last one's number and stored hash. Written outside the
+    database (each backup holds its own; an upload package carries `trail_head`), so a rewritten or
+    shortened trail is found against any copy that left the laptop (`sovang check-db --against`)."""
+
+    events: int
+    last_event_id: int
+    last_hash: str
+
+    def as_json(self) -> dict:
+        return {"events": self.events, "last_event_id": self.last_event_id, "last_hash": self.last_hash}
+
+
+def trail_head(conn: Connection) -> TrailHead:
+    """The head of the trail, for a backup's or a package's metadata (an empty trail: 0 events, GENESIS)."""
+    head = read_head(conn)
+    if head is None:
+        return TrailHead(0, 0, GENESIS)
+    return TrailHead(head["event_count"], head["last_event_id"], head["last_hash"])
 
 
 def utc_now() -> dt.datetime:
@@ -86,10 +123,13 @@ def append(conn: Connection, events: Sequence[NewEvent]) -> None:
     if head is None:
         raise RuntimeError("audit trail not started: call audit_recorder.ensure_started first")
     last_id, last_hash = head["last_event_id"], head["last_hash"]
+    if KEY_INFO not in conn.info:
+        raise RuntimeError("audit trail key not loaded: call audit_recorder.ensure_started first")
+    key: TrailKey | None = conn.info[KEY_INFO]
     rows = []
     for event in events:
         last_id += 1
-        digest = event_hash(last_hash, event)
+        digest = stored_hash(last_hash, event, last_id, key)
         rows.append({**event.__dict__, "id": last_id, "prev_hash": last_hash, "hash": digest})
         last_hash = digest
     conn.execute(insert(EVENTS), rows)

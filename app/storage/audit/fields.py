@@ -92,6 +92,8 @@ LABELS: dict[str, dict[str, str]] = {
     "app_user": {"username": "Tên đăng nhập", "full_name": "Họ và tên", "role": "Vai trò",
                  "password_hash": "Mật khẩu", "last_login_at": "Lần đăng nhập cuối"},
     "setting": {"key": "Khóa", "value_json": "Giá trị"},
+    "stored_file": {"sha256": "Mã SHA-256 của nội dung", "size": "Kích thước (byte)",
+                    "original_name": "Tên tệp gốc", "suffix": "Đuôi tệp"},
 }
 
 

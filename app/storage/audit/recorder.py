@@ -8,36 +8,71 @@ and all), and the events are appended to the chain. Statements run with `session
 or `delete(…)` are recorded by audit_statements; rows inserted in bulk are recorded by the loader
 (see audit_baseline). The trail starts at the first write: rows already there (a database made before
 the trail existed) are recorded then as a baseline.
+
+The data folder's key (audit_key) is read at the start of each transaction that writes and put on the
+connection for the chain; it is made there when missing: on a fresh database, or on a trail made by an
+older version (sealed from its next event on; the records the trail did not follow then, stored files,
+are recorded as a baseline). An empty trail over existing data in a folder that has its key is a wiped
+trail: the write is refused (TrailWipedError) rather than baselining the data as found, which would
+launder whatever was edited with it. Only a folder without a key (a database from before the trail) is
+baselined.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, event, inspect
+from sqlalchemy import Connection, event, func, inspect, select
 from sqlalchemy.orm import Mapper, Session, object_session, sessionmaker
 
+from app.errors import ServiceError
 from app.models.base import Base
 from app.models.enums import AuditAction
 from app.storage.actor import system_actor
 from app.storage.audit.baseline import baseline_unrecorded
 from app.storage.audit.cascade import Candidate, collect, resolve
-from app.storage.audit.chain import append, has_events, read_head, start_chain, utc_now
+from app.storage.audit.chain import (
+    EVENTS,
+    KEY_INFO,
+    append,
+    event_hash,
+    has_events,
+    read_head,
+    start_chain,
+    utc_now,
+)
 from app.storage.audit.changes import Change, Stamp, event_for
-from app.storage.audit.registry import audited_for
+from app.storage.audit.registry import LATER, REGISTRY, Audited, audited_for
 from app.storage.audit.rows import read_row, read_rows
+
+if TYPE_CHECKING:
+    from app.storage.audit.key import TrailKey
 
 PENDING = "audit.pending"  # session.info: the changes of the flush in progress
 CASCADES = "audit.cascades"  # session.info: rows the database may change by itself in this flush
 STARTED = "audit.started"  # session.info: the trail has a head (checked once per transaction)
 STAMP = "audit.stamp"  # session.info: a Stamp replacing (now, the session's actor), e.g. for the demo
+DATA_DIR = "audit.data_dir"  # session.info: the data folder, where the trail's key lives
+WIPED = ("Nhật ký thay đổi trống dù cơ sở dữ liệu đã có {rows} bản ghi: nhật ký đã bị xóa ngoài ứng dụng. "
+         "Sổ Vàng không ghi gì thêm để khỏi che dấu việc này. Hãy chạy “sovang check-db” và khôi phục "
+         "từ một bản sao lưu tốt.")
+FOREIGN_SEAL = ("Nhật ký thay đổi đã được niêm phong bằng một khóa không có trong thư mục dữ liệu này "
+                "(thiếu tệp {file}). Hãy chép tệp khóa từ máy đã lập nhật ký vào thư mục dữ liệu, hoặc "
+                "khôi phục từ một bản sao lưu tốt; Sổ Vàng không ghi gì thêm cho đến khi đó.")
+
+
+class TrailWipedError(ServiceError):
+    """The trail is empty (or sealed with a key that is gone) over data it should have recorded."""
 
 _mapper_events_installed = False
 
 
-def install_audit_recorder(sessions: sessionmaker) -> None:
+def install_audit_recorder(sessions: sessionmaker, data_dir: Path | None = None) -> None:
     from app.storage.audit.statements import record_statement
 
+    if data_dir is not None:  # every session of the factory knows where the key is
+        sessions.kw["info"] = {**sessions.kw.get("info", {}), DATA_DIR: data_dir}
     _install_mapper_events()
     event.listen(sessions, "before_flush", _before_flush)
     event.listen(sessions, "after_flush", _after_flush)
@@ -61,14 +96,57 @@ def ensure_started(session: Session) -> None:
     """Make sure the chain has its head before anything is written (once per transaction)."""
     if session.info.get(STARTED):
         return
+    from app.storage.audit.key import read_key  # at the first write, not at start-up
+
     conn = session.connection()
-    if read_head(conn) is None:
+    data_dir: Path | None = session.info.get(DATA_DIR)
+    key = read_key(data_dir) if data_dir is not None else None
+    at, actor = utc_now(), session.info.get("actor") or system_actor()
+    baseline: tuple[Audited, ...] = ()
+    head = read_head(conn)
+    if head is None:
         fresh = not has_events(conn)
+        if fresh and key is not None and (rows := _audited_rows(conn)):
+            raise TrailWipedError(WIPED.format(rows=rows))
         start_chain(conn)
+        head = read_head(conn)
         if fresh:  # rows from before the trail (schema 0003 or older): their state as found
-            at, actor = utc_now(), session.info.get("actor") or system_actor()
-            baseline_unrecorded(conn, at, actor)
+            baseline = REGISTRY
+    if data_dir is not None:
+        key, added = _key_for(conn, data_dir, key, head)
+        baseline = baseline or added
+    conn.info[KEY_INFO] = key
+    if baseline:
+        baseline_unrecorded(conn, at, actor, baseline)
     session.info[STARTED] = True
+
+
+def _audited_rows(conn: Connection) -> int:
+    return sum(conn.scalar(select(func.count()).select_from(entry.table)) or 0 for entry in REGISTRY)
+
+
+def _key_for(conn: Connection, data_dir: Path, key: TrailKey | None,
+             head) -> tuple[TrailKey, tuple[Audited, ...]]:
+    """The folder's key, made when missing; and the entries to baseline then (followed since the key)."""
+    from app.storage.audit.key import KEY_FILE, TrailKey, TrailKeyError, new_key, write_key
+
+    following = head["last_event_id"] + 1
+    if key is None:
+        if not _last_event_is_plain(conn, head):
+            raise TrailKeyError(FOREIGN_SEAL.format(file=data_dir / KEY_FILE))
+        return new_key(data_dir, following), (LATER if head["last_event_id"] else ())
+    if key.sealed_from > following:  # a database restored from before the key: seal from here on
+        key = TrailKey(key.secret, following)
+        write_key(data_dir, key)
+    return key, ()
+
+
+def _last_event_is_plain(conn: Connection, head) -> bool:
+    """An older trail's last event carries its plain chained hash; a sealed one does not."""
+    if not head["last_event_id"]:
+        return True
+    row = conn.execute(select(EVENTS).where(EVENTS.c.id == head["last_event_id"])).mappings().first()
+    return row is not None and event_hash(row["prev_hash"], dict(row)) == row["hash"]
 
 
 # Session events ---------------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from app.services.subjects.data import AwardInput, SubjectInput
 from app.storage.actor import Actor
 from app.storage.audit.baseline import baseline_unrecorded
 from app.storage.audit.chain import GENESIS, event_hash, utc_now
+from app.storage.audit.key import key_path, read_key
 from app.storage.audit.redact import redact_record
 from app.storage.audit.registry import REGISTRY, text_key_id
 from app.storage.database import Database
@@ -158,21 +159,25 @@ def test_events_form_one_chain_and_the_head_names_the_last(commune_db, an) -> No
         rows = session.execute(select(AuditEvent.__table__).order_by(AuditEvent.id)).mappings().all()
         head = session.get(AuditHead, 1)
     assert [r["id"] for r in rows] == list(range(1, len(rows) + 1))
+    key = read_key(commune_db.data_dir)
+    assert key is not None and key.sealed_from == 1  # made with the trail, at the commune's set-up
     previous = GENESIS
     for row in rows:
-        assert row["prev_hash"] == previous and event_hash(previous, row) == row["hash"]
+        assert row["prev_hash"] == previous and key.seal(event_hash(previous, row)) == row["hash"]
         previous = row["hash"]
     assert (head.last_event_id, head.last_hash, head.event_count) == (len(rows), previous, len(rows))
 
 
 def test_a_database_from_before_the_trail_is_recorded_at_its_first_save(commune_db, an) -> None:
-    with commune_db.engine.begin() as conn:  # as schema 0003 left it: data, no trail
+    with commune_db.engine.begin() as conn:  # as schema 0003 left it: data, no trail, no key
         conn.execute(delete(AuditEvent.__table__))
         conn.execute(delete(AuditHead.__table__))
-    waiting = check_audit_trail(commune_db)
-    assert waiting.ok and not waiting.started and waiting.waiting > 0
-    assert "chưa bắt đầu" in waiting.summary()
+    key_path(commune_db.data_dir).unlink()
+    waiting = check_audit_trail(commune_db)  # an empty trail over data is never "clean"
+    assert not waiting.ok and not waiting.started and waiting.waiting > 0
+    assert "phiên bản Sổ Vàng chưa có nhật ký" in waiting.summary()
     create_subject(commune_db, person("Lê Thị Hoa"))
+    assert read_key(commune_db.data_dir).sealed_from == 1  # the baseline itself is sealed
     trail = events(commune_db)
     baselined = {e.entity for e in trail if e.action == "baseline"}
     assert {"subject", "award_record", "setting", "award_form"} <= baselined
