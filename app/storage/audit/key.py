@@ -17,6 +17,10 @@ both the database and the key file can rewrite the trail (the chain's head writt
 the data folder of the computer, not on the server: on a server shared by several computers each needs
 the same key file (copy `audit.key` from the computer that started the trail), or the events one seals
 are reported by the others.
+
+Kept beside the backups, as a file of its own (never inside a backup): every backup folder, the second
+destination included, holds a copy, and a restore into a folder that has no key takes the one beside the
+backup. Without it a laptop that died would leave a sealed trail nobody can add to.
 """
 
 from __future__ import annotations
@@ -84,3 +88,35 @@ def new_key(data_dir: Path, sealed_from: int) -> TrailKey:
     key = TrailKey(secrets.token_bytes(KEY_BYTES), sealed_from)
     write_key(data_dir, key)
     return key
+
+
+def keep_key_beside(data_dir: Path, folder: Path) -> None:
+    """A copy of the folder's key in a backup folder (written only when it differs)."""
+    source, target = key_path(data_dir), folder / KEY_FILE
+    try:
+        data = source.read_bytes()
+        if target.exists() and target.read_bytes() == data:
+            return
+        write_atomically(target, data)
+        os.chmod(target, 0o600)
+    except FileNotFoundError:
+        if not source.exists():
+            return  # no key yet (no save made)
+        raise
+    except OSError as exc:
+        raise ServiceError(f"Không chép được tệp khóa niêm phong nhật ký vào “{folder}” "
+                           f"({exc.strerror or exc}).") from exc
+
+
+def bring_key_from(folder: Path, data_dir: Path) -> bool:
+    """When the data folder has no key, the one kept beside a backup being restored; True when taken."""
+    source = folder / KEY_FILE
+    if key_path(data_dir).exists() or not source.is_file():
+        return False
+    try:
+        write_atomically(key_path(data_dir), source.read_bytes())
+        os.chmod(key_path(data_dir), 0o600)
+    except OSError as exc:
+        raise ServiceError(f"Không chép được tệp khóa niêm phong nhật ký từ “{folder}” vào thư mục dữ liệu "
+                           f"({exc.strerror or exc}).") from exc
+    return True

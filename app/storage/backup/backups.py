@@ -23,6 +23,7 @@ from pathlib import Path
 
 from app.errors import ServiceError
 from app.storage.atomic import write_atomically
+from app.storage.audit.key import keep_key_beside
 from app.storage.backup import file as backup_file
 from app.storage.backup.file import BackupInfo, BackupVerificationError, verify_backup
 from app.storage.backup.schedule import (
@@ -118,14 +119,17 @@ def make_backup(
     _checkpoint(live)
     stamp = fingerprint(live)
     info = backup_file.write_verified(live, target, readonly_source=False)
+    keep_key_beside(data_dir, folder)
     if dest is None:
         _save_state(data_dir, BackupState(created, stamp))
     return info
 
 
 def copy_backup(backup: Path, dest: Path) -> BackupInfo:
-    """A verified copy of a backup file into the folder `dest` (a USB stick, another folder)."""
+    """A verified copy of a backup file into the folder `dest` (a USB stick, another folder), with the
+    trail's key kept beside it as beside the original."""
     chosen_folder(dest)
+    keep_key_beside(backup.parent, dest)  # the key kept beside the original (none: nothing to copy)
     parsed = parse_backup_name(backup.name)
     name = backup.name if parsed else f"{backup.stem}-ban-sao.sqlite3"
     target, serial = dest / name, 1

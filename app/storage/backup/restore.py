@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.errors import ServiceError
+from app.storage.audit.key import bring_key_from
 from app.storage.backup.backups import make_backup, require_local_database
 from app.storage.backup.file import (
     BUSY_TIMEOUT_S,
@@ -125,6 +126,7 @@ def restore_backup(data_dir: Path, backup_path: Path, now: dt.datetime | None = 
     data_dir.mkdir(parents=True, exist_ok=True)
     safety, moved = _protect_current(data_dir, now)
     _copy_into(backup_path, live)
+    bring_key_from(backup_path.parent, data_dir)  # a new folder (a laptop replaced): the trail's key too
     damage_note(data_dir).unlink(missing_ok=True)  # the damage noted while working was in the old file
     mark_initialised(data_dir)  # a folder restored into holds the commune's data from now on
     return RestoreReport(info, safety, moved, needs_upgrade)

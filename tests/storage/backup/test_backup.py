@@ -42,7 +42,8 @@ def test_backup_is_named_verified_and_counted(commune_db, data_dir) -> None:
     assert info.reason is BackupReason.AUTO and info.revision == SCHEMA_HEAD
     assert (info.subjects, info.nominations, info.awards) == (2, 0, 1)
     assert "2 đối tượng" in info.describe() and "tự động" in info.describe()
-    assert files_in(backups_dir(data_dir)) == [info.path.name, "state.json"]  # one whole file, no temp
+    # one whole file, no temp; the trail's key kept beside it
+    assert files_in(backups_dir(data_dir)) == ["audit.key", info.path.name, "state.json"]
     with sqlite3.connect(info.path) as conn:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
 
