@@ -18,6 +18,10 @@ from app.storage.database import Database
 
 DUTY, ROUND = "duty", "round"
 NAMES_SHOWN = 5
+# Core statements over the tables, like app/services/duty.py: the first page is painted before any ORM
+# query configures the mappers.
+NOMINATIONS, ROUNDS = Nomination.__table__, Round.__table__
+SUBJECTS, EXEMPLARS = Subject.__table__, Exemplar.__table__
 
 
 @dataclass(frozen=True)
@@ -103,25 +107,30 @@ def _round_items(rounds: tuple[OpenRound, ...], today: dt.date) -> list[TodoItem
 
 
 def _open_rounds(db: Database, today: dt.date) -> tuple[OpenRound, ...]:
+    nomination, round_ = NOMINATIONS.c, ROUNDS.c
     counts = (
-        select(Nomination.round_id, Nomination.status, func.count())
-        .join(Round, Round.id == Nomination.round_id)
-        .where(Round.status == RoundStatus.OPEN)
-        .group_by(Nomination.round_id, Nomination.status)
+        select(nomination.round_id, nomination.status, func.count().label("n"))
+        .join(ROUNDS, round_.id == nomination.round_id)
+        .where(round_.status == RoundStatus.OPEN)
+        .group_by(nomination.round_id, nomination.status)
     )
-    rounds = select(Round.id, Round.name, Round.deadline).where(Round.status == RoundStatus.OPEN)
+    rounds = (
+        select(round_.id, round_.name, round_.deadline)
+        .where(round_.status == RoundStatus.OPEN)
+        .order_by(round_.deadline.is_(None), round_.deadline, round_.id)
+    )
     with db.read() as session:
         by_round: dict[int, dict[NominationStatus, int]] = {}
-        for round_id, status, n in session.execute(counts):
-            by_round.setdefault(round_id, {})[status] = n
-        rows = session.execute(rounds.order_by(Round.deadline.is_(None), Round.deadline, Round.id)).all()
+        for count in session.execute(counts):
+            by_round.setdefault(count.round_id, {})[count.status] = count.n
+        rows = session.execute(rounds).all()
     return tuple(
         OpenRound(
-            id=i, name=name, deadline=deadline,
-            days_left=None if deadline is None else (deadline - today).days,
-            nominations=tuple((s, by_round[i][s]) for s in NominationStatus if s in by_round.get(i, {})),
+            id=row.id, name=row.name, deadline=row.deadline,
+            days_left=None if row.deadline is None else (row.deadline - today).days,
+            nominations=tuple((s, n) for s in NominationStatus if (n := by_round.get(row.id, {}).get(s))),
         )
-        for i, name, deadline in rows
+        for row in rows
     )
 
 
@@ -134,9 +143,10 @@ def _status_totals(rounds: tuple[OpenRound, ...]) -> tuple[tuple[NominationStatu
 
 
 def _totals(db: Database) -> tuple[int, tuple[tuple[ExemplarStage, int], ...]]:
+    by_stage = select(EXEMPLARS.c.stage, func.count().label("n")).group_by(EXEMPLARS.c.stage)
     with db.read() as session:
-        subjects = session.scalar(select(func.count()).select_from(Subject)) or 0
-        stages = dict(session.execute(select(Exemplar.stage, func.count()).group_by(Exemplar.stage)).all())
+        subjects = session.scalar(select(func.count()).select_from(SUBJECTS)) or 0
+        stages = {row.stage: row.n for row in session.execute(by_stage)}
     return subjects, tuple((stage, stages.get(stage, 0)) for stage in ExemplarStage)
 
 

@@ -29,6 +29,10 @@ from app.rules.duty import (
 from app.services.settings import DUTY_DAY, DUTY_ROTA_MODE, get_setting
 from app.storage.database import Database
 
+# The first page reads with Core statements over the tables: an ORM query would first configure every
+# mapper (about 75 ms at start, before the window is painted).
+UNITS, BLOCS, EXEMPLARS, SUBJECTS = Unit.__table__, Bloc.__table__, Exemplar.__table__, Subject.__table__
+
 
 @dataclass(frozen=True)
 class DutyUnit:
@@ -120,29 +124,36 @@ def _rota_mode(value: object) -> RotaMode:
 def _load_setup(db: Database) -> _Setup:
     day = int(get_setting(db, DUTY_DAY))
     mode = _rota_mode(get_setting(db, DUTY_ROTA_MODE))
-    units = select(Unit.id, Unit.name, Unit.bloc_id, Bloc.name).outerjoin(Bloc, Bloc.id == Unit.bloc_id)
+    unit, bloc = UNITS.c, BLOCS.c
+    units = (
+        select(unit.id, unit.name, unit.bloc_id, bloc.name.label("bloc_name"))
+        .outerjoin(BLOCS, bloc.id == unit.bloc_id)
+        .order_by(unit.sort_key)
+    )
     with db.read() as session:
-        unit_rows = session.execute(units.order_by(Unit.sort_key)).all()
-        rota = session.execute(select(Bloc.id, Bloc.name).order_by(Bloc.rota_order, Bloc.name)).all()
+        unit_rows = session.execute(units).all()
+        rota = session.execute(select(bloc.id, bloc.name).order_by(bloc.rota_order, bloc.name)).all()
     return _Setup(
         day=day, mode=mode,
-        units=tuple(DutyUnit(i, n, b, bn or "") for i, n, b, bn in unit_rows),
-        rota=tuple((i, n) for i, n in rota),
+        units=tuple(DutyUnit(r.id, r.name, r.bloc_id, r.bloc_name or "") for r in unit_rows),
+        rota=tuple((r.id, r.name) for r in rota),
     )
 
 
 def _introductions(db: Database, first: dt.date, last: dt.date) -> list[_Introduction]:
     """Counting exemplars introduced by a unit between two dates, in date order."""
+    exemplar, subject = EXEMPLARS.c, SUBJECTS.c
     statement = (
-        select(Exemplar.unit_id, Exemplar.introduced_on, Exemplar.achievements, Subject.name)
-        .join(Subject, Subject.id == Exemplar.subject_id)
-        .where(Exemplar.unit_id.is_not(None), Exemplar.introduced_on.between(first, last))
-        .where(Exemplar.achievements != "")
-        .order_by(Exemplar.introduced_on, Exemplar.id)
+        select(exemplar.unit_id, exemplar.introduced_on, exemplar.achievements, subject.name)
+        .join(SUBJECTS, subject.id == exemplar.subject_id)
+        .where(exemplar.unit_id.is_not(None), exemplar.introduced_on.between(first, last))
+        .where(exemplar.achievements != "")
+        .order_by(exemplar.introduced_on, exemplar.id)
     )
     with db.read() as session:
         rows = session.execute(statement).all()
-    return [_Introduction(u, on, name) for u, on, text, name in rows if counts_for_duty(text)]
+    return [_Introduction(row.unit_id, row.introduced_on, row.name)
+            for row in rows if counts_for_duty(row.achievements)]
 
 
 def _owing(setup: _Setup, turn: tuple[int, str] | None) -> tuple[DutyUnit, ...]:

@@ -44,7 +44,7 @@ class IdleLock(QObject):
         self._curtains: list[Curtain] = []
         self.timer = QTimer(self, singleShot=True)
         self.timer.timeout.connect(self.lock)
-        QApplication.instance().installEventFilter(self)
+        self._watching = False
         self.reload(accounts)
 
     @property
@@ -66,12 +66,25 @@ class IdleLock(QObject):
         if accounts is None:
             accounts = accounts_in_use(self.db)
         minutes = get_setting(self.db, LOCK_MINUTES) if accounts else 0
+        self._watch_input(bool(minutes))
         if minutes:
             self.timer.setInterval(minutes * self.ms_per_minute)
             if not self.locked:
                 self.timer.start()
         else:
             self.timer.stop()
+
+    def _watch_input(self, watch: bool) -> None:
+        """Watch the whole application's input only when the window can lock: a Python filter sees every
+        event of every widget (about 30 ms more while the window is built and first painted)."""
+        app = QApplication.instance()
+        if app is None or watch == self._watching:
+            return
+        if watch:
+            app.installEventFilter(self)
+        else:
+            app.removeEventFilter(self)
+        self._watching = watch
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if self.timer.isActive() and event.type() in INPUT_EVENTS:
