@@ -99,6 +99,9 @@ WINDOW_APP_MODULES = frozenset({
     "app.storage", "app.storage.actor", "app.storage.conflicts", "app.storage.damage", "app.storage.database",
     "app.storage.engine", "app.storage.location", "app.storage.lock", "app.storage.paths",
     "app.storage.schema", "app.storage.scratch", "app.storage.versions", "app.storage.write_guard",
+    # Opening checks that the folder was initialised (a marker written atomically; backup names parsed to
+    # recognise an older folder): small modules with no third-party imports.
+    "app.storage.initialised", "app.storage.atomic", "app.storage.backup", "app.storage.backup.schedule",
     "app.storage.audit", "app.storage.audit.baseline", "app.storage.audit.cascade", "app.storage.audit.chain",
     "app.storage.audit.changes", "app.storage.audit.fields", "app.storage.audit.recorder",
     "app.storage.audit.registry", "app.storage.audit.rows", "app.storage.audit.seal",
