@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.errors import ServiceError
+from app.services.accounts.permissions import PermissionDeniedError
 from app.services.safety.integrity import CheckReport, quick_check_on_close
 from app.services.settings import BACKUP_SECOND_FOLDER, get_setting, set_setting
 from app.storage.backup import backups as backup
@@ -186,8 +187,9 @@ def restore_database(db: Database, path: Path) -> RestoreReport:
     computer rather than part of the data, so it stays as it was.
     """
     _require_sqlite(db)
-    if not db.actor.can_edit:
-        raise ServiceError(f"Tài khoản “{db.actor.label}” chỉ được xem, không được khôi phục dữ liệu.")
+    if not db.actor.can_approve:  # a restore can undo a leader's decisions: a leader's step
+        raise PermissionDeniedError(f"Chỉ lãnh đạo mới được khôi phục dữ liệu từ bản sao lưu "
+                                    f"(tài khoản “{db.actor.label}” không được).")
     with _one_at_a_time():
         kept = get_setting(db, BACKUP_SECOND_FOLDER)
         db.close()

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy import text
 
 from app.errors import DamagedInUseError, ServiceError
+from app.services.accounts.permissions import PermissionDeniedError
 from app.services.safety.integrity import ADVICE, CheckReport, check_database
 from app.storage.backup import file as backup_file
 from app.storage.backup.backups import BackupReason, free_backup_path, make_backup
@@ -74,6 +75,9 @@ def repair_database(db: Database) -> RepairReport:
     if not db.is_sqlite:
         raise ServiceError("Cơ sở dữ liệu trên máy chủ PostgreSQL do máy chủ tự kiểm tra và sửa; "
                            "hãy nhờ người quản trị máy chủ.")
+    if not db.actor.can_edit:
+        raise PermissionDeniedError(
+            f"Tài khoản “{db.actor.label}” chỉ được xem, không được sửa cơ sở dữ liệu.")
     before = check_database(db, full=True)
     if not before.problems:
         return RepairReport(before)
