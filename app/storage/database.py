@@ -20,7 +20,8 @@ from app.storage.conflicts import refuse_lost_races
 from app.storage.damage import header_is_damaged, is_damage_error, set_aside
 from app.storage.engine import make_engine, unreachable_server_message
 from app.storage.initialised import FolderState, folder_state, mark_initialised, set_aside_databases
-from app.storage.paths import DB_FILE_NAME, damage_note, database_url
+from app.storage.lock import holds_lock
+from app.storage.paths import DB_FILE_NAME, backups_dir, damage_note, database_url
 from app.storage.schema import SCHEMA_HEAD
 from app.storage.versions import install_version_counter
 from app.storage.write_guard import install_write_guard
@@ -131,6 +132,19 @@ def _ensure_dir(data_dir: Path) -> None:
         raise DataDirError(f"Không tạo được thư mục dữ liệu {data_dir}: {exc.strerror or exc}.") from exc
 
 
+def _remove_backup_leftovers(data_dir: Path) -> None:
+    """The temporary files of a backup that was killed (`.tmp-*` in backups/: a whole plaintext copy of
+    the database, or part of one). Only under the data directory's lock, whatever their age."""
+    folder = backups_dir(data_dir)
+    try:
+        leftovers = list(folder.glob(".tmp-*")) if folder.is_dir() else []
+    except OSError:
+        return
+    for path in leftovers:
+        with contextlib.suppress(OSError):  # a read-only folder: prune_backups tries again later
+            path.unlink(missing_ok=True)
+
+
 def open_database(data_dir: Path, *, replace_missing: bool = False) -> Database:
     """Open (creating if needed) and migrate the database of a data directory.
 
@@ -145,6 +159,8 @@ def open_database(data_dir: Path, *, replace_missing: bool = False) -> Database:
     if local_file is not None and not replace_missing and folder_state(data_dir) is FolderState.MISSING:
         raise _missing(data_dir, local_file)
     _ensure_dir(data_dir)
+    if local_file is not None and holds_lock(data_dir):  # no backup of another process can be running
+        _remove_backup_leftovers(data_dir)
     if local_file is not None and header_is_damaged(local_file):
         raise _set_aside_damaged(data_dir, local_file)
     if local_file is not None and damage_note(data_dir).exists() and _still_damaged(data_dir, local_file):

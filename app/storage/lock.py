@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from filelock import FileLock, Timeout
@@ -9,6 +10,12 @@ from filelock import FileLock, Timeout
 from app.errors import AlreadyRunningError
 
 LOCK_FILE_NAME = "sovang.lock"
+_HELD: set[str] = set()  # the data directories whose lock this process holds
+
+
+def holds_lock(data_dir: Path) -> bool:
+    """Whether this process holds the data directory's lock: it is then the only one working there."""
+    return os.path.abspath(data_dir) in _HELD
 
 
 class InstanceLock:
@@ -21,8 +28,10 @@ class InstanceLock:
             self._lock.acquire(timeout=0)
         except Timeout as exc:
             raise AlreadyRunningError(self._data_dir) from exc
+        _HELD.add(os.path.abspath(self._data_dir))
 
     def release(self) -> None:
+        _HELD.discard(os.path.abspath(self._data_dir))
         self._lock.release()
 
     def __enter__(self) -> InstanceLock:
