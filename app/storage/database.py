@@ -22,6 +22,7 @@ from app.storage.engine import make_engine, unreachable_server_message
 from app.storage.initialised import FolderState, folder_state, mark_initialised, set_aside_databases
 from app.storage.lock import holds_lock
 from app.storage.paths import DB_FILE_NAME, backups_dir, damage_note, database_url
+from app.storage.private import FOLDER_MODE, private_file, private_folder
 from app.storage.schema import SCHEMA_HEAD
 from app.storage.versions import install_version_counter
 from app.storage.write_guard import install_write_guard
@@ -127,9 +128,10 @@ def _write_damage_note(data_dir: Path, detail: str) -> None:
 
 def _ensure_dir(data_dir: Path) -> None:
     try:
-        data_dir.mkdir(parents=True, exist_ok=True)
+        data_dir.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
     except OSError as exc:
         raise DataDirError(f"Không tạo được thư mục dữ liệu {data_dir}: {exc.strerror or exc}.") from exc
+    private_folder(data_dir)  # also a folder made 0755 by an earlier version or by the lock
 
 
 def _remove_backup_leftovers(data_dir: Path) -> None:
@@ -177,7 +179,17 @@ def open_database(data_dir: Path, *, replace_missing: bool = False) -> Database:
         if engine.dialect.name != "sqlite" and isinstance(exc, OperationalError):
             raise DataDirError(unreachable_server_message(engine.url, exc)) from exc
         raise
+    if local_file is not None:
+        _keep_database_private(local_file)
     return Database(data_dir, engine)
+
+
+def _keep_database_private(db_file: Path) -> None:
+    """The database 0600 (SQLite gives a new -wal or -shm the mode of the database), and any -wal and -shm
+    made before that."""
+    for path in (db_file, db_file.with_name(db_file.name + "-wal"), db_file.with_name(db_file.name + "-shm")):
+        if path.exists():
+            private_file(path)
 
 
 def _set_aside_damaged(data_dir: Path, db_file: Path) -> DamagedDatabaseError:

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from app.errors import ServiceError, ValidationError
 from app.models import StoredFile
 from app.storage.atomic import write_atomically
+from app.storage.private import private_file
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_SUFFIX_LENGTH = 20
@@ -107,7 +108,8 @@ def _ensure_bytes(data_dir: Path, stored: StoredFile, source: SourceFile) -> Non
     if target.is_file() and target.stat().st_size == len(source.data):
         return
     try:
-        write_atomically(target, source.data)
+        write_atomically(target, source.data)  # 0600: a temporary file of mkstemp, moved into place
+        private_file(target)
     except OSError as exc:
         raise ServiceError(
             f"Không ghi được tệp “{source.name}” vào thư mục dữ liệu ({exc.strerror or exc}). "

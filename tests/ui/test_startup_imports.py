@@ -98,6 +98,7 @@ WINDOW_APP_MODULES = frozenset({
     "app.services.subjects.search", "app.services.workspace",
     "app.storage", "app.storage.actor", "app.storage.conflicts", "app.storage.damage", "app.storage.database",
     "app.storage.engine", "app.storage.location", "app.storage.lock", "app.storage.paths",
+    "app.storage.private",  # the data folder 0700 and the database 0600: os.chmod, no other import
     "app.storage.schema", "app.storage.scratch", "app.storage.versions", "app.storage.write_guard",
     # Opening checks that the folder was initialised (a marker written atomically; backup names parsed to
     # recognise an older folder): small modules with no third-party imports.

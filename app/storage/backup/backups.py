@@ -35,6 +35,7 @@ from app.storage.backup.schedule import (
 )
 from app.storage.engine import engine_url, server_name
 from app.storage.paths import DB_FILE_NAME, backups_dir, database_url
+from app.storage.private import private_folder
 
 STATE_FILE = "state.json"
 ON_SERVER = ("Dữ liệu nằm trên máy chủ PostgreSQL “{server}”, không phải tệp trong thư mục dữ liệu, "
@@ -119,6 +120,8 @@ def make_backup(
     _checkpoint(live)
     stamp = fingerprint(live)
     info = backup_file.write_verified(live, target, readonly_source=False)
+    if dest is None:
+        private_folder(folder)  # backups/ like the data folder; a folder the user chose is theirs
     keep_key_beside(data_dir, folder)
     if dest is None:
         _save_state(data_dir, BackupState(created, stamp))

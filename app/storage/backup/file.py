@@ -21,6 +21,7 @@ from app.rules.vntext import vn_number
 from app.storage.atomic import output_error
 from app.storage.backup.schedule import BackupReason, parse_backup_name
 from app.storage.damage import SIDE_FILES, is_damage_error
+from app.storage.private import private_file
 
 BUSY_TIMEOUT_S = 5.0
 COUNTED_TABLES = {"subjects": "subject", "nominations": "nomination", "awards": "award_record"}
@@ -204,6 +205,7 @@ def write_verified(source: Path, target: Path, *, readonly_source: bool = True,
         _copy(source, temp, target, readonly_source)
         unknown: dict[str, int | None] = dict.fromkeys(COUNTED_TABLES)
         revision, counts = _verified_copy(temp, target.name) if verify else (None, unknown)
+        private_file(temp)  # 0600 already (mkstemp), said again: a backup is all the personal data
         os.replace(temp, target)
         _sync_folder(target.parent)
     except OSError as exc:
