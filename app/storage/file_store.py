@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +23,16 @@ from app.storage.atomic import write_atomically
 from app.storage.private import private_file
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
+# Evidence (an exemplar's files and publicity, a judgement's minutes) is a document or an image, never a
+# program: "Mở" hands the stored file to the system, which would run an executable.
+EVIDENCE_DOCUMENTS = ("pdf", "doc", "docx", "odt", "rtf", "txt", "xls", "xlsx", "ods", "csv")
+EVIDENCE_IMAGES = ("jpg", "jpeg", "png", "gif", "bmp", "tif", "tiff", "webp", "heic")
+EVIDENCE_SUFFIXES = frozenset(f".{s}" for s in EVIDENCE_DOCUMENTS + EVIDENCE_IMAGES)
+NOT_REGULAR = "đây không phải là một tệp thông thường (ống dẫn, thiết bị…) nên không đọc."
+PROGRAM_SUFFIXES = frozenset({
+    ".exe", ".bat", ".cmd", ".com", ".msi", ".msp", ".ps1", ".psm1", ".vbs", ".vbe", ".js", ".jse", ".wsf",
+    ".wsh", ".hta", ".scr", ".pif", ".cpl", ".msc", ".lnk", ".url", ".reg", ".dll", ".jar", ".sh", ".bash",
+    ".py", ".pyw", ".app", ".apk", ".deb", ".rpm", ".appimage", ".run", ".bin", ".command", ".desktop"})
 MAX_SUFFIX_LENGTH = 20
 MAX_NAME_LENGTH = 255
 
@@ -77,18 +88,52 @@ def _megabytes(size: int) -> str:
     return f"{size / (1024 * 1024):.1f}".replace(".", ",")
 
 
-def read_source(source_path: str | os.PathLike[str], field: str = "file") -> SourceFile:
-    """Read a file whole; ValidationError (keyed by field) naming the file when it cannot be used."""
+def _kind_problem(path: Path) -> str | None:
+    """Why this file is not evidence (a program, another kind, no suffix), or None when it is."""
+    suffix = path.suffix.lower()
+    accepted = (f"chỉ nhận tài liệu ({', '.join(EVIDENCE_DOCUMENTS)}) "
+                f"và ảnh ({', '.join(EVIDENCE_IMAGES)}).")
+    if suffix in EVIDENCE_SUFFIXES:
+        return None
+    if suffix in PROGRAM_SUFFIXES:
+        return f"đây là tệp chương trình ({suffix}), không được nhận làm tài liệu; {accepted}"
+    if not suffix:
+        return f"tệp không có phần mở rộng nên không biết là loại tệp gì; {accepted}"
+    return f"loại tệp “{suffix}” không được nhận; {accepted}"
+
+
+def _require_regular(path: Path, field: str) -> None:
+    """A regular file of at most MAX_FILE_BYTES; anything else (a folder, a pipe, a device) is refused,
+    never opened: a pipe would wait for a writer forever."""
+    info = path.stat()
+    if stat.S_ISDIR(info.st_mode):
+        raise _unreadable(field, path, "đây là một thư mục, không phải tệp.")
+    if not stat.S_ISREG(info.st_mode):
+        raise _unreadable(field, path, NOT_REGULAR)
+    if info.st_size > MAX_FILE_BYTES:
+        limit = MAX_FILE_BYTES // (1024 * 1024)
+        raise _unreadable(field, path, f"lớn quá {limit} MB ({_megabytes(info.st_size)} MB), không lưu được.")
+
+
+def _read_regular(path: Path, field: str) -> bytes:
+    with path.open("rb") as stream:
+        if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):  # replaced between the two looks
+            raise _unreadable(field, path, NOT_REGULAR)
+        return stream.read(MAX_FILE_BYTES + 1)
+
+
+def read_source(source_path: str | os.PathLike[str], field: str = "file", *,
+                evidence: bool = False) -> SourceFile:
+    """Read a file whole; ValidationError (keyed by field) naming the file when it cannot be used.
+
+    Only a regular file is read. `evidence`: only a document or an image (EVIDENCE_SUFFIXES), checked
+    before the file is opened."""
     path = Path(source_path)
     try:
-        if path.is_dir():
-            raise _unreadable(field, path, "đây là một thư mục, không phải tệp.")
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            limit = MAX_FILE_BYTES // (1024 * 1024)
-            raise _unreadable(field, path, f"lớn quá {limit} MB ({_megabytes(size)} MB), không lưu được.")
-        with path.open("rb") as stream:
-            data = stream.read(MAX_FILE_BYTES + 1)
+        _require_regular(path, field)
+        if evidence and (problem := _kind_problem(path)) is not None:
+            raise _unreadable(field, path, problem)
+        data = _read_regular(path, field)
     except FileNotFoundError as exc:
         raise _unreadable(field, path, f"không tìm thấy ({path}).") from exc
     except PermissionError as exc:
@@ -133,6 +178,6 @@ def store_source(session: Session, data_dir: Path, source: SourceFile) -> Stored
 
 
 def store_file(session: Session, data_dir: Path, source_path: str | os.PathLike[str],
-               field: str = "file") -> StoredFile:
+               field: str = "file", *, evidence: bool = False) -> StoredFile:
     """Read a file whole, then keep its bytes in the store once; nothing is written when it is unreadable."""
-    return store_source(session, data_dir, read_source(source_path, field))
+    return store_source(session, data_dir, read_source(source_path, field, evidence=evidence))

@@ -54,7 +54,7 @@ def _prepare(data: ExemplarInput, today: dt.date | None) -> tuple[ExemplarInput,
     for index, item in enumerate(clean.publicity, start=1):
         if item.file_path:
             try:
-                sources[index] = read_source(item.file_path, f"publicity.{index}.file")
+                sources[index] = read_source(item.file_path, f"publicity.{index}.file", evidence=True)
             except ValidationError as exc:
                 errors.update({key: f"Tuyên truyền dòng {index}: {msg}" for key, msg in exc.errors.items()})
     if errors:

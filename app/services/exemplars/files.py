@@ -48,7 +48,7 @@ def add_exemplar_file(db: Database, exemplar_id: int, path: str | os.PathLike[st
     """Keep a file as evidence of an exemplar. The file is read whole first: when it cannot be read,
     nothing is saved. The caption defaults to the file's name; is_photo None: decided by the suffix."""
     clean_caption = _clean_caption(caption)
-    source = read_source(path, "file")
+    source = read_source(path, "file", evidence=True)
     with db.transaction() as session:
         exemplar = load_exemplar(session, exemplar_id)
         stored = store_source(session, db.data_dir, source)

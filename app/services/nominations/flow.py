@@ -153,4 +153,4 @@ def _judged_criterion(session: Session, nomination: Nomination, criterion_id: in
 def _store_evidence(session: Session, db: Database, path: str):
     from app.storage.file_store import store_file
 
-    return store_file(session, db.data_dir, path)
+    return store_file(session, db.data_dir, path, evidence=True)  # a document or an image only

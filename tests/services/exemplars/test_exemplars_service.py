@@ -4,6 +4,7 @@ evidence files in the store, publicity and replication lines, the list's filters
 from __future__ import annotations
 
 import datetime as dt
+import os
 import unicodedata
 from pathlib import Path
 
@@ -313,3 +314,33 @@ def test_delete_is_refused_once_a_nomination_was_made_from_it(commune_db, town, 
     )
     delete_exemplar(commune_db, free)
     assert [row.id for row in search_exemplars(commune_db)] == [used]
+
+
+@pytest.mark.parametrize("name", ["cài đặt.exe", "chạy.bat", "mở.lnk", "lệnh.sh"])
+def test_a_program_is_not_evidence(commune_db, town, tmp_path, name):
+    exemplar_id = new(commune_db, town["dat"]).id
+    with pytest.raises(ValidationError) as caught:
+        add_exemplar_file(commune_db, exemplar_id, write(tmp_path, name, b"MZ program"))
+    assert caught.value.errors["file"].startswith(f"Tệp “{name}”: đây là tệp chương trình")
+    assert list_exemplar_files(commune_db, exemplar_id) == [] and stored_count(commune_db) == 0
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX's")
+def test_a_pipe_or_a_folder_is_not_evidence(commune_db, town, tmp_path):
+    exemplar_id = new(commune_db, town["dat"]).id
+    os.mkfifo(tmp_path / "ống.pdf")
+    (tmp_path / "thư mục.jpg").mkdir()
+    for name in ("ống.pdf", "thư mục.jpg"):
+        with pytest.raises(ValidationError) as caught:
+            add_exemplar_file(commune_db, exemplar_id, tmp_path / name)
+        assert caught.value.errors["file"].startswith(f"Tệp “{name}”: đây ")
+    assert stored_count(commune_db) == 0
+
+
+def test_a_program_is_not_a_publicity_file(commune_db, town, tmp_path):
+    program = write(tmp_path, "bài báo.pdf.exe", b"MZ program")
+    with pytest.raises(ValidationError) as caught:
+        new(commune_db, town["dat"], publicity=[PublicityInput(
+            outlet="Báo", title="Bài 1", published_on=D(2025, 4, 3), file_path=str(program))])
+    assert "đây là tệp chương trình (.exe)" in caught.value.errors["publicity.1.file"]
+    assert search_exemplars(commune_db) == [] and stored_count(commune_db) == 0

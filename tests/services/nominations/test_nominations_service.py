@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 
 import pytest
 from sqlalchemy import func, select
@@ -236,6 +237,24 @@ def test_judgement_keeps_an_evidence_file(commune_db, forms, year_end, tmp_path)
                   JudgementInput(line.criterion_id, MET, "Sáng kiến được công nhận", str(evidence)), TODAY)
     line = line_of(commune_db, nomination_id, "k2")
     assert line.outcome is MET and line.file_name == "sáng kiến.pdf"
+
+
+def test_a_program_or_a_pipe_is_not_judgement_evidence(commune_db, forms, year_end, tmp_path):
+    program = tmp_path / "biên bản.exe"
+    program.write_bytes(b"MZ program")
+    nomination_id = nominate(commune_db, year_end, person(commune_db), forms["CSTDCS"])
+    line = line_of(commune_db, nomination_id, "k2")
+    with pytest.raises(ValidationError) as caught:
+        set_judgement(commune_db, nomination_id,
+                      JudgementInput(line.criterion_id, MET, "Có biên bản", str(program)), TODAY)
+    assert caught.value.errors["file"].startswith("Tệp “biên bản.exe”: đây là tệp chương trình (.exe)")
+    if hasattr(os, "mkfifo"):
+        pipe = tmp_path / "ống.pdf"
+        os.mkfifo(pipe)
+        with pytest.raises(ValidationError, match="không phải là một tệp thông thường"):
+            set_judgement(commune_db, nomination_id,
+                          JudgementInput(line.criterion_id, MET, "Có biên bản", str(pipe)), TODAY)
+    assert line_of(commune_db, nomination_id, "k2").file_name in (None, "")
 
 
 def test_return_to_draft_needs_a_reason_and_is_kept(commune_db, forms, year_end):
