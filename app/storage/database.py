@@ -6,6 +6,7 @@ import contextlib
 import json
 import re
 import sqlite3
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -134,9 +135,15 @@ def _ensure_dir(data_dir: Path) -> None:
     private_folder(data_dir)  # also a folder made 0755 by an earlier version or by the lock
 
 
+# A backup being written touches its temporary file all the time; one untouched this long was killed.
+# (`sovang backup` does not take the lock, so a backup of another process may be running: the wait keeps
+# its file, and prune_backups removes what is left after an hour.)
+LEFTOVER_QUIET_S = 120
+
+
 def _remove_backup_leftovers(data_dir: Path) -> None:
     """The temporary files of a backup that was killed (`.tmp-*` in backups/: a whole plaintext copy of
-    the database, or part of one). Only under the data directory's lock, whatever their age."""
+    the database, or part of one), under the data directory's lock, once untouched for two minutes."""
     folder = backups_dir(data_dir)
     try:
         leftovers = list(folder.glob(".tmp-*")) if folder.is_dir() else []
@@ -144,7 +151,8 @@ def _remove_backup_leftovers(data_dir: Path) -> None:
         return
     for path in leftovers:
         with contextlib.suppress(OSError):  # a read-only folder: prune_backups tries again later
-            path.unlink(missing_ok=True)
+            if time.time() - path.stat().st_mtime > LEFTOVER_QUIET_S:
+                path.unlink(missing_ok=True)
 
 
 def open_database(data_dir: Path, *, replace_missing: bool = False) -> Database:

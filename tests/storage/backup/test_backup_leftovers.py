@@ -1,7 +1,11 @@
 """What a killed backup leaves in backups/ (`.tmp-*`, a whole plaintext copy) is removed at the next
-start, whatever its age, when the opening process holds the data directory's lock."""
+start, when the opening process holds the data directory's lock and the file has been untouched for two
+minutes (a backup of another process, `sovang backup`, keeps touching its own)."""
 
 from __future__ import annotations
+
+import os
+import time
 
 from app.storage.backup.backups import make_backup
 from app.storage.backup.schedule import BackupReason
@@ -10,12 +14,14 @@ from app.storage.lock import InstanceLock, holds_lock
 from app.storage.paths import backups_dir
 
 
-def leave_leftovers(data_dir) -> list:
+def leave_leftovers(data_dir, age_s: float = 600) -> list:
     folder = backups_dir(data_dir)
     folder.mkdir(parents=True, exist_ok=True)
     leftovers = [folder / ".tmp-k1ll3d.sqlite3", folder / ".tmp-k1ll3d.sqlite3-journal"]
     for path in leftovers:
         path.write_bytes(b"SQLite format 3\x00" + b"CCCD 001203004567" * 10)
+        then = time.time() - age_s
+        os.utime(path, (then, then))
     return leftovers
 
 
@@ -45,3 +51,11 @@ def test_a_writing_command_removes_them(commune_db, capsys) -> None:
     leftovers = leave_leftovers(commune_db.data_dir)
     assert main(["--data-dir", str(commune_db.data_dir), "demo", "--subjects", "1"]) == 0
     assert not any(path.exists() for path in leftovers)
+
+
+def test_a_file_still_being_written_is_kept_even_under_the_lock(db) -> None:
+    db.close()
+    running = leave_leftovers(db.data_dir, age_s=5)  # touched seconds ago: a backup of another process
+    with InstanceLock(db.data_dir):
+        open_database(db.data_dir).close()
+    assert all(path.exists() for path in running)
