@@ -1,8 +1,9 @@
 """The layer rules of docs/ARCHITECTURE.md, read from the imports (ast) of every module in app/.
 
 Bottom to top: errors → rules, models → exporters, storage → services → ui, cli. A module may import its
-own layer and the layers below it, with two narrow exceptions: the UI takes only the `Database` type
-from storage, and the CLI imports the GUI's entry point to open it. Qt is imported in app/ui only, and no
+own layer and the layers below it, with two differences: the UI does not import storage at all (even the
+`Database` type comes through app/services/workspace.py), and the CLI imports the GUI's entry point to
+open it. Qt is imported in app/ui only, and no
 two modules import each other at module level, however indirectly. Imports under `if TYPE_CHECKING:` are
 for the type checker only and are left out.
 """
@@ -28,13 +29,12 @@ BELOW: dict[str, set[str]] = {
     "exporters": {"rules", "models", "errors", "resources"},
     "storage": {"rules", "models", "errors", "resources"},
     "services": {"rules", "models", "errors", "resources", "exporters", "storage"},
-    "ui": {"rules", "models", "errors", "resources", "exporters", "storage", "services"},
+    "ui": {"rules", "models", "errors", "resources", "exporters", "services"},
     "cli": {"rules", "models", "errors", "resources", "exporters", "storage", "services", "ui"},
     "__main__": {"cli"},
 }
 QT_PACKAGES = ("PySide6", "shiboken6")
 # What the UI may take from storage, and the CLI from the UI: (module, names).
-UI_FROM_STORAGE = {("app.storage.database", "Database")}
 CLI_FROM_UI = {("app.ui.app", "run_gui")}
 
 
@@ -115,10 +115,7 @@ def layer_violations(imports: list[Import]) -> list[str]:
         if theirs == mine:
             continue
         if theirs not in BELOW.get(mine, set()):
-            problems.append(f"{imp.where}: the {mine} layer imports {imp.target} ({theirs} is above it)")
-        elif mine == "ui" and theirs == "storage" and not _only(imp, UI_FROM_STORAGE):
-            problems.append(f"{imp.where}: the UI takes {imp.target} {list(imp.names)} from storage; "
-                            "go through a service (app/services/workspace.py, the feature's package)")
+            problems.append(f"{imp.where}: the {mine} layer imports {imp.target} ({theirs} is not below it)")
         elif mine == "cli" and theirs == "ui" and not _only(imp, CLI_FROM_UI):
             problems.append(f"{imp.where}: the CLI imports {imp.target} (only app.ui.app.run_gui)")
     return problems
@@ -204,8 +201,8 @@ def _fake(module: str, source: str) -> list[Import]:
     ("app.storage.lock", "from app.services.settings import get_setting", "storage layer imports"),
     ("app.models.subject", "import app.ui.pages", "models layer imports"),
     ("app.exporters.docx_writer", "from app.storage.paths import logs_dir", "exporters layer imports"),
-    ("app.ui.subjects.page", "from app.storage.paths import logs_dir", "the UI takes"),
-    ("app.ui.subjects.page", "from app.storage.database import Database, open_database", "the UI takes"),
+    ("app.ui.subjects.page", "from app.storage.paths import logs_dir", "ui layer imports"),
+    ("app.ui.subjects.page", "from app.storage.database import Database", "ui layer imports"),
     ("app.services.units", "def f():\n    from app.cli.main import main", "services layer imports"),
     ("app.cli.main", "from app.ui.pages import default_pages", "the CLI imports"),
     ("app.ui.subjects.page", "from .form import SubjectForm", "a relative import"),
@@ -218,7 +215,7 @@ def test_a_layer_violation_is_found(module, source, expected):
 
 
 def test_what_the_layers_allow_is_not_reported():
-    allowed = _fake("app.ui.subjects.page", "from app.storage.database import Database\n"
+    allowed = _fake("app.ui.subjects.page", "from app.services.workspace import Database\n"
                     "from app.services.units import list_units\nif TYPE_CHECKING:\n"
                     "    from app.storage.paths import logs_dir")
     assert layer_violations(allowed) == []

@@ -2,7 +2,7 @@
 lock, its folders, and the warnings about where it lives.
 
 The UI reaches storage through here (and through the feature services), never directly: the layer test
-(tests/test_layers.py) allows the UI only the `Database` type from app.storage.
+(tests/test_layers.py) allows the UI no import from app.storage, not even the `Database` type.
 """
 
 from __future__ import annotations

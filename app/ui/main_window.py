@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from app.rules.vntext import vn_number
 from app.services.settings import load_commune_profile
 from app.services.subjects import count_subjects
-from app.storage.database import Database
+from app.services.workspace import Database
 from app.ui.accounts.access_controls import AccessControls
 from app.ui.kit import messages
 from app.ui.kit.widgets import restore_geometry, save_geometry

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import QStyle, QWidget
 
-from app.storage.database import Database
+from app.services.workspace import Database
 
 DASHBOARD = "dashboard"
 SUBJECTS = "subjects"

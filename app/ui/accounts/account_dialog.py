@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from app.models.enums import UserRole
 from app.services.accounts import AccountChange, AccountInput, AccountRow, create_account, update_account
-from app.storage.database import Database
+from app.services.workspace import Database
 from app.ui.accounts.password_dialog import password_edit
 from app.ui.kit.form_dialog import FormDialog
 from app.ui.kit.widgets import ErrorLabel, Form, choice_combo, ok_cancel_buttons, select_data

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.services.accounts import AccountRow, list_accounts, set_active
-from app.storage.database import Database
+from app.services.workspace import Database
 from app.ui.accounts.account_dialog import AccountDialog
 from app.ui.accounts.password_dialog import PasswordDialog
 from app.ui.kit import messages

@@ -16,13 +16,12 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from shiboken6 import isValid
 
 from app.services.settings import LOCK_MINUTES, get_setting
-from app.storage.database import Database
+from app.services.workspace import Database
 from app.ui.accounts.presence import accounts_in_use
 from app.ui.kit import messages
 
 if TYPE_CHECKING:  # imported when the window first locks: the password services come with them
-    from app.services.accounts import LoginThrottle
-    from app.storage.actor import Actor
+    from app.services.accounts import Actor, LoginThrottle
     from app.ui.accounts.lock_screen import Curtain, LockScreen
 
 INPUT_EVENTS = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,

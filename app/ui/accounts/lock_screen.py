@@ -10,7 +10,7 @@ from PySide6.QtGui import QCloseEvent, QPalette
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.services.accounts import Actor, LoginThrottle
-from app.storage.database import Database
+from app.services.workspace import Database
 from app.ui.accounts.login_dialog import SignInForm
 
 CURTAIN_TEXT = "Sổ Vàng đang khóa."

@@ -8,14 +8,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from app.storage.database import Database
+from app.services.workspace import Database
 from app.ui.accounts.presence import accounts_in_use
 from app.ui.kit.operations import busy
 from app.ui.kit.widgets import ErrorLabel, Form, ok_cancel_buttons
 
 if TYPE_CHECKING:  # the accounts services (and argon2) are imported when someone signs in
-    from app.services.accounts import LoginThrottle
-    from app.storage.actor import Actor
+    from app.services.accounts import Actor, LoginThrottle
 
 HINT_STYLE = "color: #5f6368;"
 FORGOT_HINT = ("Quên mật khẩu? Nhờ lãnh đạo đặt lại trong Tệp › Tài khoản người dùng,\n"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from app.services.accounts import MIN_LENGTH, AccountRow, change_own_password, reset_password
-from app.storage.database import Database
+from app.services.workspace import Database
 from app.ui.kit.form_dialog import FormDialog
 from app.ui.kit.widgets import ErrorLabel, Form, ok_cancel_buttons
 

@@ -7,7 +7,7 @@ window is built.
 
 from __future__ import annotations
 
-from app.storage.database import Database
+from app.services.workspace import Database
 
 
 def accounts_in_use(db: Database) -> bool:

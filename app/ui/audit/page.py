@@ -18,7 +18,7 @@ from app.services.audit import (
     event_detail,
     list_events,
 )
-from app.storage.database import Database
+from app.services.workspace import Database
 from app.ui.audit.detail import AuditDetailPanel
 from app.ui.audit.model import COLUMNS, AuditTableModel
 from app.ui.kit import messages

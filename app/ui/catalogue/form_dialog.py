@@ -14,7 +14,7 @@ from app.services.catalogue import (
     update_award_form,
 )
 from app.services.settings import BASE_SALARY, get_setting
-from app.storage.database import Database
+from app.services.workspace import Database
 from app.ui.catalogue.criteria_editor import CriteriaEditor
 from app.ui.catalogue.form_info import AwardFormInfo
 from app.ui.kit import messages

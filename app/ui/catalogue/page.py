@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from app.rules.vntext import vn_money
 from app.services.catalogue import AwardFormRow, delete_award_form, list_award_forms, set_award_form_active
-from app.storage.database import Database
+from app.services.workspace import Database
 from app.ui.catalogue import table_model as cols
 from app.ui.catalogue.form_dialog import AwardFormDialog
 from app.ui.catalogue.table_model import CatalogueTableModel

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from app.rules.duty import QUARTERS, ROMAN, DutyStatus, RotaMode, deadline_phrase, quarter_of
 from app.services.dashboard import Dashboard, dashboard
 from app.services.duty import QuarterDuty, YearDuty, year_duty
-from app.storage.database import Database
+from app.services.workspace import Database
 from app.ui.dashboard import duty_models as cols
 from app.ui.dashboard import text as text
 from app.ui.dashboard.duty_models import DutyTableModel, YearGridModel, status_icon

@@ -29,7 +29,7 @@ from app.services.decisions import (
 )
 from app.services.rounds import list_rounds
 from app.services.settings import load_commune_profile
-from app.storage.database import Database
+from app.services.workspace import Database
 from app.ui.decisions.models import ChoiceModel, recipients_summary
 from app.ui.kit.form_dialog import FormDialog
 from app.ui.kit.widgets import (

@@ -30,7 +30,7 @@ from app.services.decisions import (
     next_register_number,
 )
 from app.services.wording import load_wording
-from app.storage.database import Database
+from app.services.workspace import Database
 from app.ui.decisions.models import recipients_summary
 from app.ui.kit.operations import service_call
 from app.ui.kit.widgets import ErrorLabel, Form, ValueReader, VnDateEdit, ok_cancel_buttons

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QWidget
 from app.models.enums import DecisionStatus
 from app.services.decisions import list_decisions
 from app.services.rounds import list_rounds
-from app.storage.database import Database
+from app.services.workspace import Database
 from app.ui.decisions.draft_dialog import DecisionDialog
 from app.ui.decisions.models import DECISION_COLUMNS
 from app.ui.decisions.panel import DecisionPanel

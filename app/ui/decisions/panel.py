@@ -18,7 +18,7 @@ from app.services.decisions import (
     get_decision,
     proposal_document,
 )
-from app.storage.database import Database
+from app.services.workspace import Database
 from app.ui.decisions.draft_dialog import DecisionDialog
 from app.ui.decisions.issue_dialog import CancelDialog, IssueDialog
 from app.ui.decisions.models import entry_columns, recipients_summary

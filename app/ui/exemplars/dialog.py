@@ -14,7 +14,7 @@ from app.services.exemplars import (
     get_exemplar,
     update_exemplar,
 )
-from app.storage.database import Database
+from app.services.workspace import Database
 from app.ui.exemplars.files_tab import ExemplarFilesTab
 from app.ui.exemplars.form import ExemplarForm
 from app.ui.exemplars.publicity_table import PublicityTable

@@ -22,7 +22,7 @@ from app.services.exemplars import (
     remove_exemplar_file,
     set_exemplar_file_caption,
 )
-from app.storage.database import Database
+from app.services.workspace import Database
 from app.ui.exemplars.columns import FILE_COLUMNS
 from app.ui.kit import messages, system_files
 from app.ui.kit.operations import service_call

@@ -11,7 +11,7 @@ from app.models.enums import ExemplarStage
 from app.services.exemplars import ExemplarDetail, ExemplarInput
 from app.services.movements import list_movements
 from app.services.units import list_fields, list_units
-from app.storage.database import Database
+from app.services.workspace import Database
 from app.ui.kit.widgets import Form, ValueReader, VnDateEdit, choice_combo, select_data
 from app.ui.subjects.picker import SubjectPicker
 

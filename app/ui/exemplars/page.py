@@ -14,7 +14,7 @@ from app.services.exemplars import (
 )
 from app.services.movements import list_movements
 from app.services.units import list_units
-from app.storage.database import Database
+from app.services.workspace import Database
 from app.ui.exemplars.columns import EXEMPLAR_COLUMNS
 from app.ui.exemplars.dialog import ExemplarDialog
 from app.ui.exemplars.stage import StageChangeDialog

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, 
 
 from app.models.enums import ExemplarStage
 from app.services.exemplars import ExemplarDetail, StageChangeRow, change_stage
-from app.storage.database import Database
+from app.services.workspace import Database
 from app.ui.exemplars.columns import STAGE_HISTORY_COLUMNS
 from app.ui.kit.form_dialog import FormDialog
 from app.ui.kit.row_table import RowTableModel, row_table_view

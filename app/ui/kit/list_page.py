@@ -20,7 +20,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QLayout, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from app.rules.vntext import vn_number
-from app.storage.database import Database
+from app.services.workspace import Database
 from app.ui.kit import messages
 from app.ui.kit.operations import service_call
 from app.ui.kit.row_table import ID_ROLE, select_id, selected_row

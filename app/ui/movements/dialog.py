@@ -13,7 +13,7 @@ from app.services.movements import (
     update_movement,
 )
 from app.services.units import list_fields
-from app.storage.database import Database
+from app.services.workspace import Database
 from app.ui.kit.form_dialog import FormDialog
 from app.ui.kit.widgets import (
     ErrorLabel,

@@ -13,7 +13,7 @@ from app.services.movements import (
     list_movements,
     movement_overview,
 )
-from app.storage.database import Database
+from app.services.workspace import Database
 from app.ui.exemplars.columns import EXEMPLAR_COLUMNS
 from app.ui.exemplars.dialog import ExemplarDialog
 from app.ui.kit.list_page import ListPage, open_non_modal

@@ -12,7 +12,7 @@ from app.services.exemplars import ExemplarQuery, ExemplarRow, search_exemplars
 from app.services.nominations import BulkResult, nominate_from_exemplars, nominate_unit_ldtt
 from app.services.rounds import list_rounds
 from app.services.units import list_units
-from app.storage.database import Database
+from app.services.workspace import Database
 from app.ui.kit.confirmation import with_confirmation
 from app.ui.kit.operations import service_call
 from app.ui.kit.widgets import (

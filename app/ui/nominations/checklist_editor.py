@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from app.rules.checklist import ChecklistLine
 from app.services.nominations import NominationDetail
-from app.storage.database import Database
+from app.services.workspace import Database
 from app.ui.nominations import checklist_model as cols
 from app.ui.nominations.checklist_model import ChecklistModel
 from app.ui.nominations.judgement_dialog import JudgementDialog

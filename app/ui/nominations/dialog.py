@@ -18,7 +18,7 @@ from app.services.nominations import (
 )
 from app.services.rounds import list_rounds
 from app.services.units import list_units
-from app.storage.database import Database
+from app.services.workspace import Database
 from app.ui.kit.confirmation import with_confirmation
 from app.ui.kit.form_dialog import FormDialog
 from app.ui.kit.widgets import (

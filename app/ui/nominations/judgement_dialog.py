@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from app.models.enums import CriterionOutcome
 from app.rules.checklist import ChecklistLine
 from app.services.nominations import JudgementInput, set_judgement
-from app.storage.database import Database
+from app.services.workspace import Database
 from app.ui.kit import system_files
 from app.ui.kit.form_dialog import FormDialog
 from app.ui.kit.widgets import ErrorLabel, Form, ok_cancel_buttons, restore_geometry, save_geometry

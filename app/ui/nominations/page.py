@@ -10,7 +10,7 @@ from app.services.catalogue import list_award_forms
 from app.services.nominations import list_nominations
 from app.services.rounds import list_rounds
 from app.services.units import list_units
-from app.storage.database import Database
+from app.services.workspace import Database
 from app.ui.kit import messages
 from app.ui.kit.list_page import ListPage, open_non_modal
 from app.ui.kit.row_table import CENTER, RowColumn, RowTableModel, row_table_view

@@ -32,7 +32,7 @@ from app.services.nominations import (
     record_review,
     return_to_draft,
 )
-from app.storage.database import Database
+from app.services.workspace import Database
 from app.ui.kit import messages
 from app.ui.kit.document_preview import show_document
 from app.ui.kit.operations import service_call

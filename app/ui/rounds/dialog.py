@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QSpinBox, QVBoxLayout, 
 from app.models.enums import RoundKind, RoundStatus
 from app.services.movements import list_movements
 from app.services.rounds import YEARS, RoundDetail, RoundInput, create_round, default_round_name, update_round
-from app.storage.database import Database
+from app.services.workspace import Database
 from app.ui.kit.form_dialog import FormDialog
 from app.ui.kit.widgets import (
     ErrorLabel,

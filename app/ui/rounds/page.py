@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 from app.models.enums import NominationStatus, RoundStatus
 from app.rules.vntext import vn_number
 from app.services.rounds import RoundRow, delete_round, get_round, list_rounds
-from app.storage.database import Database
+from app.services.workspace import Database
 from app.ui.kit.list_page import ListPage
 from app.ui.kit.row_table import CENTER, RIGHT, RowColumn, RowTableModel, row_table_view
 from app.ui.kit.widgets import add_button, select_data

@@ -27,8 +27,7 @@ from app.ui.kit.waiting import run_and_wait
 from app.ui.safety.auto_backup import AutoBackup
 
 if TYPE_CHECKING:
-    from app.services.safety import BackupOutcome, CheckReport, CloseReport
-    from app.storage.backup.restore import RestoreReport
+    from app.services.safety import BackupOutcome, CheckReport, CloseReport, RestoreReport
 
 MENU_TITLE = "&Dữ liệu"
 RESTORE_HINT = ("Để khôi phục: vào “Dữ liệu → Khôi phục từ bản sao lưu…” rồi chọn bản sao lưu gần nhất "

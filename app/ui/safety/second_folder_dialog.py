@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QVBoxLayo
 
 from app.errors import ServiceError
 from app.services.safety import check_second_folder, on_same_disk, save_second_folder, second_folder
-from app.storage.database import Database
+from app.services.workspace import Database
 from app.ui.kit import system_files
 from app.ui.kit.widgets import ErrorLabel, add_button, ok_cancel_buttons
 from app.ui.settings.dialog import HINT_STYLE

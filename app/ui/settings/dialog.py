@@ -32,7 +32,7 @@ from app.services.preferences import (
     save_preferences,
 )
 from app.services.units import list_blocs
-from app.storage.database import Database
+from app.services.workspace import Database
 from app.ui.kit.form_dialog import FormDialog
 from app.ui.kit.widgets import (
     ErrorLabel,

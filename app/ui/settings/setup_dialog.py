@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPlainTextEdit, QVBo
 
 from app.services.commune import initialise_commune
 from app.services.settings import CommuneProfile, load_commune_profile
-from app.storage.database import Database
+from app.services.workspace import Database
 from app.ui.kit.form_dialog import FormDialog
 from app.ui.kit.operations import busy
 from app.ui.kit.widgets import ErrorLabel, Form, ok_cancel_buttons, restore_geometry, save_geometry

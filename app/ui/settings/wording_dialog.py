@@ -26,7 +26,7 @@ from app.services.wording import (
     reset_wording,
     save_wording,
 )
-from app.storage.database import Database
+from app.services.workspace import Database
 from app.ui.kit import messages
 from app.ui.kit.operations import service_call
 from app.ui.kit.widgets import (

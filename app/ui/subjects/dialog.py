@@ -14,7 +14,7 @@ from app.services.subjects import (
     update_subject,
 )
 from app.services.units import list_fields, list_units
-from app.storage.database import Database
+from app.services.workspace import Database
 from app.ui.kit.form_dialog import FormDialog
 from app.ui.kit.widgets import (
     ErrorLabel,

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from app.errors import ServiceError, ValidationError
 from app.rules.vntext import normalize_text, vn_short_date
 from app.services.subjects import ErasePlan, EraseResult, erase_subject
-from app.storage.database import Database
+from app.services.workspace import Database
 from app.ui.kit import messages
 from app.ui.kit.background import run_in_background
 from app.ui.kit.widgets import Form

@@ -9,7 +9,7 @@ from app.models.enums import SubjectKind
 from app.rules.vntext import vn_number
 from app.services.subjects import SubjectQuery, count_subjects, delete_subject
 from app.services.units import list_fields, list_units
-from app.storage.database import Database
+from app.services.workspace import Database
 from app.ui.kit.list_page import ListPage
 from app.ui.kit.row_table import list_table_view
 from app.ui.kit.widgets import choice_combo, debounce_timer, refill_combo, search_line_edit

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMenu, QPushButton, QWidget
 
 from app.rules.vntext import fold
 from app.services.subjects import erase_plan, export_subject_data
-from app.storage.database import Database
+from app.services.workspace import Database
 from app.ui.kit import messages, system_files
 from app.ui.kit.background import run_in_background
 from app.ui.kit.operations import service_call

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from app.models.enums import SubjectKind
 from app.services.subjects import SubjectQuery, SubjectRow, search_subjects
-from app.storage.database import Database
+from app.services.workspace import Database
 from app.ui.kit.widgets import choice_combo, debounce_timer, search_line_edit
 
 LIMIT = 50

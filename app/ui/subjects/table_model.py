@@ -16,7 +16,7 @@ from app.services.subjects import (
     subject_ids_page,
     subject_position,
 )
-from app.storage.database import Database
+from app.services.workspace import Database
 from app.ui.kit.table_model import HeaderedTableModel, Index
 
 STT, NAME, KIND, UNIT, DETAIL, BIRTH, GENDER, CITIZEN_ID, ON_HOLD = range(9)

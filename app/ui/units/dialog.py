@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 from app.errors import ServiceError
 from app.models.enums import UnitKind
 from app.services.units import UnitInput, UnitRow, create_bloc, create_unit, list_blocs, update_unit
-from app.storage.database import Database
+from app.services.workspace import Database
 from app.ui.kit import messages
 from app.ui.kit.form_dialog import FormDialog
 from app.ui.kit.widgets import (

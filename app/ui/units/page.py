@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from app.services.units import UnitRow, delete_unit, list_units
-from app.storage.database import Database
+from app.services.workspace import Database
 from app.ui.kit import messages
 from app.ui.kit.list_page import ListPage
 from app.ui.kit.row_table import list_table_view
