@@ -44,6 +44,11 @@ def get_setting(db: Database, var: SettingVar) -> Any:
 
 
 def _stored_values(db: Database, keys: list[str]) -> dict[str, Any]:
+    with db.read() as session:
+        return _read_values(session, keys)
+
+
+def _read_values(session, keys: list[str]) -> dict[str, Any]:
     """The stored settings among `keys`, decoded.
 
     A Core statement over the table, not the ORM: the window title and the first page read settings
@@ -51,8 +56,7 @@ def _stored_values(db: Database, keys: list[str]) -> dict[str, Any]:
     """
     table = Setting.__table__
     statement = select(table.c.key, table.c.value_json).where(table.c.key.in_(keys))
-    with db.read() as session:
-        return {row.key: json.loads(row.value_json) for row in session.execute(statement)}
+    return {row.key: json.loads(row.value_json) for row in session.execute(statement)}
 
 
 def read_setting(session, var: SettingVar) -> Any:
@@ -131,8 +135,7 @@ def load_commune_profile(db: Database) -> CommuneProfile:
 
 def read_commune_profile(session) -> CommuneProfile:
     """The profile, read inside the caller's session."""
-    rows = session.scalars(select(Setting).where(Setting.key.in_(_PROFILE_KEYS)))
-    return _profile({row.key: json.loads(row.value_json) for row in rows})
+    return _profile(_read_values(session, _PROFILE_KEYS))
 
 
 def _profile(stored: dict[str, Any]) -> CommuneProfile:
