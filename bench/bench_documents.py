@@ -8,16 +8,18 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
 import random
-import shutil
-import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
 
-from common import median, report
+from common import ROOT, median, report
 from pypdf import PdfReader
+
+sys.path.insert(0, str(ROOT / "tests"))
+
+from libreoffice import SOFFICE, pdf_converter  # noqa: E402
 
 ROWS = 1000
 RUNS = 5
@@ -55,43 +57,18 @@ def timed(call) -> tuple[float, object]:
     return time.perf_counter() - started, result
 
 
-FONTS_CONF = """<?xml version="1.0"?>
-<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
-<fontconfig>
-  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
-  <dir>{fonts}</dir>
-  <cachedir>{cache}</cachedir>
-  <alias binding="same">
-    <family>Times New Roman</family><prefer><family>Liberation Serif</family></prefer>
-  </alias>
-</fontconfig>
-"""
 
 
 def soffice_run(docx: bytes) -> tuple[float, int] | None:
     """The seconds of `soffice --convert-to pdf` on the .docx (its profile made by a first run) and the
     pages of its PDF; None without LibreOffice."""
-    from app.resources import fonts_dir
-
-    program = shutil.which("soffice") or shutil.which("libreoffice")
-    if program is None:
+    if SOFFICE is None:
         return None
     with tempfile.TemporaryDirectory() as folder:
-        source = Path(folder) / "qd.docx"
-        source.write_bytes(docx)
-        conf = Path(folder) / "fonts.conf"
-        fonts = FONTS_CONF.format(fonts=fonts_dir(), cache=Path(folder) / "fontcache")
-        conf.write_text(fonts, encoding="utf-8")
-        env = {**os.environ, "FONTCONFIG_FILE": str(conf)}
-        profile = f"-env:UserInstallation=file://{folder}/profile"
-        command = [program, profile, "--headless", "--convert-to", "pdf", "--outdir", folder, str(source)]
-
-        def convert() -> None:
-            subprocess.run(command, capture_output=True, check=True, timeout=300, env=env)
-
+        convert = pdf_converter(docx, Path(folder))
         convert()  # the first start makes the profile
-        seconds, _ = timed(convert)
-        return seconds, len(PdfReader(Path(folder) / "qd.pdf").pages)
+        seconds, pdf = timed(convert)
+        return seconds, len(PdfReader(io.BytesIO(pdf)).pages)
 
 
 def main() -> None:

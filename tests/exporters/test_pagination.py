@@ -9,38 +9,22 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
-import shutil
-import subprocess
 import zipfile
-from pathlib import Path
 
 import docx
 import pypdfium2 as pdfium
 import pytest
 from document_samples import annex_rows, sample_decision, sample_report
 from docx.oxml.ns import qn
+from libreoffice import SOFFICE, pdf_converter
 from pdf_pages import MM, first_lines, page_lines, page_of, page_pieces
 
 from app.exporters.document import AdminDocument, Align, Column, Paragraph, Table, para
 from app.exporters.docx_writer import render_docx
 from app.exporters.pdf_writer import render_pdf
-from app.resources import fonts_dir
 
 SECOND_HEADING = "II. CÁ NHÂN"
 OVERHANG = 1.0  # points a glyph may reach past its advance (the acute of "ố" at a line's end)
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-FONTS_CONF = """<?xml version="1.0"?>
-<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
-<fontconfig>
-  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
-  <dir>{fonts}</dir>
-  <cachedir>{cache}</cachedir>
-  <alias binding="same">
-    <family>Times New Roman</family><prefer><family>Liberation Serif</family></prefer>
-  </alias>
-</fontconfig>
-"""
 
 
 # --- the documents ------------------------------------------------------------------------------
@@ -217,19 +201,6 @@ def test_the_docx_has_widow_control_like_the_pdf():
 # --- against LibreOffice ------------------------------------------------------------------------
 
 
-def libreoffice_pdf(payload: bytes, folder: Path) -> bytes:
-    """LibreOffice's PDF of our .docx, set in our Liberation Serif (Times New Roman's metric twin)."""
-    conf = folder / "fonts.conf"
-    conf.write_text(FONTS_CONF.format(fonts=fonts_dir(), cache=folder / "fontcache"), encoding="utf-8")
-    source = folder / "document.docx"
-    source.write_bytes(payload)
-    command = [SOFFICE, f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless",
-               "--convert-to", "pdf", "--outdir", str(folder), str(source)]
-    env = {**os.environ, "FONTCONFIG_FILE": str(conf)}
-    subprocess.run(command, capture_output=True, check=True, timeout=300, env=env)
-    return (folder / "document.pdf").read_bytes()
-
-
 DOCUMENTS = {
     "short decision": lambda: sample_decision(5),
     "decision, 200-row annex": lambda: sample_decision(200),
@@ -245,6 +216,6 @@ DOCUMENTS = {
 def test_the_pdf_paginates_like_libreoffice_renders_the_docx(name, tmp_path):
     doc = DOCUMENTS[name]()
     ours = first_lines(render_pdf(doc), doc.page.top_mm, chars=20)
-    theirs = first_lines(libreoffice_pdf(render_docx(doc), tmp_path), doc.page.top_mm, chars=20)
+    theirs = first_lines(pdf_converter(render_docx(doc), tmp_path)(), doc.page.top_mm, chars=20)
     assert len(ours) == len(theirs), f"{len(ours)} pages in our .pdf, {len(theirs)} in LibreOffice's"
     assert ours == theirs  # each page starts with the same line
