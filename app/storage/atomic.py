@@ -11,13 +11,29 @@ from __future__ import annotations
 import errno
 import os
 import tempfile
+import time
 from pathlib import Path
 
 from app.errors import ServiceError
 
+TEMP_PREFIX = ".tmp-"  # the temporary files written here and by a backup (storage/backup/file.py)
+
+
+def stale_temporaries(folder: Path, quiet_s: float) -> list[Path]:
+    """The temporary files in `folder` untouched for `quiet_s` seconds: left by a writer that was killed
+    (one still writing keeps touching its own)."""
+    stale = []
+    for path in folder.glob(TEMP_PREFIX + "*") if folder.is_dir() else ():
+        try:
+            if time.time() - path.stat().st_mtime > quiet_s:
+                stale.append(path)
+        except FileNotFoundError:
+            continue  # finished and moved meanwhile
+    return stale
+
 
 def _write_temp(target: Path, data: bytes) -> Path:
-    handle, temp_name = tempfile.mkstemp(prefix=".tmp-", suffix=target.suffix, dir=target.parent)
+    handle, temp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=target.suffix, dir=target.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)

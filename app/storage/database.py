@@ -6,7 +6,6 @@ import contextlib
 import json
 import re
 import sqlite3
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.errors import DamagedDatabaseError, DamagedInUseError, DataDirError, MissingDatabaseError
 from app.storage.actor import Actor, system_actor
+from app.storage.atomic import stale_temporaries
 from app.storage.audit.recorder import install_audit_recorder
 from app.storage.conflicts import refuse_lost_races
 from app.storage.damage import header_is_damaged, is_damage_error, set_aside
@@ -144,15 +144,13 @@ LEFTOVER_QUIET_S = 120
 def _remove_backup_leftovers(data_dir: Path) -> None:
     """The temporary files of a backup that was killed (`.tmp-*` in backups/: a whole plaintext copy of
     the database, or part of one), under the data directory's lock, once untouched for two minutes."""
-    folder = backups_dir(data_dir)
     try:
-        leftovers = list(folder.glob(".tmp-*")) if folder.is_dir() else []
+        leftovers = stale_temporaries(backups_dir(data_dir), LEFTOVER_QUIET_S)
     except OSError:
         return
     for path in leftovers:
         with contextlib.suppress(OSError):  # a read-only folder: prune_backups tries again later
-            if time.time() - path.stat().st_mtime > LEFTOVER_QUIET_S:
-                path.unlink(missing_ok=True)
+            path.unlink(missing_ok=True)
 
 
 def open_database(data_dir: Path, *, replace_missing: bool = False) -> Database:

@@ -17,12 +17,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from app.errors import ServiceError
-from app.storage.atomic import write_atomically
+from app.storage.atomic import stale_temporaries, write_atomically
 from app.storage.audit.key import keep_key_beside
 from app.storage.backup import file as backup_file
 from app.storage.backup.file import BackupInfo, BackupVerificationError, verify_backup
@@ -239,7 +238,7 @@ def prune_backups(data_dir: Path, now: dt.datetime | None = None) -> list[Path]:
     if not folder.is_dir():
         return []
     doomed = thinned(folder, now)
-    doomed += [p for p in folder.glob(".tmp-*") if time.time() - p.stat().st_mtime > STALE_TEMP_S]
+    doomed += stale_temporaries(folder, STALE_TEMP_S)
     for path in doomed:
         try:
             path.unlink(missing_ok=True)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from app.errors import ServiceError
 from app.rules.vntext import vn_number
-from app.storage.atomic import output_error
+from app.storage.atomic import TEMP_PREFIX, output_error
 from app.storage.backup.schedule import BackupReason, parse_backup_name
 from app.storage.damage import SIDE_FILES, is_damage_error
 from app.storage.private import private_file
@@ -196,7 +196,7 @@ def write_verified(source: Path, target: Path, *, readonly_source: bool = True,
     integrity_check, and it is kept as it was (restore verifies it and refuses it if it is bad)."""
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp_name = tempfile.mkstemp(prefix=".tmp-", suffix=".sqlite3", dir=target.parent)
+        handle, temp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=".sqlite3", dir=target.parent)
         os.close(handle)
     except OSError as exc:
         raise output_error(target, exc) from exc
