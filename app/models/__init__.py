@@ -4,6 +4,7 @@ from app.models.audit import AuditEvent, AuditHead
 from app.models.award import AwardForm, Criterion
 from app.models.base import Base
 from app.models.decision import Decision, DecisionEntry, RegisterEntry
+from app.models.exchange import ExchangePreset, ImportBatch, ImportBatchSubject
 from app.models.enums import (
     AuditAction,
     AwardKind,
@@ -41,11 +42,16 @@ from app.models.nomination import AchievementReport, ChecklistItem, Nomination, 
 from app.models.setting import Setting
 from app.models.stored_file import StoredFile
 from app.models.subject import AwardRecord, HoldFlag, Subject
+from app.models.subject_word import SubjectWord
 from app.models.unit import Bloc, Field, Unit
 from app.models.user import AppUser
 
 __all__ = [
     "AppUser",
+    "SubjectWord",
+    "ExchangePreset",
+    "ImportBatch",
+    "ImportBatchSubject",
     "AuditAction",
     "AuditEvent",
     "AuditHead",

@@ -25,11 +25,13 @@ from app.models import (
     Criterion,
     Decision,
     DecisionEntry,
+    ExchangePreset,
     Exemplar,
     ExemplarFile,
     ExemplarStageChange,
     Field,
     HoldFlag,
+    ImportBatch,
     Movement,
     Nomination,
     NominationEvent,
@@ -145,6 +147,8 @@ REGISTRY: tuple[Audited, ...] = (
             secret=frozenset({"password_hash"})),
     Audited(Setting, "Thiết lập", lambda v: f"“{v['key']}”"),
     Audited(StoredFile, "Tệp lưu trữ", _numbered("original_name")),
+    Audited(ImportBatch, "Lần nhập danh sách từ Excel", _numbered("file_name")),
+    Audited(ExchangePreset, "Mẫu cột trao đổi Excel", _numbered()),
 )
 
 # Followed since the trail's key (audit_key) came: an older trail's rows of these are baselined then.
