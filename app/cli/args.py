@@ -222,4 +222,6 @@ def _add_backup(commands) -> None:
                         help="chép thêm bản sao lưu vào thư mục này (ổ USB…)")
     backup.add_argument("--list", action="store_true", help="liệt kê các bản sao lưu, mới nhất trước")
     restore = commands.add_parser("restore", help="khôi phục từ một bản sao lưu", add_help=False)
-    restore.add_argument("file", metavar="TỆP", type=path, help="tệp sao lưu .sqlite3")
+    restore.add_argument("file", metavar="TỆP", type=path, help="tệp sao lưu .sqlite3 (hoặc .sqlite3.enc)")
+    restore.add_argument("--passphrase-stdin", action="store_true",
+                         help="bản sao lưu mã hóa: đọc cụm mật khẩu ở dòng đầu của đầu vào chuẩn")

@@ -1,4 +1,5 @@
-"""The backup commands: `sovang backup [--to DIR] [--list]`, `sovang restore FILE`; the location warning.
+"""The backup commands: `sovang backup [--to DIR] [--list]`, `sovang restore FILE [--passphrase-stdin]`;
+the location warning.
 
 `backup` only reads the live database (through SQLite's backup API), so it runs while the app is
 open; `restore` takes the data directory's lock, so it refuses while the app or another command
@@ -63,7 +64,9 @@ def cmd_backup(args, data_dir: Path) -> int:
     info = make_backup(data_dir, BackupReason.MANUAL)
     print(f"Đã sao lưu: {info.path}")
     if second is not None:
-        copy = copy_backup(info.path, second)
+        from app.storage.backup.sealed import read_backup_key
+
+        copy = copy_backup(info.path, second, read_backup_key(data_dir))  # encrypted when the setting says
         print(f"Đã chép bản sao lưu tới: {copy.path}")
     prune_backups(data_dir)
     return EXIT_OK
@@ -82,16 +85,59 @@ def _print_backups(data_dir: Path) -> int:
 
 
 def cmd_restore(args, data_dir: Path) -> int:
-    from app.storage.backup.restore import restore_backup
-    from app.storage.database import open_database
+    from app.services.safety import restore_at_start
     from app.storage.lock import InstanceLock
 
+    backup = Path(args.file).expanduser()
+    passphrase = _passphrase_for(backup, args.passphrase_stdin)
     lock = InstanceLock(data_dir)
     lock_data_dir(lock, data_dir)
-    try:
-        report = restore_backup(data_dir, Path(args.file).expanduser())
-        open_database(data_dir).close()  # an older backup is migrated now, after its own backup
+    try:  # migrated when older, and erasures made since applied again
+        report = restore_at_start(data_dir, backup, passphrase)
     finally:
         lock.release()
     print(report.summary())
     return EXIT_OK
+
+
+def _passphrase_for(backup: Path, from_stdin: bool) -> str | None:
+    """The passphrase of an encrypted backup: the first line of standard input, or asked on the terminal;
+    None for a backup that is not encrypted. Checked here, before the data folder is locked."""
+    from app.services.safety import check_backup_passphrase, is_encrypted_backup
+
+    if not is_encrypted_backup(backup):
+        return None
+    if from_stdin:
+        passphrase = read_stdin_line("--passphrase-stdin", "cụm mật khẩu")
+    else:
+        passphrase = ask_hidden("Cụm mật khẩu của bản sao lưu: ", "--passphrase-stdin", "cụm mật khẩu")
+    check_backup_passphrase(backup, passphrase)
+    return passphrase
+
+
+def read_stdin_line(option: str, what: str) -> str:
+    """The first line of standard input (UsageError when empty, closed or not UTF-8)."""
+    from app.cli.args import UsageError
+
+    not_utf8 = f"{option}: {what} không phải văn bản UTF-8; hãy ghi {what} ở dòng đầu, mã UTF-8."
+    try:
+        line = sys.stdin.readline() if sys.stdin is not None else ""
+    except (UnicodeDecodeError, ValueError, OSError):
+        raise UsageError(not_utf8) from None
+    if any("\ud800" <= ch <= "\udfff" for ch in line):  # bytes kept by surrogateescape
+        raise UsageError(not_utf8)
+    if not line.strip("\r\n"):
+        raise UsageError(f"{option}: đầu vào chuẩn trống, không có {what}; hãy ghi {what} ở dòng đầu.")
+    return line.rstrip("\r\n")
+
+
+def ask_hidden(prompt: str, option: str, what: str) -> str:
+    import getpass
+
+    from app.cli.args import UsageError
+
+    try:
+        return getpass.getpass(prompt)
+    except (EOFError, UnicodeDecodeError, OSError):
+        raise UsageError(f"không hỏi được {what} (không có bàn phím, đầu vào đã hết); "
+                         f"dùng {option} để đọc {what} từ đầu vào chuẩn.") from None

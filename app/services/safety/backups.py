@@ -11,6 +11,7 @@ the stick does not fill up. Safety backups ("trước …") stay in backups/ onl
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import os
 import tempfile
@@ -23,10 +24,12 @@ from app.errors import ServiceError
 from app.services.accounts.permissions import PermissionDeniedError
 from app.services.safety.integrity import CheckReport, quick_check_on_close
 from app.services.settings import BACKUP_SECOND_FOLDER, get_setting, set_setting
+from app.services.subjects.erase_again import erase_again
 from app.storage.backup import backups as backup
 from app.storage.backup.file import BackupInfo
 from app.storage.backup.restore import RestoreReport, restore_backup
 from app.storage.backup.schedule import BackupReason
+from app.storage.backup.sealed import read_backup_key
 from app.storage.database import Database, open_database
 
 CLOSE_WAIT_S = 60.0  # closing waits this long at most for an automatic backup that is still running
@@ -125,7 +128,7 @@ def _mirror(db: Database, info: BackupInfo, now: dt.datetime | None) -> tuple[Ba
         return None, None
     copy = None
     try:
-        copy = backup.copy_backup(info.path, folder)
+        copy = backup.copy_backup(info.path, folder, read_backup_key(db.data_dir))
         prune_folder(folder, now)
     except ServiceError as exc:
         return copy, str(exc)
@@ -179,7 +182,7 @@ def close_step(db: Database, now: dt.datetime | None = None) -> CloseReport:
     return CloseReport(problem, quick_check_on_close(db))
 
 
-def restore_database(db: Database, path: Path) -> RestoreReport:
+def restore_database(db: Database, path: Path, passphrase: str | None = None) -> RestoreReport:
     """Replace the open database's data with a backup (the current data is backed up first).
 
     The engine's connections are closed first; the same Database then reconnects to the restored file,
@@ -193,9 +196,9 @@ def restore_database(db: Database, path: Path) -> RestoreReport:
     with _one_at_a_time():
         kept = get_setting(db, BACKUP_SECOND_FOLDER)
         db.close()
-        report = restore_backup(db.data_dir, path)
+        report = restore_backup(db.data_dir, path, passphrase=passphrase)
         db.clear_damage()  # the damaged file (if it was) is replaced: writes are allowed again
         open_database(db.data_dir).close()  # an older backup is migrated now, after its own backup
         if get_setting(db, BACKUP_SECOND_FOLDER) != kept:
             set_setting(db, BACKUP_SECOND_FOLDER, kept)
-    return report
+        return dataclasses.replace(report, erased_again=erase_again(db))

@@ -50,6 +50,7 @@ from app.services.subjects.erase_survey import Survey, survey_subject
 from app.services.subjects.lives import keyed_events, subject_lives
 from app.storage.audit.redact import redact_events
 from app.storage.database import Database
+from app.storage.erasures import remember_erasure
 from app.storage.file_store import stored_path
 from app.storage.versions import bump_version
 
@@ -94,6 +95,7 @@ class EraseResult:
     backup: Path | None
     files_removed: int
     files_left: tuple[Path, ...]  # bytes that could not be deleted (remove them by hand)
+    memory_problem: str | None = None  # the erasure could not be listed outside the database
 
     def summary(self) -> str:
         name = self.plan.name
@@ -108,6 +110,9 @@ class EraseResult:
         if self.files_left:
             paths = "; ".join(str(p) for p in self.files_left)
             text += f" Không xóa được {len(self.files_left)} tệp trong kho tệp, hãy xóa bằng tay: {paths}."
+        if self.memory_problem:
+            text += (f" {self.memory_problem} Nếu khôi phục một bản sao lưu lập trước lúc này, hãy xóa lại "
+                     "dữ liệu của người này.")
         return text
 
 
@@ -139,7 +144,17 @@ def erase_subject(db: Database, subject_id: int, reason: str, confirm_name: str,
         # after the flush that recorded the erasure itself
         redact_events(session.connection(), _traced_events(session, subject_id, records, kept))
     left = tuple(path for path in doomed if not _unlink(path))
-    return EraseResult(plan, backup, len(doomed) - len(left), left)
+    return EraseResult(plan, backup, len(doomed) - len(left), left, _remembered(db, subject_id))
+
+
+def _remembered(db: Database, subject_id: int) -> str | None:
+    """The erasure listed outside the database (storage/erasures.py), so a restore of an older backup
+    erases the person again; the problem when the list cannot be written (the erasure itself is done)."""
+    try:
+        remember_erasure(db.data_dir, subject_id, dt.datetime.now(dt.UTC).replace(tzinfo=None))
+    except ServiceError as exc:
+        return str(exc)
+    return None
 
 
 _CHANGED = "Dữ liệu của “{name}” vừa thay đổi. Hãy xem lại danh sách sẽ xóa rồi làm lại; chưa có gì bị xóa."

@@ -14,6 +14,7 @@ backup too many, never a missed change. A missing or unreadable state file count
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import sqlite3
@@ -32,7 +33,9 @@ from app.storage.backup.schedule import (
     backups_to_delete,
     parse_backup_name,
 )
+from app.storage.backup.sealed import ENCRYPTED_SUFFIX, BackupKey, encrypt_to
 from app.storage.engine import engine_url, server_name
+from app.storage.erasures import keep_erasures_beside
 from app.storage.paths import DB_FILE_NAME, backups_dir, database_url
 from app.storage.private import private_folder
 
@@ -122,23 +125,31 @@ def make_backup(
     if dest is None:
         private_folder(folder)  # backups/ like the data folder; a folder the user chose is theirs
     keep_key_beside(data_dir, folder)
+    keep_erasures_beside(data_dir, folder)
     if dest is None:
         _save_state(data_dir, BackupState(created, stamp))
     return info
 
 
-def copy_backup(backup: Path, dest: Path) -> BackupInfo:
+def copy_backup(backup: Path, dest: Path, key: BackupKey | None = None) -> BackupInfo:
     """A verified copy of a backup file into the folder `dest` (a USB stick, another folder), with the
-    trail's key kept beside it as beside the original."""
+    trail's key kept beside it as beside the original; encrypted with `key` when one is given
+    (storage/backup/sealed.py: only ciphertext is written there)."""
     chosen_folder(dest)
     keep_key_beside(backup.parent, dest)  # the key kept beside the original (none: nothing to copy)
+    keep_erasures_beside(backup.parent, dest)
     parsed = parse_backup_name(backup.name)
     name = backup.name if parsed else f"{backup.stem}-ban-sao.sqlite3"
-    target, serial = dest / name, 1
+    suffix = ENCRYPTED_SUFFIX if key is not None else ""
+    target, serial = dest / f"{name}{suffix}", 1
     while target.exists():
         serial += 1
-        target = dest / f"{Path(name).stem}-{serial}.sqlite3"
-    return backup_file.write_verified(backup, target)
+        target = dest / f"{Path(name).stem}-{serial}.sqlite3{suffix}"
+    if key is None:
+        return backup_file.write_verified(backup, target)
+    source = verify_backup(backup)
+    encrypt_to(backup, target, key)
+    return dataclasses.replace(source, path=target, size=target.stat().st_size)
 
 
 def _state_path(data_dir: Path) -> Path:

@@ -54,7 +54,8 @@ _LABELS = {
     BackupReason.BEFORE_ERASE: "trước xóa dữ liệu cá nhân",
 }
 _SLUGS = "|".join(re.escape(reason.value) for reason in BackupReason)
-_NAME = re.compile(rf"sovang-(\d{{8}}-\d{{6}})-({_SLUGS})(?:-(\d+))?\.sqlite3")
+# A copy encrypted for the second destination ends in .enc (storage/backup/sealed.py).
+_NAME = re.compile(rf"sovang-(\d{{8}}-\d{{6}})-({_SLUGS})(?:-(\d+))?\.sqlite3(?:\.enc)?")
 # Written by versions before the backup module: listed for restore, never deleted by the schedule.
 _OLD_NAME = re.compile(r"truoc-nang-cap-(\d{8}-\d{6})\.sqlite3")
 
