@@ -209,7 +209,26 @@ def _cmd_check_db(args, data_dir: Path) -> int:
     return _with_db(data_dir, work, write=args.repair)
 
 
-_INITIALISING = ("init", "demo", "restore")  # may start on a folder that holds no data yet
+def _cmd_package(args, data_dir: Path) -> int:
+    from app.cli.package import package_command
+
+    return _with_db(data_dir, lambda db: package_command(db, args), write=False)
+
+
+def _cmd_verify_package(args, data_dir: Path) -> int:
+    from app.cli.package import verify_command
+
+    return verify_command(args)
+
+
+def _cmd_import_package(args, data_dir: Path) -> int:
+    from app.cli.package import import_command
+
+    return _with_db(data_dir, lambda db: import_command(db, args), write=True)
+
+
+# may start on a folder that holds no data yet (verify-package reads only the package)
+_INITIALISING = ("init", "demo", "restore", "verify-package")
 _COMMANDS = {
     "init": _cmd_init,
     "demo": _cmd_demo,
@@ -223,4 +242,7 @@ _COMMANDS = {
     "restore": cmd_restore,
     "subject": _cmd_subject,
     "user": _cmd_user,
+    "package": _cmd_package,
+    "verify-package": _cmd_verify_package,
+    "import-package": _cmd_import_package,
 }

@@ -26,6 +26,9 @@ PROVINCE_NAME = SettingVar("commune.province", "", "Tỉnh, thành phố")
 CHAIRMAN = SettingVar("commune.chairman", "", "Chủ tịch UBND xã")
 VICE_CHAIRMEN = SettingVar("commune.vice_chairmen", [], "Phó Chủ tịch UBND xã")
 OFFICER = SettingVar("commune.officer", "", "Cán bộ phụ trách thi đua, khen thưởng")
+# The administrative unit code (mã đơn vị hành chính) that starts the names of upload packages; "" = the
+# commune's name run together.
+COMMUNE_CODE = SettingVar("commune.code", "", "Mã đơn vị hành chính của xã")
 
 # Cash rewards are multiples of the base salary (ND 73/2024: 2.340.000 đồng/tháng).
 BASE_SALARY = SettingVar("reward.base_salary", 2_340_000, "Mức lương cơ sở (đồng/tháng)")

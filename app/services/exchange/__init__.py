@@ -11,9 +11,18 @@ from typing import TYPE_CHECKING
 from app.services.exports import lazy_exports
 
 if TYPE_CHECKING:
-    pass
+    from app.services.exchange.package_build import PackageSummary, make_package
+    from app.services.exchange.package_catalogue import CatalogueImport, make_catalogue_package
+    from app.services.exchange.package_import import import_package
+    from app.services.exchange.package_verify import PackageCheck, verify_package
 
 __all__: list[str] = [
+    "CatalogueImport", "PackageCheck", "PackageSummary", "import_package", "make_catalogue_package",
+    "make_package", "verify_package",
 ]
 __getattr__ = lazy_exports(__name__, {
+    "package_build": ["PackageSummary", "make_package"],
+    "package_catalogue": ["CatalogueImport", "make_catalogue_package"],
+    "package_import": ["import_package"],
+    "package_verify": ["PackageCheck", "verify_package"],
 })
