@@ -3,6 +3,15 @@
 from app.models.audit import AuditEvent, AuditHead
 from app.models.award import AwardForm, Criterion
 from app.models.base import Base
+from app.models.certificate import (
+    BlankEntry,
+    BlankEntryKind,
+    Certificate,
+    CertificatePrint,
+    GoldenBookEntry,
+    GoldenBookScheme,
+    PrinterCalibration,
+)
 from app.models.decision import Decision, DecisionEntry, RegisterEntry
 from app.models.exchange import ExchangePreset, ImportBatch, ImportBatchSubject
 from app.models.enums import (
@@ -47,6 +56,13 @@ from app.models.unit import Bloc, Field, Unit
 from app.models.user import AppUser
 
 __all__ = [
+    "BlankEntry",
+    "BlankEntryKind",
+    "Certificate",
+    "CertificatePrint",
+    "GoldenBookEntry",
+    "GoldenBookScheme",
+    "PrinterCalibration",
     "AppUser",
     "SubjectWord",
     "ExchangePreset",

@@ -23,6 +23,7 @@ from app.exporters.proposal_builder import build_proposal
 from app.models import AwardRecord, Decision, DecisionBasis, DecisionStatus, DocumentType, NominationStatus
 from app.rules.vntext import normalize_multiline, vn_short_date
 from app.services.accounts.permissions import require_approve
+from app.services.certificates.golden_book import number_recipients
 from app.services.decisions.content import award_content, official_order
 from app.services.decisions.data import DecisionDetail, IssueInput
 from app.services.decisions.drafts import check_version, editable_draft
@@ -85,6 +86,7 @@ def decision_issued(session: Session, decision: Decision, data: IssueInput) -> N
     decision.issued_on = day
     content = dataclasses.replace(content, number=entry.label, issued_on=day)
     _freeze_entries(decision, content)
+    number_recipients(session, decision)  # golden-book numbers, as the commune's setting says
     _write_history(session, decision, content, entry.label)
     decision.wording_json = json.dumps(wording, ensure_ascii=False)
     decision.content_json = build_decision(content).to_json()

@@ -1,0 +1,116 @@
+"""The registers: every print of a decision's certificates, every certificate (the golden-book number it
+carries and to whom, a reprint linked to the one it replaced, a misprint marked spoiled), and the golden
+book's numbers as given at issue."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from app.errors import NotFoundError, ValidationError
+from app.models import (
+    Certificate,
+    CertificatePrint,
+    Decision,
+    DecisionEntry,
+    DecisionStatus,
+    DocumentType,
+    GoldenBookEntry,
+    Nomination,
+)
+from app.rules.vntext import normalize_multiline
+from app.services.certificates.data import CertificateRow, GoldenBookRow, PrintRow
+from app.services.certificates.golden_book import book_name
+from app.storage.database import Database
+
+_ENTRY = (selectinload(DecisionEntry.nomination).selectinload(Nomination.subject),
+          selectinload(DecisionEntry.decision).selectinload(Decision.register_entries))
+
+
+def _number(decision: Decision) -> str:
+    entry = decision.registered(DocumentType.DECISION)
+    return entry.label if entry else ""
+
+
+def list_prints(db: Database, decision_id: int | None = None) -> list[PrintRow]:
+    """Every batch printed (newest first), of one decision or all."""
+    query = select(CertificatePrint).options(selectinload(CertificatePrint.certificates)).order_by(
+        CertificatePrint.id.desc())
+    if decision_id is not None:
+        query = query.where(CertificatePrint.decision_id == decision_id)
+    with db.read() as session:
+        return [PrintRow(
+            id=p.id, decision_id=p.decision_id, printed_at=p.printed_at, printed_by=p.printed_by,
+            layout_name=p.layout_name, blank_form=p.blank_form, printer_name=p.printer_name,
+            offset_x_mm=p.offset_x_mm, offset_y_mm=p.offset_y_mm, scale=p.scale, recipients=p.recipients,
+            count=p.count, reprints=sum(1 for c in p.certificates if c.reprint_of_id is not None),
+            over_stock=p.over_stock, note=p.note,
+        ) for p in session.scalars(query)]
+
+
+def _certificate_row(certificate: Certificate) -> CertificateRow:
+    entry, printed = certificate.decision_entry, certificate.print_
+    return CertificateRow(
+        id=certificate.id, print_id=certificate.print_id, decision_id=entry.decision_id,
+        decision_number=_number(entry.decision), decision_date=entry.decision.issued_on,
+        position=entry.position,
+        golden_book_no=certificate.golden_book_no, recipient=entry.name, kind=entry.nomination.subject.kind,
+        printed_at=printed.printed_at, on_blank=certificate.on_blank, reprint_of_id=certificate.reprint_of_id,
+        spoiled=certificate.spoiled, spoil_reason=certificate.spoil_reason,
+    )
+
+
+def _certificates(session: Session, decision_id: int | None) -> list[Certificate]:
+    query = select(Certificate).join(Certificate.decision_entry).options(
+        selectinload(Certificate.print_), selectinload(Certificate.decision_entry).options(*_ENTRY),
+    ).order_by(Certificate.id)
+    if decision_id is not None:
+        query = query.where(DecisionEntry.decision_id == decision_id)
+    return list(session.scalars(query))
+
+
+def list_certificates(db: Database, decision_id: int | None = None) -> list[CertificateRow]:
+    """The register of certificates printed, oldest first: which golden-book number went to whom."""
+    with db.read() as session:
+        return [_certificate_row(c) for c in _certificates(session, decision_id)]
+
+
+def spoil_certificate(db: Database, certificate_id: int, reason: str) -> CertificateRow:
+    """Mark a printed certificate spoiled (a misprint, a torn blank): its blank stays counted as used;
+    print the recipient again to reprint it (linked to this one)."""
+    reason = normalize_multiline(reason)
+    if not reason:
+        raise ValidationError({"reason": "Lý do hỏng: không được để trống."})
+    with db.transaction() as session:
+        certificate = session.get(Certificate, certificate_id)
+        if certificate is None:
+            raise NotFoundError(f"Không có giấy khen đã in số {certificate_id}.")
+        certificate.spoiled, certificate.spoil_reason = True, reason
+        session.flush()
+        return _certificate_row(certificate)
+
+
+def list_golden_book(db: Database, year: int | None = None) -> list[GoldenBookRow]:
+    """The golden book: every number given at issue, to whom, by which decision, and how many times
+    its certificate was printed (a cancelled decision's numbers stay, marked)."""
+    query = select(GoldenBookEntry).options(selectinload(GoldenBookEntry.decision_entry).options(*_ENTRY))
+    with db.read() as session:
+        printed = dict(session.execute(select(Certificate.decision_entry_id, func.count()).group_by(
+            Certificate.decision_entry_id)).tuples().all())
+        rows = []
+        for book in session.scalars(query):
+            entry = book.decision_entry
+            decision = entry.decision
+            if year is not None and (decision.issued_on is None or decision.issued_on.year != year):
+                continue
+            number = _number(decision)
+            rows.append(GoldenBookRow(
+                id=book.id, scheme=book.scheme, book=book_name(book.scope, number), number=book.number,
+                recipient=entry.name, kind=entry.nomination.subject.kind, decision_id=decision.id,
+                decision_number=number, decision_date=decision.issued_on,
+                cancelled=decision.status is DecisionStatus.CANCELLED, certificates=printed.get(entry.id, 0),
+            ))
+    rows.sort(key=lambda r: (r.decision_date or dt.date.min, r.decision_id, r.number))
+    return rows
