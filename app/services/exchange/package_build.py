@@ -1,0 +1,167 @@
+"""`sovang package`: the upload package of an issued decision or of a round, as a BagIt bag in one zip.
+
+`data/` holds every document as .docx and .pdf (the decision, its proposal, each recipient's achievement
+report) rendered as `sovang decision render` renders them, the recipients' list (.xlsx), the same data as
+JSON with its schema version, and a Frictionless `datapackage.json` describing the JSON and the list.
+`bag-info.txt` names the commune, the province, the documents' numbers and dates, the app version and the
+audit trail's head (its event count and last hash: `sovang check-db --against PACKAGE.zip` compares it
+with the live trail). The zip is written whole or not at all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.exporters.document import AdminDocument
+from app.rules.vntext import vn_short_date
+from app.services.decisions.documents import decision_document, proposal_document, render, report_document
+from app.services.exchange.package_bag import bag_zip, sha256
+from app.services.exchange.package_content import decision_for_package, round_for_package
+from app.services.exchange.package_list_xlsx import LIST_COLUMNS, list_workbook
+from app.services.exchange.package_names import commune_code, document_code, safe_name, slug
+from app.services.exchange.package_schema import (
+    DATA_SUFFIX,
+    DATAPACKAGE,
+    DECISION,
+    ROUND,
+    SCHEMA,
+    SCHEMA_VERSION,
+    app_version,
+)
+from app.services.settings import COMMUNE_CODE, read_commune_profile, read_setting
+from app.storage.atomic import save_files
+from app.storage.audit.chain import trail_head
+from app.storage.database import Database
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@dataclass(frozen=True)
+class PackageSummary:
+    path: Path
+    bag_name: str
+    files: int  # payload files under data/
+    decisions: int
+    size: int  # bytes of the zip
+
+
+@dataclass(frozen=True)
+class _Context:
+    code: str
+    commune: str
+    province: str
+    head: dict
+
+
+def make_package(db: Database, out: Path, *, decision_id: int | None = None,
+                 round_id: int | None = None, today: dt.date | None = None) -> PackageSummary:
+    """The package of one issued decision, or of a round's issued decisions, written to `out`."""
+    day = today or dt.date.today()
+    with db.read() as session:
+        profile = read_commune_profile(session)
+        code = commune_code(read_setting(session, COMMUNE_CODE) or "", profile.commune)
+        head = trail_head(session.connection()).as_json()
+        context = _Context(code, profile.commune, profile.province, head)
+        if round_id is not None:
+            round_, decisions = round_for_package(session, round_id)
+            kind, year, title = ROUND, round_.year, f"Đợt xét “{round_.name}”"
+            root = f"{code}_{year}_DOT-{round_id:03d}"
+        else:
+            if decision_id is None:
+                raise ValueError("a decision or a round")
+            decisions = [decision_for_package(session, decision_id)]
+            kind, year = DECISION, decisions[0]["round"]["year"]
+            title = f"Quyết định số {decisions[0]['number']}"
+            root = f"{code}_{year}_{document_code(decisions[0]['number'])}"
+    payload, documents = _documents(db, root, decisions)
+    data = {
+        "schema": SCHEMA, "schema_version": SCHEMA_VERSION, "app_version": app_version(), "content": kind,
+        "title": title, "commune": context.commune, "province": context.province, "commune_code": code,
+        "created_on": day.isoformat(), "trail_head": context.head, "documents": documents,
+        "decisions": decisions,
+    }
+    list_name, data_name = f"{root}_danh-sach.xlsx", f"{root}{DATA_SUFFIX}"
+    payload[list_name] = list_workbook(title, decisions)
+    payload[data_name] = json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
+    payload[DATAPACKAGE] = _datapackage(root, title, payload, data_name, list_name)
+    content = bag_zip(root, payload, _bag_info(context, title, decisions, day), bagging_date=day)
+    target = out.expanduser()
+    save_files({target: content})
+    return PackageSummary(target, root, len(payload), len(decisions), len(content))
+
+
+def _documents(db: Database, root: str, decisions: list[dict]) -> tuple[dict[str, bytes], list[dict]]:
+    payload: dict[str, bytes] = {}
+    listed: list[dict] = []
+
+    def add(stem: str, document: AdminDocument, kind: str, number: str, day: str | None) -> None:
+        files = []
+        for fmt in ("docx", "pdf"):
+            name = safe_name(f"{stem}.{fmt}")
+            payload[name] = render(document, fmt)
+            files.append(name)
+        listed.append({"kind": kind, "title": document.title, "number": number, "date": day, "files": files})
+
+    for decision in decisions:
+        code = document_code(decision["number"])
+        stem = root if root.endswith(code) else f"{root}_{code}"
+        add(f"{stem}_1-quyet-dinh", decision_document(db, decision["id"]), "decision", decision["number"],
+            decision["issued_on"])
+        proposal = decision["proposal"]
+        if proposal["number"]:
+            add(f"{stem}_2-to-trinh-{document_code(proposal['number'])}",
+                proposal_document(db, decision["id"]), "proposal", proposal["number"], proposal["issued_on"])
+        for index, recipient in enumerate(decision["recipients"], start=1):
+            add(f"{stem}_3-bao-cao-thanh-tich-{index:03d}-{slug(recipient['name'])[:60]}",
+                report_document(db, recipient["nomination_id"]), "report", "", None)
+    return payload, listed
+
+
+def _bag_info(context: _Context, title: str, decisions: list[dict], day: dt.date) -> list[tuple[str, str]]:
+    fields = [
+        ("Source-Organization", f"{context.commune}, {context.province}"),
+        ("External-Description", f"Hồ sơ khen thưởng gửi tỉnh: {title}"),
+        ("External-Identifier", context.code),
+        ("Sovang-Commune", context.commune),
+        ("Sovang-Province", context.province),
+        ("Sovang-Commune-Code", context.code),
+    ]
+    for decision in decisions:
+        fields.append(("Sovang-Decision", f"{decision['number']} ngày {_day(decision['issued_on'])}"))
+        if decision["proposal"]["number"]:
+            proposal = decision["proposal"]
+            fields.append(("Sovang-Proposal", f"{proposal['number']} ngày {_day(proposal['issued_on'])}"))
+    return [
+        *fields,
+        ("Sovang-App-Version", app_version()),
+        ("Sovang-Schema-Version", str(SCHEMA_VERSION)),
+        ("Sovang-Trail-Events", str(context.head["events"])),
+        ("Sovang-Trail-Last-Event-Id", str(context.head["last_event_id"])),
+        ("Sovang-Trail-Last-Hash", context.head["last_hash"]),
+        ("Sovang-Packed-On", day.isoformat()),
+    ]
+
+
+def _day(iso: str | None) -> str:
+    return vn_short_date(dt.date.fromisoformat(iso)) if iso else ""
+
+
+def _datapackage(root: str, title: str, payload: dict[str, bytes], data_name: str, list_name: str) -> bytes:
+    """Frictionless Data Package: the JSON data and the Excel list, with the list's table schema."""
+    fields = [{"name": key, "title": header, "type": kind} for key, header, _width, kind in LIST_COLUMNS]
+    resources = [
+        {"name": "du-lieu", "path": data_name, "format": "json", "mediatype": "application/json",
+         "encoding": "utf-8", "bytes": len(payload[data_name]),
+         "hash": f"sha256:{sha256(payload[data_name])}",
+         "description": f"Dữ liệu của gói ({SCHEMA}, phiên bản lược đồ {SCHEMA_VERSION})"},
+        {"name": "danh-sach", "path": list_name, "format": "xlsx", "mediatype": XLSX_TYPE,
+         "profile": "tabular-data-resource", "bytes": len(payload[list_name]),
+         "hash": f"sha256:{sha256(payload[list_name])}", "schema": {"fields": fields},
+         "description": "Danh sách được khen thưởng"},
+    ]
+    package = {"profile": "data-package", "name": root.lower().replace("_", "-"), "title": title,
+               "version": str(SCHEMA_VERSION), "resources": resources}
+    return json.dumps(package, ensure_ascii=False, indent=1).encode("utf-8")

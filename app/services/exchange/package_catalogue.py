@@ -1,0 +1,129 @@
+"""The award catalogue as a package (what the province distributes, or one laptop gives another) and
+its import: verified first, then merged without duplicating.
+
+The forms travel in the shape of resources/data/awards.json. Importing adds the forms whose code this
+database does not have, and to a form it has, the criteria whose code it lacks; a form or criterion
+already here is never changed (the officer may have edited it). Importing the same package again adds
+nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from app.errors import ServiceError
+from app.models import AwardForm
+from app.services.catalogue.defaults import award_form_from_spec, criterion_from_spec
+from app.services.exchange.package_bag import bag_zip
+from app.services.exchange.package_names import commune_code
+from app.services.exchange.package_schema import CATALOGUE, DATA_SUFFIX, SCHEMA, SCHEMA_VERSION, app_version
+from app.services.exchange.package_verify import read_verified
+from app.services.settings import COMMUNE_CODE, read_commune_profile, read_setting
+from app.storage.atomic import save_files
+from app.storage.audit.chain import trail_head
+from app.storage.database import Database
+
+
+@dataclass(frozen=True)
+class CatalogueImport:
+    forms_added: list[str]  # codes
+    criteria_added: int
+    forms_kept: int  # already here, left as they are
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.forms_added or self.criteria_added)
+
+
+def form_spec(form: AwardForm) -> dict:
+    """One form in the shape of awards.json."""
+    rewards = (("individual", form.reward_individual), ("collective", form.reward_collective),
+               ("household", form.reward_household))
+    reward = {kind: value for kind, value in rewards if value is not None}
+    criteria = []
+    for item in form.criteria:
+        spec: dict = {"code": item.code, "text": item.text}
+        if item.source:
+            spec["source"] = item.source
+        if item.rule_code:
+            spec["rule"] = item.rule_code
+        if item.rule_params:
+            spec["params"] = json.loads(item.rule_params)
+        if item.any_of_group:
+            spec["any_of"] = item.any_of_group
+        if item.subject_kinds:
+            spec["kinds"] = item.subject_kinds.split(",")
+        if item.occupation_groups:
+            spec["occupations"] = item.occupation_groups.split(",")
+        criteria.append(spec)
+    return {
+        "code": form.code, "name": form.name, "short_name": form.short_name, "kind": form.kind.value,
+        "reward": reward, "counts_toward_merit": form.counts_toward_merit,
+        "poll": {"method": form.poll_method.value, "base": form.threshold_base.value,
+                 "percent": form.threshold_percent, "strict": form.threshold_strict},
+        "legal_basis": form.legal_basis, "criteria": criteria,
+    }
+
+
+def make_catalogue_package(db: Database, out: Path, today: dt.date | None = None) -> Path:
+    """The active award forms and their criteria as a package."""
+    day = today or dt.date.today()
+    with db.read() as session:
+        profile = read_commune_profile(session)
+        code = commune_code(read_setting(session, COMMUNE_CODE) or "", profile.commune)
+        forms = session.scalars(select(AwardForm).where(AwardForm.active).order_by(AwardForm.sort_order,
+                                                                                  AwardForm.id))
+        specs = [form_spec(form) for form in forms]
+        head = trail_head(session.connection()).as_json()
+    root = f"{code}_{day.year}_danh-muc-khen-thuong"
+    data = {"schema": SCHEMA, "schema_version": SCHEMA_VERSION, "app_version": app_version(),
+            "content": CATALOGUE, "title": "Danh mục hình thức khen thưởng và tiêu chuẩn",
+            "commune": profile.commune, "province": profile.province, "commune_code": code,
+            "created_on": day.isoformat(), "trail_head": head, "forms": specs}
+    payload = {f"{root}{DATA_SUFFIX}": json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")}
+    info = [("Source-Organization", f"{profile.commune}, {profile.province}"),
+            ("External-Description", f"Danh mục khen thưởng: {len(specs)} hình thức"),
+            ("Sovang-App-Version", app_version()), ("Sovang-Schema-Version", str(SCHEMA_VERSION)),
+            ("Sovang-Trail-Events", str(head["events"])),
+            ("Sovang-Trail-Last-Event-Id", str(head["last_event_id"])),
+            ("Sovang-Trail-Last-Hash", head["last_hash"])]
+    target = out.expanduser()
+    save_files({target: bag_zip(root, payload, info, bagging_date=day)})
+    return target
+
+
+def import_catalogue(db: Database, path: Path) -> CatalogueImport:
+    """Merge a catalogue package into the database (verified first; one transaction)."""
+    package = read_verified(path)
+    data = package.check.data
+    if data.get("content") != CATALOGUE or not isinstance(data.get("forms"), list):
+        raise ServiceError(f"Gói “{path.name}” không chứa danh mục khen thưởng.")
+    added: list[str] = []
+    criteria_added = kept = 0
+    try:
+        with db.transaction() as session:
+            existing = {form.code: form for form in session.scalars(select(AwardForm))}
+            order = (session.scalar(select(func.max(AwardForm.sort_order))) or 0) + 1
+            for spec in data["forms"]:
+                form = existing.get(spec["code"])
+                if form is None:
+                    session.add(award_form_from_spec(spec, order))
+                    added.append(spec["code"])
+                    order += 1
+                    continue
+                kept += 1
+                have = {item.code for item in form.criteria}
+                position = len(form.criteria)
+                for item in spec.get("criteria", []):
+                    if item["code"] not in have:
+                        form.criteria.append(criterion_from_spec(item, position))
+                        position += 1
+                        criteria_added += 1
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ServiceError(f"Danh mục trong gói “{path.name}” sai cấu trúc ({exc}): không nhập gì.") from exc
+    return CatalogueImport(added, criteria_added, kept)
