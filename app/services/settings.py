@@ -40,6 +40,9 @@ DUTY_ROTA_MODE = SettingVar("duty.rota_mode", "all_units", "Đơn vị phải gi
 LOCK_MINUTES = SettingVar("access.lock_minutes", 10, "Tự khóa sau (phút)")
 # A folder on a USB stick or another disk that also receives each backup (not the safety ones); "" = none.
 BACKUP_SECOND_FOLDER = SettingVar("backup.second_folder", "", "Nơi sao lưu thứ hai")
+# Golden-book numbers (số sổ vàng): "decision_order" (the recipient's order in the decision, ND 98/2023
+# Điều 104), "yearly" (the commune's golden book, from 1 each year) or "running" (never restarted).
+GOLDEN_BOOK_SCHEME = SettingVar("certificates.golden_book_scheme", "decision_order", "Cách đánh số sổ vàng")
 
 
 def get_setting(db: Database, var: SettingVar) -> Any:
