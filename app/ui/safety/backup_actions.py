@@ -110,10 +110,14 @@ class BackupActions(QObject):
     def restore_from(self, path: Path) -> None:
         """Restore in the background, then show the restored data on every page."""
         from app.services.safety import restore_database
+        from app.ui.safety.passphrase_prompt import passphrase_for
 
+        go_on, passphrase = passphrase_for(self.window, path)  # an encrypted copy from the second destination
+        if not go_on:
+            return
         self.auto.pause()
         task = run_in_background(self.window, "Đang khôi phục dữ liệu…",
-                                 lambda: restore_database(self.db, path), self._restored)
+                                 lambda: restore_database(self.db, path, passphrase), self._restored)
         task.finished.connect(self.auto.resume)
 
     def _restored(self, report: RestoreReport) -> None:

@@ -124,8 +124,13 @@ def ask_for_backup(data_dir: Path, damage: DamagedDatabaseError) -> Path | None:
 
 def _restore(data_dir: Path, path: Path) -> RestoreReport | None:
     from app.services.safety import restore_at_start
+    from app.ui.safety.passphrase_prompt import passphrase_for
 
-    waited = run_and_wait(None, "Đang khôi phục dữ liệu…", lambda: restore_at_start(data_dir, path))
+    go_on, passphrase = passphrase_for(None, path)  # an encrypted copy from the second destination
+    if not go_on:
+        return None
+    waited = run_and_wait(None, "Đang khôi phục dữ liệu…",
+                          lambda: restore_at_start(data_dir, path, passphrase))
     return waited.value if waited.done else None
 
 

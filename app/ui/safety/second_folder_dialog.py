@@ -8,10 +8,26 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.errors import ServiceError
-from app.services.safety import check_second_folder, on_same_disk, save_second_folder, second_folder
+from app.services.safety import (
+    backup_encryption_on,
+    check_second_folder,
+    on_same_disk,
+    save_second_folder,
+    second_folder,
+    set_backup_encryption,
+)
 from app.services.workspace import Database
 from app.ui.kit import system_files
 from app.ui.kit.widgets import ErrorLabel, add_button, ok_cancel_buttons
@@ -24,6 +40,12 @@ INTRO = ("Mỗi lần sao lưu (khi bấm “Sao lưu ngay”, tự động tron
 PRIVACY = ("Bản sao lưu chứa dữ liệu cá nhân của công dân (họ tên, ngày sinh, số CCCD…): hãy cất giữ ổ USB "
            "cẩn thận, không dùng chung và không cho mượn.")
 WIDTH = 620
+ENCRYPT = "Mã hóa bản sao lưu ở nơi thứ hai"
+ENCRYPT_HINT = ("Bản sao ở nơi thứ hai được mã hóa bằng cụm mật khẩu này (AES-256): ai nhặt được ổ USB cũng "
+                "không đọc được. Hãy ghi nhớ cụm mật khẩu — khi khôi phục từ bản mã hóa phải nhập lại, và "
+                "quên thì không mở được. Bản sao lưu trong máy này không mã hóa.")
+KEEP_PASSPHRASE = "Để trống: giữ cụm mật khẩu đang dùng"
+NEED_PASSPHRASE = "Hãy nhập cụm mật khẩu mã hóa hai lần giống nhau (ít nhất 8 ký tự)."
 SAME_DISK = ("Lưu ý: thư mục này nằm trên cùng ổ đĩa với dữ liệu; ổ đĩa hỏng thì mất cả hai. "
              "Nên chọn ổ USB hoặc ổ đĩa khác.")
 
@@ -59,9 +81,32 @@ class SecondFolderDialog(QDialog):
         layout.addWidget(QLabel(INTRO, wordWrap=True))
         layout.addLayout(row)
         layout.addWidget(self.hint)
+        self._build_encryption(layout)
         layout.addWidget(self.error)
         layout.addWidget(QLabel(PRIVACY, wordWrap=True, styleSheet=HINT_STYLE))
         layout.addWidget(self.buttons)
+
+    def _build_encryption(self, layout: QVBoxLayout) -> None:
+        self.encrypted_before = backup_encryption_on(self.db)
+        self.encrypt_box = QCheckBox(ENCRYPT, checked=self.encrypted_before)
+        self.passphrase_edit = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
+        self.again_edit = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
+        if self.encrypted_before:
+            self.passphrase_edit.setPlaceholderText(KEEP_PASSPHRASE)
+        self.encryption = QWidget()
+        form = QFormLayout(self.encryption)
+        form.setContentsMargins(20, 0, 0, 0)
+        form.addRow(QLabel(ENCRYPT_HINT, wordWrap=True, styleSheet=HINT_STYLE))
+        form.addRow("Cụm mật khẩu:", self.passphrase_edit)
+        form.addRow("Nhập lại:", self.again_edit)
+        self.encrypt_box.toggled.connect(self._show_encryption)
+        layout.addWidget(self.encrypt_box)
+        layout.addWidget(self.encryption)
+        self.encryption.setVisible(self.encrypted_before)
+
+    def _show_encryption(self, on: bool) -> None:
+        self.encryption.setVisible(on)
+        fit_height(self, WIDTH)
 
     def folder(self) -> Path | None:
         text = self.folder_edit.text()
@@ -90,9 +135,23 @@ class SecondFolderDialog(QDialog):
         fit_height(self, WIDTH)
 
     def accept(self) -> None:
+        folder = self.folder()
         try:
-            save_second_folder(self.db, self.folder())
+            if folder is not None:
+                check_second_folder(self.db.data_dir, folder)  # before the encryption is changed
+            self._save_encryption()
+            save_second_folder(self.db, folder)
         except ServiceError as exc:
             self._say(error=str(exc))
             return
         super().accept()
+
+    def _save_encryption(self) -> None:
+        passphrase, again = self.passphrase_edit.text(), self.again_edit.text()
+        if not self.encrypt_box.isChecked():
+            if self.encrypted_before:
+                set_backup_encryption(self.db, None)
+        elif passphrase or again:
+            set_backup_encryption(self.db, passphrase, again)
+        elif not self.encrypted_before:
+            raise ServiceError(NEED_PASSPHRASE)
