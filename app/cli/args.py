@@ -9,6 +9,7 @@ from typing import NoReturn
 
 from app.cli.audit import add_audit_command
 from app.cli.console import shown
+from app.cli.exchange import add_exchange_commands
 from app.cli.package import add_package_commands
 from app.cli.subject_data import add_subject_commands
 from app.cli.users import add_user_commands
@@ -169,6 +170,7 @@ def build_parser() -> VietnameseArgumentParser:
     add_audit_command(commands)
     add_subject_commands(commands)
     add_user_commands(commands)
+    add_exchange_commands(commands)
     add_package_commands(commands)
     return parser
 

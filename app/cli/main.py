@@ -192,6 +192,25 @@ def _cmd_audit(args, data_dir: Path) -> int:
     return _with_db(data_dir, lambda db: audit_list(db, args), write=False)
 
 
+def _cmd_import_xlsx(args, data_dir: Path) -> int:
+    from app.cli.exchange import import_xlsx
+
+    writes = not args.dry_run or bool(args.save_preset)
+    return _with_db(data_dir, lambda db: import_xlsx(db, args), write=writes)
+
+
+def _cmd_import_undo(args, data_dir: Path) -> int:
+    from app.cli.exchange import import_undo
+
+    return _with_db(data_dir, lambda db: import_undo(db, args), write=True)
+
+
+def _cmd_export_xlsx(args, data_dir: Path) -> int:
+    from app.cli.exchange import export_xlsx
+
+    return _with_db(data_dir, lambda db: export_xlsx(db, args), write=False)
+
+
 def _cmd_check_db(args, data_dir: Path) -> int:
     from app.services.safety import check_database
 
@@ -242,6 +261,9 @@ _COMMANDS = {
     "restore": cmd_restore,
     "subject": _cmd_subject,
     "user": _cmd_user,
+    "import-xlsx": _cmd_import_xlsx,
+    "import-undo": _cmd_import_undo,
+    "export-xlsx": _cmd_export_xlsx,
     "package": _cmd_package,
     "verify-package": _cmd_verify_package,
     "import-package": _cmd_import_package,

@@ -13,7 +13,6 @@ from app.models.certificate import (
     PrinterCalibration,
 )
 from app.models.decision import Decision, DecisionEntry, RegisterEntry
-from app.models.exchange import ExchangePreset, ImportBatch, ImportBatchSubject
 from app.models.enums import (
     AuditAction,
     AwardKind,
@@ -39,6 +38,7 @@ from app.models.enums import (
     UnitKind,
     UserRole,
 )
+from app.models.exchange import ExchangePreset, ImportBatch, ImportBatchSubject
 from app.models.movement import (
     Exemplar,
     ExemplarFile,
