@@ -25,6 +25,7 @@ DECISIONS = "decisions"
 CATALOGUE = "catalogue"
 UNITS = "units"
 AUDIT = "audit"
+STATISTICS = "statistics"
 
 Icon = QStyle.StandardPixmap
 
@@ -69,5 +70,7 @@ def default_pages() -> list[PageSpec]:
         PageSpec(CATALOGUE, "Danh mục khen thưởng", lazy("app.ui.catalogue.page", "CataloguePage"),
                  Icon.SP_FileDialogInfoView),
         PageSpec(UNITS, "Đơn vị", lazy("app.ui.units.page", "UnitsPage"), Icon.SP_DirHomeIcon),
+        PageSpec(STATISTICS, "Thống kê", lazy("app.ui.statistics.page", "StatisticsPage"),
+                 Icon.SP_FileDialogListView),
         PageSpec(AUDIT, "Nhật ký thay đổi", lazy("app.ui.audit.page", "AuditPage"), Icon.SP_BrowserReload),
     ]

@@ -41,6 +41,12 @@ if TYPE_CHECKING:
         save_export_preset,
         save_import_preset,
     )
+    from app.services.exchange.statistics import (
+        Statistics,
+        StatsFilter,
+        available_years,
+        commendation_statistics,
+    )
     from app.services.exchange.workbook import sheet_names
 
 __all__: list[str] = [
@@ -52,6 +58,7 @@ __all__: list[str] = [
     "sheet_names", "undo_import",
     "CatalogueImport", "PackageCheck", "PackageSummary", "import_package", "make_catalogue_package",
     "make_package", "verify_package",
+    "Statistics", "StatsFilter", "available_years", "commendation_statistics",
 ]
 __getattr__ = lazy_exports(__name__, {
     "columns": ["FIELDS", "ImportField"],
@@ -72,4 +79,5 @@ __getattr__ = lazy_exports(__name__, {
     "package_catalogue": ["CatalogueImport", "make_catalogue_package"],
     "package_import": ["import_package"],
     "package_verify": ["PackageCheck", "verify_package"],
+    "statistics": ["Statistics", "StatsFilter", "available_years", "commendation_statistics"],
 })
