@@ -4,7 +4,7 @@ Every backup goes through `backup_file.write_verified` (SQLite's backup API, the
 
 Change detection for automatic backups: `backups/state.json` records, at each backup into the backups
 folder, the time and a fingerprint of the live files — `(mtime_ns, size)` of the database and of its
--wal when that is not empty — taken right after a `wal_checkpoint(TRUNCATE)` and before the copy
+-wal when that is not empty — taken right after a `wal_checkpoint(PASSIVE)` and before the copy
 starts. In WAL mode every commit grows or rewrites the -wal and every checkpoint rewrites the
 database, so any saved change alters the fingerprint, while reading never does; reading the two
 `stat`s costs microseconds at any database size (a hash of the content would take seconds). A write
@@ -100,11 +100,16 @@ def fingerprint(live: Path) -> Fingerprint:
 
 
 def _checkpoint(live: Path) -> None:
-    """Move the -wal into the database file, so the fingerprint survives the app's close."""
+    """Copy what the -wal holds into the database file, without waiting for or blocking anyone: PASSIVE.
+
+    A RESTART or TRUNCATE checkpoint resets the -wal, and a save that had read its record before the
+    reset and writes after it fails with SQLITE_BUSY, a lost race for the app ("someone else saved"),
+    even when it waits on nobody: tests/storage/backup/test_backup_during_saves.py. PASSIVE leaves the
+    -wal in place; the app's close folds it in (see `_same_data`)."""
     try:
         conn = sqlite3.connect(live, timeout=backup_file.BUSY_TIMEOUT_S)
         try:
-            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+            conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
         finally:
             conn.close()
     except sqlite3.Error as exc:
@@ -175,7 +180,14 @@ def data_changed_since_backup(data_dir: Path) -> bool:
     if not live.is_file():
         return False
     state = read_state(data_dir)
-    return state is None or state.fingerprint != fingerprint(live)
+    return state is None or not _same_data(state.fingerprint, fingerprint(live))
+
+
+def _same_data(saved: Fingerprint, now: Fingerprint) -> bool:
+    """Equal fingerprints, or the -wal of the backup's moment folded into an untouched database file at
+    the app's close: a save made since would have grown the -wal, so its fold would have rewritten the
+    database file."""
+    return saved == now or (now[2:] == (0, 0) and now[:2] == saved[:2])
 
 
 def should_auto_backup(
