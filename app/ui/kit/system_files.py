@@ -12,11 +12,16 @@ from PySide6.QtCore import QSettings, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-EVIDENCE_FILTER = (
-    "Tài liệu và hình ảnh (*.pdf *.doc *.docx *.xls *.xlsx *.odt *.txt *.jpg *.jpeg *.png *.gif *.bmp "
-    "*.webp *.tif *.tiff *.heic);;Hình ảnh (*.jpg *.jpeg *.png *.gif *.bmp *.webp *.tif *.tiff *.heic);;"
-    "Mọi tệp (*)"
-)
+from app.services.workspace import EVIDENCE_DOCUMENTS, EVIDENCE_IMAGES
+
+
+def _patterns(suffixes: tuple[str, ...]) -> str:
+    return " ".join(f"*.{suffix}" for suffix in suffixes)
+
+
+# Only what the file store accepts as evidence (storage/file_store.py: one list); a program is not offered.
+EVIDENCE_FILTER = (f"Tài liệu và hình ảnh ({_patterns(EVIDENCE_DOCUMENTS + EVIDENCE_IMAGES)});;"
+                   f"Tài liệu ({_patterns(EVIDENCE_DOCUMENTS)});;Hình ảnh ({_patterns(EVIDENCE_IMAGES)})")
 
 
 def choose_files(parent: QWidget | None, title: str = "Chọn tài liệu, hình ảnh") -> list[str]:

@@ -30,6 +30,8 @@ if TYPE_CHECKING:
     from app.services.safety import BackupOutcome, CheckReport, CloseReport, RestoreReport
 
 MENU_TITLE = "&Dữ liệu"
+LEADER_ONLY = ("Chỉ lãnh đạo mới được khôi phục dữ liệu từ bản sao lưu: việc khôi phục có thể xóa những gì "
+               "lãnh đạo đã duyệt, ban hành sau thời điểm lập bản sao lưu.")
 RESTORE_HINT = ("Để khôi phục: vào “Dữ liệu → Khôi phục từ bản sao lưu…” rồi chọn bản sao lưu gần nhất "
                 "còn tốt.")
 CLOSE_WAIT_S = 5.0
@@ -52,6 +54,8 @@ class BackupActions(QObject):
         if not window.db.is_sqlite:
             self._grey_out()
         else:
+            self.fit_to_role()
+            self.menu.aboutToShow.connect(self.fit_to_role)  # the person working may change (lock screen)
             QTimer.singleShot(0, self.warn_about_location)
 
     @property
@@ -62,6 +66,13 @@ class BackupActions(QObject):
         action = self.menu.addAction(text)
         action.triggered.connect(lambda _checked=False: slot())
         return action
+
+    def fit_to_role(self) -> None:
+        """Restore is a leader's step (services/safety/backups.restore_database says so too)."""
+        allowed = self.db.actor.can_approve
+        self.restore_action.setEnabled(allowed)
+        self.restore_action.setToolTip("" if allowed else LEADER_ONLY)
+        self.restore_action.setStatusTip("" if allowed else LEADER_ONLY)
 
     def _grey_out(self) -> None:
         """On PostgreSQL: everything but the check (it asks the server: services/safety/integrity.py)."""
