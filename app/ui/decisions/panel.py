@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from app.models.enums import DecisionBasis, DecisionStatus, DocumentType
 from app.rules.vntext import vn_short_date
@@ -19,6 +19,7 @@ from app.services.decisions import (
     proposal_document,
 )
 from app.services.workspace import Database
+from app.ui.certificates.decision_tabs import CertificateTabs
 from app.ui.decisions.draft_dialog import DecisionDialog
 from app.ui.decisions.issue_dialog import CancelDialog, IssueDialog
 from app.ui.decisions.models import entry_columns, recipients_summary
@@ -93,7 +94,10 @@ class DecisionPanel(QWidget):
         layout.addLayout(self._build_buttons())
         layout.addWidget(self.summary)
         layout.addWidget(self.cancel_label)
-        layout.addWidget(self.entries_table, 1)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.entries_table, "Danh sách khen thưởng")
+        self.certificates = CertificateTabs(db, self.tabs)
+        layout.addWidget(self.tabs, 1)
         self.show_detail(None)
 
     def _build_buttons(self) -> QHBoxLayout:
@@ -135,6 +139,7 @@ class DecisionPanel(QWidget):
         note = cancel_note(detail) if detail else ""
         self.cancel_label.setText(note)
         self.cancel_label.setVisible(bool(note))
+        self.certificates.show_detail(detail)
         steps = allowed_steps(detail)
         for key, button in self.buttons.items():
             button.setEnabled(key in steps and may_take(self.db.actor, key))

@@ -1,0 +1,114 @@
+"""The prints of one decision's certificates (who, when, which recipients, layout, printer and correction)
+and every certificate printed, with "Hỏng phôi / in lại…" for a misprint."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+
+from app.errors import ValidationError
+from app.services.certificates import CertificateRow, list_certificates, list_prints, spoil_certificate
+from app.services.workspace import Database
+from app.ui.certificates.columns import CERTIFICATE_COLUMNS, PRINT_COLUMNS
+from app.ui.kit import messages
+from app.ui.kit.operations import busy, service_call
+from app.ui.kit.row_table import RowTableModel, row_table_view, selected_row
+from app.ui.kit.widgets import add_button
+
+EMPTY = "Chưa in giấy khen nào của quyết định này."
+
+
+class PrintHistory(QWidget):
+    reprint_requested = Signal(int)  # a recipient's position: print it again
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.decision_id: int | None = None
+        self._stale = True
+        self.prints = RowTableModel(PRINT_COLUMNS, self)
+        self.certificates = RowTableModel(CERTIFICATE_COLUMNS, self)
+        self.prints_table = row_table_view(self.prints)
+        self.certificates_table = row_table_view(self.certificates)
+        self.certificates_table.selectionModel().selectionChanged.connect(lambda *_a: self._enable())
+        self.summary = QLabel(EMPTY)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.summary, 1)
+        self.spoil_button = add_button(buttons, "Hỏng phôi / in lại…", self.spoil_and_reprint)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self._titled("Các lần in", self.prints_table))
+        splitter.addWidget(self._titled("Giấy khen đã in (chọn một tờ in hỏng để in lại)",
+                                        self.certificates_table))
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(buttons)
+        layout.addWidget(splitter, 1)
+        self._enable()
+
+    @staticmethod
+    def _titled(title: str, table: QWidget) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel(f"<b>{title}</b>"))
+        layout.addWidget(table, 1)
+        return box
+
+    def show_decision(self, decision_id: int | None) -> None:
+        self.decision_id = decision_id
+        self._stale = True
+        if self.isVisible():
+            self.load()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self._stale:
+            self.load()
+
+    def load(self) -> None:
+        self._stale = False
+        prints, certificates = [], []
+        if self.decision_id is not None:
+            with busy():
+                prints = list_prints(self.db, self.decision_id)
+                certificates = list_certificates(self.db, self.decision_id)
+        self.prints.set_rows(prints)
+        self.certificates.set_rows(certificates)
+        spoiled = sum(1 for c in certificates if c.spoiled)
+        reprints = sum(1 for c in certificates if c.reprint_of_id)
+        counts = f"{len(certificates)} tờ giấy khen ({reprints} tờ in lại, {spoiled} tờ hỏng)"
+        self.summary.setText(f"{len(prints)} lần in, {counts}." if prints else EMPTY)
+        self._enable()
+
+    def selected(self) -> CertificateRow | None:
+        return selected_row(self.certificates_table)
+
+    def _enable(self) -> None:
+        row = self.selected()
+        self.spoil_button.setEnabled(row is not None and not row.spoiled)
+
+    def spoil_and_reprint(self) -> None:
+        """Mark the chosen certificate spoiled (with its reason), then offer to print that recipient again."""
+        row = self.selected()
+        if row is None or row.spoiled:
+            return
+        reason = messages.ask_text(self, f"Tờ giấy khen của “{row.recipient}” bị hỏng vì sao?\n"
+                                         "(ví dụ: kẹt giấy, in lệch, sai chính tả)", "Hỏng phôi / in lại")
+        if reason is None:
+            return
+        if not reason.strip():
+            messages.show_error(self, "Lý do hỏng: không được để trống.")
+            return
+        try:
+            with service_call(self) as call:
+                spoil_certificate(self.db, row.id, reason)
+        except ValidationError as error:
+            messages.show_error(self, "\n".join(error.errors.values()))
+            return
+        self.load()
+        if call.ok and messages.ask_yes_no(self, f"Đã ghi tờ của “{row.recipient}” là hỏng.\n"
+                                                 "In lại giấy khen cho người này ngay bây giờ?", "In lại"):
+            self.reprint_requested.emit(row.position)
