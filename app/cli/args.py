@@ -11,6 +11,7 @@ from app.cli.audit import add_audit_command
 from app.cli.console import shown
 from app.cli.exchange import add_exchange_commands
 from app.cli.package import add_package_commands
+from app.cli.report import add_report_command
 from app.cli.subject_data import add_subject_commands
 from app.cli.users import add_user_commands
 from app.errors import character_refusal, forbidden_character
@@ -172,6 +173,7 @@ def build_parser() -> VietnameseArgumentParser:
     add_user_commands(commands)
     add_exchange_commands(commands)
     add_package_commands(commands)
+    add_report_command(commands)
     return parser
 
 

@@ -246,6 +246,12 @@ def _cmd_import_package(args, data_dir: Path) -> int:
     return _with_db(data_dir, lambda db: import_command(db, args), write=True)
 
 
+def _cmd_report(args, data_dir: Path) -> int:
+    from app.cli.report import report_command
+
+    return _with_db(data_dir, lambda db: report_command(db, args), write=False)
+
+
 # may start on a folder that holds no data yet (verify-package reads only the package)
 _INITIALISING = ("init", "demo", "restore", "verify-package")
 _COMMANDS = {
@@ -267,4 +273,5 @@ _COMMANDS = {
     "package": _cmd_package,
     "verify-package": _cmd_verify_package,
     "import-package": _cmd_import_package,
+    "report": _cmd_report,
 }

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
         save_export_preset,
         save_import_preset,
     )
+    from app.services.exchange.reports import REPORTS, periodic_report, report_document, write_report
     from app.services.exchange.statistics import (
         Statistics,
         StatsFilter,
@@ -59,6 +60,7 @@ __all__: list[str] = [
     "CatalogueImport", "PackageCheck", "PackageSummary", "import_package", "make_catalogue_package",
     "make_package", "verify_package",
     "Statistics", "StatsFilter", "available_years", "commendation_statistics",
+    "REPORTS", "periodic_report", "report_document", "write_report",
 ]
 __getattr__ = lazy_exports(__name__, {
     "columns": ["FIELDS", "ImportField"],
@@ -80,4 +82,5 @@ __getattr__ = lazy_exports(__name__, {
     "package_import": ["import_package"],
     "package_verify": ["PackageCheck", "verify_package"],
     "statistics": ["Statistics", "StatsFilter", "available_years", "commendation_statistics"],
+    "reports": ["REPORTS", "periodic_report", "report_document", "write_report"],
 })

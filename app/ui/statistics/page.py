@@ -80,6 +80,7 @@ class StatisticsPage(QWidget):
         self.quarter_combo.addItem("Cả năm", None)
         for quarter in range(1, 5):
             self.quarter_combo.addItem(f"Quý {ROMAN[quarter]}", quarter)
+        self.quarter_combo.setEnabled(False)  # a quarter is chosen within a year
         row.addWidget(self.quarter_combo)
         row.addStretch(1)
         self.year_combo.currentIndexChanged.connect(self._filter_changed)
