@@ -25,7 +25,7 @@ from app.rules.duty import ROMAN
 from app.rules.vntext import vn_number
 from app.services.exchange import Statistics, StatsFilter, available_years, commendation_statistics
 from app.services.workspace import Database
-from app.ui.kit.background import run_in_background
+from app.ui.kit.background import BackgroundTask, run_in_background
 from app.ui.kit.bar_chart import BarChart
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -53,7 +53,8 @@ class StatisticsPage(QWidget):
         self.db, self.today = db, today
         self.data: Statistics | None = None
         self.charts: dict[str, BarChart] = {}
-        self.task = None
+        self.task: BackgroundTask | None = None
+        self.grids: list[QGridLayout] = []
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_filters())
         self.summary = QLabel(wordWrap=True)
@@ -64,7 +65,7 @@ class StatisticsPage(QWidget):
         self.duty_table = self._table(["Quý", "Đơn vị phải giới thiệu", "Đúng hạn", "Muộn",
                                        "Chưa giới thiệu"])
         duty_box = _group("Nhiệm vụ giới thiệu điển hình hằng quý", self.duty_table)
-        self.tabs.widget(len(TABS) - 1).layout().addWidget(duty_box, 0, 1)
+        self.grids[-1].addWidget(duty_box, 0, 1)
         self.figures = self._table(["Nhóm", "Mục", "Số lượt", "Tỷ lệ"])
         self.tabs.addTab(self.figures, "Bảng số liệu")
         layout.addWidget(self.tabs, 1)
@@ -90,6 +91,7 @@ class StatisticsPage(QWidget):
     def _chart_tab(self, charts: list[tuple[str, str]]) -> QWidget:
         tab = QWidget()
         grid = QGridLayout(tab)
+        self.grids.append(grid)
         for index, (title, key) in enumerate(charts):
             chart = BarChart(max_bars=10 if key == "by_year" else 8)
             self.charts[key] = chart
@@ -147,11 +149,11 @@ class StatisticsPage(QWidget):
     def _fill_duty(self, data: Statistics) -> None:
         self.duty_table.setRowCount(len(data.duty))
         for row, duty in enumerate(data.duty):
-            cells = [f"Quý {ROMAN[duty.quarter]}", duty.owing, duty.on_time, duty.late, duty.missing]
-            for column, value in enumerate(cells):
-                item = QTableWidgetItem(value if isinstance(value, str) else vn_number(value))
-                if not isinstance(value, str):
-                    item.setTextAlignment(RIGHT)
+            self.duty_table.setItem(row, 0, QTableWidgetItem(f"Quý {ROMAN[duty.quarter]}"))
+            numbers = (duty.owing, duty.on_time, duty.late, duty.missing)
+            for column, value in enumerate(numbers, start=1):
+                item = QTableWidgetItem(vn_number(value))
+                item.setTextAlignment(RIGHT)
                 self.duty_table.setItem(row, column, item)
 
     def _fill_figures(self, data: Statistics) -> None:
