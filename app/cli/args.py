@@ -8,6 +8,7 @@ import sys
 from typing import NoReturn
 
 from app.cli.audit import add_audit_command
+from app.cli.certificates import add_certificate_commands
 from app.cli.console import shown
 from app.cli.exchange import add_exchange_commands
 from app.cli.package import add_package_commands
@@ -169,6 +170,7 @@ def build_parser() -> VietnameseArgumentParser:
                           help="sửa những lỗi sửa được (dựng lại chỉ mục), sau khi sao lưu")
     _add_backup(commands)
     add_audit_command(commands)
+    add_certificate_commands(commands)
     add_subject_commands(commands)
     add_user_commands(commands)
     add_exchange_commands(commands)

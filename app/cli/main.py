@@ -211,6 +211,20 @@ def _cmd_export_xlsx(args, data_dir: Path) -> int:
     return _with_db(data_dir, lambda db: export_xlsx(db, args), write=False)
 
 
+def _cmd_certificates(args, data_dir: Path) -> int:
+    from app.cli.certificates import certificates_command
+
+    return _with_db(data_dir, lambda db: certificates_command(db, args), write=True)
+
+
+def _cmd_calibration_page(args, data_dir: Path) -> int:
+    from app.cli.certificates import calibration_page_command
+
+    if not args.printer:  # the plain page needs no database
+        return calibration_page_command(None, args)
+    return _with_db(data_dir, lambda db: calibration_page_command(db, args), write=False)
+
+
 def _cmd_check_db(args, data_dir: Path) -> int:
     from app.services.safety import check_database
 
@@ -267,6 +281,8 @@ _COMMANDS = {
     "restore": cmd_restore,
     "subject": _cmd_subject,
     "user": _cmd_user,
+    "certificates": _cmd_certificates,
+    "calibration-page": _cmd_calibration_page,
     "import-xlsx": _cmd_import_xlsx,
     "import-undo": _cmd_import_undo,
     "export-xlsx": _cmd_export_xlsx,

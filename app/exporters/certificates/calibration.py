@@ -30,6 +30,10 @@ INSTRUCTIONS = (
 )
 
 
+def _mm(value: float) -> str:
+    return f"{value:g}".replace(".", ",")
+
+
 def _y(top_mm: float) -> float:
     return (PAGE_H_MM - top_mm) * mm
 
@@ -82,7 +86,11 @@ def _crosshair(canvas: Canvas, name: str, x: float, y: float) -> None:
     canvas.setFont(BOLD, 11)
     canvas.drawString((x + 6) * mm, _y(y - 6), name)
     canvas.setFont(REGULAR, 8)
-    canvas.drawString((x + 6) * mm, _y(y + 9), f"x = {x:g} mm, y = {y:g} mm")
+    where = f"{name}: x = {_mm(x)} mm, y = {_mm(y)} mm"
+    if x > PAGE_W_MM / 2:  # the label stays on the paper, left of a crosshair near the right edge
+        canvas.drawRightString((x - 6) * mm, _y(y + 9), where)
+    else:
+        canvas.drawString((x + 6) * mm, _y(y + 9), where)
 
 
 def _instructions(canvas: Canvas, offsets: Offsets, printer_name: str) -> None:
@@ -100,6 +108,6 @@ def _instructions(canvas: Canvas, offsets: Offsets, printer_name: str) -> None:
     canvas.setFont(REGULAR, 9)
     canvas.drawCentredString(110 * mm, _y(bar_y - 1.5), "100 mm")
     if printer_name:
-        applied = (f"Đã áp dụng căn chỉnh của máy in “{printer_name}”: lệch ngang {offsets.x_mm:+g} mm, "
-                   f"lệch dọc {offsets.y_mm:+g} mm, tỉ lệ {offsets.scale:g}.").replace(".", ",", 0)
+        applied = (f"Đã áp dụng căn chỉnh của máy in “{printer_name}”: lệch ngang {_mm(offsets.x_mm)} mm, "
+                   f"lệch dọc {_mm(offsets.y_mm)} mm, tỉ lệ {_mm(offsets.scale)}.")
         canvas.drawString(30 * mm, _y(bar_y + 10), applied)

@@ -94,7 +94,7 @@ def _mode(data: dict, where: str, errors: dict[str, str]) -> LayoutMode | None:
     if not isinstance(page, dict) or (page.get("width_mm"), page.get("height_mm")) != (PAGE_W_MM, PAGE_H_MM):
         errors["page"] = f"{where}: khổ giấy phải là A4 ngang (297 × 210 mm)."
     try:
-        return LayoutMode(data.get("mode"))
+        return LayoutMode(str(data.get("mode")))
     except ValueError:
         errors["mode"] = f"{where}: chế độ “{data.get('mode')}” không có (chỉ “full” hoặc “blank_form”)."
         return None
@@ -123,11 +123,15 @@ def _box(field_id: str, spec: Any, where: str, errors: dict[str, str]) -> FieldB
     if problem:
         errors[field_id] = f"{where}: {problem}."
         return None
-    values = {key: spec.get(key, default) for key, default in _FIELD_DEFAULTS.items()}
-    if "min_size" not in spec:
-        values["min_size"] = spec["size"]
-    box = FieldBox(field=field_id, **{k: float(spec[k]) for k in _BOX_KEYS}, **values)
-    return FieldBox(**{**asdict(box), "size": float(box.size), "min_size": float(box.min_size)})
+    value = {key: spec.get(key, default) for key, default in _FIELD_DEFAULTS.items()}.__getitem__
+    return FieldBox(
+        field=field_id, x_mm=float(spec["x_mm"]), y_mm=float(spec["y_mm"]), w_mm=float(spec["w_mm"]),
+        h_mm=float(spec["h_mm"]), size=float(spec["size"]),
+        min_size=float(spec.get("min_size") or spec["size"]),
+        max_lines=int(value("max_lines")), font=str(value("font")), bold=bool(value("bold")),
+        italic=bool(value("italic")), color=str(value("color")).upper(), align=str(value("align")),
+        valign=str(value("valign")), prefix=str(value("prefix")), rule_under=bool(value("rule_under")),
+    )
 
 
 def _number(value: Any) -> bool:
@@ -144,8 +148,8 @@ def _box_problem(spec: dict) -> str:
     if w <= 0 or h <= 0:
         return "chiều rộng và chiều cao phải lớn hơn 0"
     if x < 0 or y < 0 or x + w > PAGE_W_MM + 1e-6 or y + h > PAGE_H_MM + 1e-6:
-        return (f"nằm ngoài trang (từ {_mm(x)}, {_mm(y)} đến {_mm(x + w)}, {_mm(y + h)} mm; "
-                f"trang 297 × 210 mm)")
+        return (f"nằm ngoài trang: ngang từ {_mm(x)} đến {_mm(x + w)} mm, dọc từ {_mm(y)} đến "
+                f"{_mm(y + h)} mm (trang rộng 297 mm, cao 210 mm)")
     return ""
 
 
@@ -178,7 +182,8 @@ def _emblem(raw: Any, where: str, errors: dict[str, str]) -> EmblemBox | None:
     if problem:
         errors["emblem"] = f"{where}, ô Quốc huy (emblem): {problem}."
         return None
-    return EmblemBox(*(float(raw[key]) for key in _BOX_KEYS), flags=bool(raw.get("flags", False)))
+    return EmblemBox(x_mm=float(raw["x_mm"]), y_mm=float(raw["y_mm"]), w_mm=float(raw["w_mm"]),
+                     h_mm=float(raw["h_mm"]), flags=bool(raw.get("flags", False)))
 
 
 def _check_background(folder: Path | None, name: str, where: str, errors: dict[str, str]) -> None:

@@ -20,7 +20,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from app.exporters.certificates.check import PlannedPage
 from app.exporters.certificates.fit import FieldFit, block_height_mm, face_of
-from app.exporters.certificates.fonts import ASCENT, DESCENT, LEADING, text_width_pt
+from app.exporters.certificates.fonts import ASCENT, DESCENT, LEADING, registered, text_width_pt
 from app.exporters.certificates.layout import PAGE_H_MM, PAGE_W_MM, EmblemBox, FieldBox, Layout, LayoutMode
 
 PT_PER_MM = mm
@@ -28,6 +28,8 @@ BORDER_COLOR = HexColor("#8A1C1C")
 FLAG_RED = HexColor("#DA251D")
 FLAG_YELLOW = HexColor("#FFCD00")
 RULE_WIDTH_PT = 0.6
+INITIAL_FONT = "LiberationSerif-Regular"
+RULE_GAP_MM = 0.8
 
 
 @dataclass(frozen=True)
@@ -40,7 +42,10 @@ class Offsets:
 
 
 def new_canvas(buffer: io.BytesIO, title: str) -> Canvas:
-    canvas = Canvas(buffer, pagesize=(PAGE_W_MM * mm, PAGE_H_MM * mm), pageCompression=0, invariant=1)
+    """A canvas whose initial font is an embedded one (else reportlab lists Helvetica, not embedded)."""
+    registered(INITIAL_FONT)
+    canvas = Canvas(buffer, pagesize=(PAGE_W_MM * mm, PAGE_H_MM * mm), pageCompression=0, invariant=1,
+                    initialFontName=INITIAL_FONT, initialFontSize=12)
     canvas.setTitle(title)
     canvas.setAuthor("Sổ Vàng")
     canvas.setCreator("Sổ Vàng")
@@ -97,8 +102,8 @@ def draw_field(canvas: Canvas, box: FieldBox, fit: FieldFit) -> None:
         x = box.x_mm * mm + {"left": 0.0, "center": (box.w_mm * mm - width) / 2,
                              "right": box.w_mm * mm - width}[box.align]
         canvas.drawString(x, _y(baseline), line)
-        if box.rule_under:
-            rule = _y(baseline + DESCENT * 0.8 * size_mm)
+        if box.rule_under:  # under the descenders, kept inside the box
+            rule = _y(min(baseline + DESCENT * size_mm + RULE_GAP_MM, box.y_mm + box.h_mm))
             canvas.setLineWidth(RULE_WIDTH_PT)
             canvas.line(x, rule, x + width, rule)
 

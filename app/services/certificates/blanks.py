@@ -64,7 +64,7 @@ def delete_blank_entry(db: Database, entry_id: int) -> None:
 def stock_of(session: Session) -> BlankStock:
     sums = dict(session.execute(
         select(BlankEntry.kind, func.coalesce(func.sum(BlankEntry.count), 0)).group_by(BlankEntry.kind)
-    ).tuples().all())
+    ).all())
     used = session.scalar(select(func.count()).select_from(Certificate).where(Certificate.on_blank)) or 0
     misprinted = session.scalar(select(func.count()).select_from(Certificate).where(
         Certificate.on_blank, Certificate.spoiled)) or 0

@@ -34,7 +34,7 @@ def set_golden_book_scheme(db: Database, scheme: GoldenBookScheme | str) -> None
 
 def _scheme(value: object) -> GoldenBookScheme:
     try:
-        return GoldenBookScheme(value)
+        return GoldenBookScheme(str(value))
     except ValueError:
         return GoldenBookScheme.DECISION_ORDER  # an unknown stored value: the national default
 

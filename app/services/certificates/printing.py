@@ -119,7 +119,7 @@ def printed_before(session: Session, entry_ids: list[int]) -> dict[int, int]:
     """The newest certificate of each decision-list line that already has one: line id -> certificate id."""
     rows = session.execute(select(Certificate.decision_entry_id, Certificate.id)
                            .where(Certificate.decision_entry_id.in_(entry_ids)).order_by(Certificate.id))
-    return dict(rows.tuples().all())
+    return dict(rows.all())
 
 
 def plan_batch(db: Database, session: Session, decision_id: int, options: CertificateOptions) -> Batch:

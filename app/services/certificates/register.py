@@ -98,7 +98,7 @@ def list_golden_book(db: Database, year: int | None = None) -> list[GoldenBookRo
     query = select(GoldenBookEntry).options(selectinload(GoldenBookEntry.decision_entry).options(*_ENTRY))
     with db.read() as session:
         printed = dict(session.execute(select(Certificate.decision_entry_id, func.count()).group_by(
-            Certificate.decision_entry_id)).tuples().all())
+            Certificate.decision_entry_id)).all())
         rows = []
         for book in session.scalars(query):
             entry = book.decision_entry
