@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+from council_helpers import council_review
 from sqlalchemy import select
 
 from app.models import AwardForm, CriterionOutcome, Gender, OccupationGroup, RoundKind, SubjectKind
 from app.models.enums import UnitKind
 from app.services.nominations.crud import create_nomination, update_report
 from app.services.nominations.data import JudgementInput, NominationInput, ReportInput
-from app.services.nominations.flow import appraise, propose, record_review, set_judgement
+from app.services.nominations.flow import appraise, propose, set_judgement
 from app.services.nominations.queries import get_nomination
 from app.services.rounds import RoundInput, create_round
 from app.services.subjects.crud import create_subject
@@ -18,6 +19,7 @@ from app.services.subjects.data import SubjectInput
 from app.services.units import UnitInput, create_unit
 
 TODAY = dt.date(2026, 11, 21)
+MEETING_DAY = dt.date(2026, 11, 18)  # the council meets before the decisions are issued
 PEOPLE = ("Trần Văn Bình", "Nguyễn Thị Hoa", "Lê Thị Ánh", "Phạm Quốc Hưng", "Đặng Thị Ánh")
 
 
@@ -59,9 +61,13 @@ def passed_nomination(db, round_id: int, subject_id: int, form_id: int, review: 
             set_judgement(db, nomination_id, judgement, TODAY)
     appraise(db, nomination_id, today=TODAY)
     if review:
-        record_review(db, nomination_id, passed=True, today=TODAY)
+        council_review(db, [nomination_id], passed=True, day=MEETING_DAY)
     return nomination_id
 
 
 def passed_people(db, round_id: int, form_id: int, names=PEOPLE, unit_id: int | None = None) -> list[int]:
-    return [passed_nomination(db, round_id, make_person(db, name, unit_id), form_id) for name in names]
+    """One nomination each, all passed by one council meeting."""
+    ids = [passed_nomination(db, round_id, make_person(db, name, unit_id), form_id, review=False)
+           for name in names]
+    council_review(db, ids, passed=True, day=MEETING_DAY)
+    return ids

@@ -12,10 +12,23 @@ from app.models.certificate import (
     GoldenBookScheme,
     PrinterCalibration,
 )
+from app.models.council import (
+    AgendaItem,
+    Attendance,
+    Ballot,
+    CouncilMember,
+    Meeting,
+    Poll,
+    PrivateTally,
+    WrittenOpinion,
+)
 from app.models.decision import Decision, DecisionEntry, RegisterEntry
 from app.models.enums import (
+    AttendanceStatus,
     AuditAction,
     AwardKind,
+    BallotMark,
+    CouncilRole,
     CriterionMode,
     CriterionOutcome,
     DecisionBasis,
@@ -25,9 +38,11 @@ from app.models.enums import (
     ExemplarStage,
     Gender,
     HoldKind,
+    MeetingStatus,
     MovementKind,
     NominationStatus,
     OccupationGroup,
+    PollEntryMode,
     PollMethod,
     ReplicationKind,
     RoundKind,
@@ -56,6 +71,19 @@ from app.models.unit import Bloc, Field, Unit
 from app.models.user import AppUser
 
 __all__ = [
+    "AgendaItem",
+    "Attendance",
+    "AttendanceStatus",
+    "Ballot",
+    "BallotMark",
+    "CouncilMember",
+    "CouncilRole",
+    "Meeting",
+    "MeetingStatus",
+    "Poll",
+    "PollEntryMode",
+    "PrivateTally",
+    "WrittenOpinion",
     "BlankEntry",
     "BlankEntryKind",
     "Certificate",

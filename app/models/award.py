@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, UniqueConstraint, false, true
+from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.base import NEVER_REUSED, Base, Timestamped, enum_type
@@ -39,6 +40,14 @@ class AwardForm(Timestamped, Base):
     threshold_base: Mapped[ThresholdBase] = mapped_column(enum_type(ThresholdBase))
     threshold_percent: Mapped[int] = mapped_column(Integer)
     threshold_strict: Mapped[bool] = mapped_column(Boolean, default=False)  # > instead of ≥
+    # The vote rule's fraction, exact (2/3 is not a whole percent); threshold_percent is its rounded
+    # percent, kept for the catalogue's list. Written opinions of absent members count when the rule says.
+    threshold_numerator: Mapped[int] = mapped_column(Integer, server_default=sql_text("1"))
+    threshold_denominator: Mapped[int] = mapped_column(Integer, server_default=sql_text("2"))
+    counts_written_opinions: Mapped[bool] = mapped_column(Boolean, server_default=false())
+    # The council must vote (a meeting's poll); False: the result is recorded directly (GĐVH, reviewed
+    # by the village meeting).
+    needs_council_vote: Mapped[bool] = mapped_column(Boolean, server_default=true())
     legal_basis: Mapped[str] = mapped_column(Text, default="")
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
     active: Mapped[bool] = mapped_column(Boolean, default=True)

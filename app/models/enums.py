@@ -118,6 +118,44 @@ class PollMethod(LabelledEnum):
 class ThresholdBase(LabelledEnum):
     ALL_MEMBERS = ("all_members", "Tổng số thành viên Hội đồng")
     PRESENT = ("present", "Số thành viên có mặt")
+    VALID_BALLOTS = ("valid_ballots", "Số phiếu hợp lệ")
+    CAST_BALLOTS = ("cast_ballots", "Số phiếu thu về")
+
+
+class CouncilRole(LabelledEnum):
+    CHAIR = ("chair", "Chủ tịch")
+    VICE_CHAIR = ("vice_chair", "Phó Chủ tịch")
+    MEMBER = ("member", "Ủy viên")
+    SECRETARY = ("secretary", "Ủy viên thư ký")
+
+
+class MeetingStatus(LabelledEnum):
+    OPEN = ("open", "Đang họp")
+    CLOSED = ("closed", "Đã kết thúc")
+
+
+class AttendanceStatus(LabelledEnum):
+    PRESENT = ("present", "Có mặt")
+    ABSENT_WITH_OPINION = ("absent_with_opinion", "Vắng mặt, có ý kiến bằng văn bản")
+    ABSENT = ("absent", "Vắng mặt")
+
+
+class PollEntryMode(LabelledEnum):
+    """How a poll's result reaches the app: the paper tally's totals, each paper ballot in turn, or the
+    members voting on the laptop itself (private mode: only totals are kept)."""
+
+    TALLY = ("tally", "Nhập kết quả kiểm phiếu")
+    BALLOTS = ("ballots", "Nhập từng phiếu")
+    PRIVATE = ("private", "Bỏ phiếu trên máy")
+
+
+class BallotMark(LabelledEnum):
+    """What one paper ballot says of one nominee."""
+
+    YES = ("yes", "Đồng ý")
+    NO = ("no", "Không đồng ý")
+    BLANK = ("blank", "Không đánh dấu")
+    INVALID = ("invalid", "Phiếu không hợp lệ")
 
 
 class CriterionMode(LabelledEnum):

@@ -89,6 +89,12 @@ class AwardFormInput:
     threshold_base: ThresholdBase = ThresholdBase.PRESENT
     threshold_percent: int | None = 50
     threshold_strict: bool = True
+    # The exact fraction of the vote rule (2/3 is no whole percent); None: threshold_percent / 100 (or,
+    # on an edit that kept the percent, the form's fraction as it was).
+    threshold_numerator: int | None = None
+    threshold_denominator: int | None = None
+    counts_written_opinions: bool = False  # absent members' written opinions count in the vote
+    needs_council_vote: bool = True  # False: the result is recorded without a council meeting (GĐVH)
     legal_basis: str = ""
     criteria: list[CriterionInput] = field(default_factory=list)
 

@@ -45,7 +45,11 @@ def award_form_from_spec(spec: dict, order: int) -> AwardForm:
         poll_method=PollMethod(poll["method"]),
         threshold_base=ThresholdBase(poll["base"]),
         threshold_percent=poll["percent"],
+        threshold_numerator=poll.get("fraction", [poll["percent"], 100])[0],
+        threshold_denominator=poll.get("fraction", [poll["percent"], 100])[1],
         threshold_strict=poll.get("strict", False),
+        counts_written_opinions=poll.get("written_opinions", False),
+        needs_council_vote=poll.get("council", True),
         legal_basis=normalize_text(spec.get("legal_basis", "")),
         sort_order=order,
     )

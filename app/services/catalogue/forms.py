@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import math
+from fractions import Fraction
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -37,6 +39,7 @@ from app.storage.versions import bump_version
 _FORM_COLUMNS = (
     "code", "name", "short_name", "kind", "reward_individual", "reward_collective", "reward_household",
     "counts_toward_merit", "poll_method", "threshold_base", "threshold_percent", "threshold_strict",
+    "threshold_numerator", "threshold_denominator", "counts_written_opinions", "needs_council_vote",
     "legal_basis",
 )
 
@@ -217,8 +220,21 @@ def delete_award_form(db: Database, form_id: int) -> None:
 
 
 def _apply(form: AwardForm, data: AwardFormInput) -> None:
+    data = _with_fraction(form, data)
     for name in _FORM_COLUMNS:
         setattr(form, name, getattr(data, name))
+
+
+def _with_fraction(form: AwardForm, data: AwardFormInput) -> AwardFormInput:
+    """The exact fraction and its rounded percent agree: a fraction given sets the percent; a percent
+    alone is percent/100, unless it is the form's percent unchanged (its fraction, 2/3 say, stays)."""
+    if data.threshold_numerator is not None:
+        exact = Fraction(data.threshold_numerator, data.threshold_denominator) * 100
+        return dataclasses.replace(data, threshold_percent=math.floor(exact + Fraction(1, 2)))
+    if form.threshold_numerator is not None and data.threshold_percent == form.threshold_percent:
+        return dataclasses.replace(data, threshold_numerator=form.threshold_numerator,
+                                   threshold_denominator=form.threshold_denominator)
+    return dataclasses.replace(data, threshold_numerator=data.threshold_percent, threshold_denominator=100)
 
 
 def _check_code(session: Session, code: str, form: AwardForm | None) -> None:

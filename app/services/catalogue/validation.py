@@ -77,12 +77,22 @@ def validate_award_form(data: AwardFormInput) -> None:
     _check_rewards(check, data)
     if data.threshold_percent is None or not 1 <= data.threshold_percent <= 100:
         check.add("threshold_percent", "Tỷ lệ đồng ý: phải từ 1 đến 100%.")
+    _check_fraction(check, data)
     kinds = data.applicable_kinds()
     for number, line in enumerate(data.criteria, start=1):
         _check_line(check, number, line, kinds)
     _check_codes(check, data.criteria)
     _check_groups(check, data.criteria, kinds)
     check.raise_if_any()
+
+
+def _check_fraction(check: Validator, data: AwardFormInput) -> None:
+    numerator, denominator = data.threshold_numerator, data.threshold_denominator
+    if (numerator is None) != (denominator is None):
+        check.add("threshold_numerator", "Tỷ lệ đồng ý: hãy nhập cả tử số và mẫu số (ví dụ 2/3).")
+    elif numerator is not None and not (0 < denominator <= 1000 and 0 < numerator <= denominator):
+        check.add("threshold_numerator", (f"Tỷ lệ đồng ý: {numerator}/{denominator} phải lớn hơn 0 và không "
+                                          "quá 1 (mẫu số đến 1000)."))
 
 
 def _check_rewards(check: Validator, data: AwardFormInput) -> None:

@@ -28,6 +28,7 @@ from app.rules.vntext import normalize_multiline, normalize_text
 from app.services import records
 from app.services.decisions.content import default_achievement
 from app.services.decisions.data import DecisionDetail, DecisionInput
+from app.services.decisions.meeting_basis import set_meeting_day
 from app.services.decisions.queries import decision_detail, get_decision_row, includable
 from app.services.settings import BASE_SALARY, read_commune_profile, read_setting
 from app.services.wording import read_wording
@@ -143,6 +144,7 @@ def _apply(session: Session, decision: Decision, data: DecisionInput) -> None:
     decision.council_meeting_on = data.council_meeting_on
     _check_lengths(decision)
     _set_entries(session, decision, data.nomination_ids)
+    set_meeting_day(session, decision)  # the council's meeting that passed the list, when it votes
 
 
 def _check_lengths(decision: Decision) -> None:

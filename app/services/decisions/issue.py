@@ -27,6 +27,7 @@ from app.services.certificates.golden_book import number_recipients
 from app.services.decisions.content import award_content, official_order
 from app.services.decisions.data import DecisionDetail, IssueInput
 from app.services.decisions.drafts import check_version, editable_draft
+from app.services.decisions.meeting_basis import require_meeting
 from app.services.decisions.queries import decision_detail, get_decision_row, includable_statuses
 from app.services.decisions.register import take_number
 from app.services.nominations.flow import mark_decided, undo_decided
@@ -75,6 +76,7 @@ def issue_decision(db: Database, decision_id: int, data: IssueInput) -> Decision
 def decision_issued(session: Session, decision: Decision, data: IssueInput) -> None:
     require_approve(session, "ban hành quyết định")
     _require_issuable(decision)
+    require_meeting(session, decision)  # and its day, for the basis line
     day = data.day or dt.date.today()
     proposal = decision.registered(DocumentType.PROPOSAL)
     _check_day(decision, day, proposal.issued_on if proposal else None)

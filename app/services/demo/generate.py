@@ -18,6 +18,7 @@ from app.rules.vntext import vn_number
 from app.services.commune import initialise_commune
 from app.services.demo.audit_trail import record_bulk_rows, start_demo_trail
 from app.services.demo.context import DemoContext, DemoSection, DemoSummary
+from app.services.demo.council import add_council
 from app.services.demo.decisions import add_decisions
 from app.services.demo.exemplars import add_movements_exemplars
 from app.services.demo.history import add_history
@@ -51,6 +52,7 @@ SECTIONS: list[tuple[str, DemoSection]] = [
     ("trail_baseline", record_bulk_rows),  # the bulk rows above, in the audit trail
     ("movements_exemplars", add_movements_exemplars),
     ("rounds_nominations", add_rounds_nominations),
+    ("council", add_council),  # the meetings that reviewed the nominations, before their decisions
     ("decisions", add_decisions),
 ]
 

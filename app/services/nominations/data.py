@@ -81,6 +81,8 @@ class NominationDetail:
     report: ReportInput
     checklist: Checklist
     events: list[NominationEventRow] = field(default_factory=list)
+    # The council votes on the form: the result comes from a closed meeting, not from record_review.
+    needs_council_vote: bool = True
 
     @property
     def editable(self) -> bool:

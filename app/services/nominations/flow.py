@@ -70,16 +70,30 @@ def _require_ready(session: Session, nomination: Nomination, today: dt.date | No
 
 def record_review(db: Database, nomination_id: int, passed: bool, note: str = "",
                   expected_version: int | None = None, today: dt.date | None = None) -> None:
-    """Đã thẩm định → đã bình xét, đạt or không đạt (the council's result; the meeting records it)."""
+    """Đã thẩm định → đã bình xét, đạt or không đạt, for a form the council does not vote on (the
+    village meeting reviews GĐVH); a form the council votes on reaches it only through a closed meeting."""
     with db.transaction() as session:
         require_approve(session, "ghi kết quả bình xét của Hội đồng")
         nomination = get_nomination_row(session, nomination_id)
         check_version(nomination, expected_version)
-        _expect(nomination, S.APPRAISED)
-        if passed:
-            _require_ready(session, nomination, today)
+        form = nomination.award_form
+        if form.needs_council_vote:
+            raise ConflictError(
+                f"“{form.name}” do Hội đồng Thi đua - Khen thưởng biểu quyết: kết quả bình xét của hồ sơ số "
+                f"{nomination.id} chỉ được ghi qua phiên họp của Hội đồng (trang Hội đồng, phiên họp)."
+            )
         text = "Hội đồng bình xét: " + ("đạt" if passed else "không đạt") + (f". {note}" if note else ".")
-        _move(nomination, S.PASSED if passed else S.FAILED, text)
+        record_council_result(session, nomination, passed, text, today)
+
+
+def record_council_result(session: Session, nomination: Nomination, passed: bool, text: str,
+                          today: dt.date | None = None) -> None:
+    """Đã thẩm định → đã bình xét, đạt or không đạt, inside the caller's transaction (a closing meeting's
+    poll, or record_review for a form the council does not vote on); `text` goes to the history."""
+    _expect(nomination, S.APPRAISED)
+    if passed:
+        _require_ready(session, nomination, today)
+    _move(nomination, S.PASSED if passed else S.FAILED, text)
 
 
 def mark_decided(session: Session, nomination: Nomination, decision_label: str,

@@ -53,6 +53,7 @@ def get_nomination(db: Database, nomination_id: int, today: dt.date | None = Non
             exemplar_id=n.exemplar_id, report=report,
             checklist=checklist_for(session, n, today or dt.date.today()),
             events=[NominationEventRow(e.at, e.status, e.text) for e in n.events],
+            needs_council_vote=n.award_form.needs_council_vote,
         )
 
 

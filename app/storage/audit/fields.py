@@ -63,6 +63,10 @@ LABELS: dict[str, dict[str, str]] = {
         "reward_household": "Mức thưởng hộ gia đình (% lương cơ sở)", "poll_method": "Cách bỏ phiếu",
         "threshold_base": "Tỷ lệ tính trên", "threshold_percent": "Tỷ lệ phiếu cần đạt (%)",
         "threshold_strict": "Phải vượt tỷ lệ", "legal_basis": "Căn cứ pháp lý", "sort_order": "Thứ tự",
+        "threshold_numerator": "Tỷ lệ phiếu cần đạt (tử số)",
+        "threshold_denominator": "Tỷ lệ phiếu cần đạt (mẫu số)",
+        "counts_written_opinions": "Tính ý kiến bằng văn bản",
+        "needs_council_vote": "Hội đồng phải biểu quyết",
     },
     "criterion": {
         "source": "Nguồn", "mode": "Cách đánh giá", "rule_code": "Quy tắc", "rule_params": "Tham số quy tắc",
@@ -94,6 +98,26 @@ LABELS: dict[str, dict[str, str]] = {
     "setting": {"key": "Khóa", "value_json": "Giá trị"},
     "stored_file": {"sha256": "Mã SHA-256 của nội dung", "size": "Kích thước (byte)",
                     "original_name": "Tên tệp gốc", "suffix": "Đuôi tệp"},
+    "council_member": {"name": "Họ và tên", "position": "Chức vụ", "role": "Chức danh trong Hội đồng",
+                       "term_from": "Nhiệm kỳ từ ngày", "term_to": "Nhiệm kỳ đến ngày"},
+    "council_meeting": {
+        "held_on": "Ngày họp", "starts_at": "Giờ họp", "place": "Địa điểm", "chair_id": "Chủ trì",
+        "secretary_id": "Thư ký", "ballot_counters": "Ban kiểm phiếu", "closed_at": "Thời điểm kết thúc",
+        "quorum_override_reason": "Lý do vẫn biểu quyết khi chưa đủ số thành viên",
+    },
+    "meeting_attendance": {"meeting_id": "Phiên họp", "member_id": "Thành viên", "status": "Có mặt"},
+    "agenda_item": {"meeting_id": "Phiên họp"},
+    "written_opinion": {"agenda_item_id": "Nội dung họp", "member_id": "Thành viên", "agrees": "Đồng ý"},
+    "poll": {
+        "agenda_item_id": "Nội dung họp", "method": "Hình thức biểu quyết", "entry_mode": "Cách nhập kết quả",
+        "rule_base": "Tỷ lệ tính trên", "rule_numerator": "Tử số tỷ lệ", "rule_denominator": "Mẫu số tỷ lệ",
+        "rule_strict": "Phải vượt tỷ lệ", "rule_counts_opinions": "Tính ý kiến bằng văn bản",
+        "ballots_issued": "Số phiếu phát ra", "ballots_returned": "Số phiếu thu về",
+        "ballots_valid": "Số phiếu hợp lệ", "ballots_invalid": "Số phiếu không hợp lệ",
+        "yes_votes": "Số phiếu đồng ý", "no_votes": "Số phiếu không đồng ý", "closed": "Đã kết thúc",
+        "passed": "Đạt",
+    },
+    "ballot": {"poll_id": "Biểu quyết", "number": "Số thứ tự phiếu", "mark": "Nội dung phiếu"},
 }
 
 

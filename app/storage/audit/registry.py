@@ -17,14 +17,18 @@ from sqlalchemy import Table
 
 from app.models import (
     AchievementReport,
+    AgendaItem,
     AppUser,
+    Attendance,
     AwardForm,
     AwardRecord,
+    Ballot,
     BlankEntry,
     Bloc,
     Certificate,
     CertificatePrint,
     ChecklistItem,
+    CouncilMember,
     Criterion,
     Decision,
     DecisionEntry,
@@ -36,9 +40,11 @@ from app.models import (
     GoldenBookEntry,
     HoldFlag,
     ImportBatch,
+    Meeting,
     Movement,
     Nomination,
     NominationEvent,
+    Poll,
     PrinterCalibration,
     PublicityItem,
     RegisterEntry,
@@ -48,6 +54,7 @@ from app.models import (
     StoredFile,
     Subject,
     Unit,
+    WrittenOpinion,
 )
 
 Values = Mapping[str, Any]
@@ -160,6 +167,17 @@ REGISTRY: tuple[Audited, ...] = (
                                                      lambda v: f"{v['count']} giấy khen")),
     Audited(Certificate, "Giấy khen đã in", _of("lần in", "print_id",
                                                 lambda v: f"dòng danh sách số {v['decision_entry_id']}")),
+    # The council (the running totals of a private-mode poll, private_tally, are deliberately not followed).
+    Audited(CouncilMember, "Thành viên Hội đồng", _numbered()),
+    Audited(Meeting, "Phiên họp Hội đồng", lambda v: f"số {v['id']} (ngày {v['held_on']})"),
+    Audited(Attendance, "Điểm danh",
+            _of("phiên họp", "meeting_id", lambda v: f"thành viên số {v['member_id']}")),
+    Audited(AgendaItem, "Nội dung họp",
+            _of("phiên họp", "meeting_id", lambda v: f"hồ sơ số {v['nomination_id']}")),
+    Audited(WrittenOpinion, "Ý kiến bằng văn bản",
+            _of("nội dung họp", "agenda_item_id", lambda v: f"thành viên số {v['member_id']}")),
+    Audited(Poll, "Biểu quyết", _of("nội dung họp", "agenda_item_id", lambda v: _label(v["method"]))),
+    Audited(Ballot, "Phiếu bầu", _of("biểu quyết", "poll_id", lambda v: f"phiếu {v['number']}")),
     Audited(ImportBatch, "Lần nhập danh sách từ Excel", _numbered("file_name")),
     Audited(ExchangePreset, "Mẫu cột trao đổi Excel", _numbered()),
 )

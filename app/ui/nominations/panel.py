@@ -142,6 +142,10 @@ class NominationPanel(QWidget):
         self.checklist.set_detail(detail)
         self.events.set_rows(detail.events if detail else [])
         self._enable_buttons(detail.status if detail else None)
+        for key in ("pass", "fail"):  # a form the council votes on is reviewed at its meeting only
+            offered = detail is not None and not detail.needs_council_vote
+            self.buttons[key].setVisible(offered)
+            self.buttons[key].setEnabled(offered and self.buttons[key].isEnabled())
         if detail is None:
             self.title.setText(PLACEHOLDER)
             self.report_view.clear()

@@ -6,14 +6,17 @@ import datetime as dt
 
 import pytest
 from account_helpers import PASSWORD, cheap_hashing, leader_and_staff  # noqa: F401
-from decision_helpers import form_ids, make_round, passed_nomination, passed_people
+from council_helpers import open_meeting, vote
+from decision_helpers import MEETING_DAY, form_ids, make_round, passed_nomination, passed_people
 from decision_helpers import make_person as make_teacher
 
-from app.errors import ServiceError
+from app.errors import ConflictError, ServiceError
 from app.models import DecisionStatus, DocumentType, NominationStatus
 from app.models.enums import UnitKind, UserRole
 from app.services.accounts.manage import authenticate, change_own_password, find_account
 from app.services.accounts.permissions import may_take
+from app.services.council.closing import close_meeting
+from app.services.council.meetings import get_meeting
 from app.services.decisions.data import DecisionInput, IssueInput
 from app.services.decisions.drafts import create_decision
 from app.services.decisions.issue import cancel_decision, issue_decision, issue_proposal
@@ -99,16 +102,26 @@ def test_a_leader_issues_and_only_a_leader_cancels(commune_db, accounts, draft_i
 
 
 def test_only_a_leader_records_the_councils_result(commune_db, accounts, year_end):
+    """The officer records the meeting and its vote; closing it (which moves the nominations) is a
+    leader's step; the old direct review is refused for a form the council votes on."""
     form = form_ids(commune_db)["LDTT"]
     nomination = passed_nomination(commune_db, year_end, make_teacher(commune_db, "Lê Văn Tám"), form,
                                    review=False)
+    sign_in(commune_db, "lan")
+    with pytest.raises(ConflictError, match="chỉ được ghi qua phiên họp của Hội đồng"):
+        record_review(commune_db, nomination, passed=True, today=TODAY)
+    sign_in(commune_db, "duc")
+    meeting_id = open_meeting(commune_db, MEETING_DAY, [nomination])
+    item = get_meeting(commune_db, meeting_id).agenda[0]
+    vote(commune_db, item.id, yes=3, no=12, present=15)
     for name in ("duc", "hoa"):
         sign_in(commune_db, name)
-        with pytest.raises(ServiceError, match=NOT_A_LEADER.format("ghi kết quả bình xét của Hội đồng")):
-            record_review(commune_db, nomination, passed=True, today=TODAY)
+        with pytest.raises(ServiceError, match=NOT_A_LEADER.format(
+                "kết thúc phiên họp và ghi kết quả bình xét của Hội đồng")):
+            close_meeting(commune_db, meeting_id)
     assert get_nomination(commune_db, nomination, TODAY).status is NominationStatus.APPRAISED
     sign_in(commune_db, "lan")
-    record_review(commune_db, nomination, passed=False, note="Chưa đủ phiếu.", today=TODAY)
+    close_meeting(commune_db, meeting_id)
     assert get_nomination(commune_db, nomination, TODAY).status is NominationStatus.FAILED
 
 

@@ -299,7 +299,9 @@ def test_histories_are_dated_in_order_and_end_in_the_current_status(demo_db) -> 
             assert nomination.version >= len(events)
         events = list(session.scalars(select(NominationEvent.text)))
     assert any(t.startswith("Trả lại để bổ sung: ") for t in events)
-    assert any(t.startswith("Hội đồng bình xét: không đạt.") for t in events)
+    failed = [t for t in events if t.startswith("Hội đồng Thi đua - Khen thưởng họp ngày ")
+              and " bình xét: không đạt (" in t]
+    assert failed and all(t.endswith("→ Không đạt).") or "→ Không đạt). " in t for t in failed)
 
 
 def test_reports_are_filled_like_the_report_forms(demo_db) -> None:

@@ -6,6 +6,7 @@ import datetime as dt
 import os
 
 import pytest
+from council_helpers import council_review
 from sqlalchemy import func, select
 
 from app.errors import ConflictError, ValidationError
@@ -204,7 +205,9 @@ def test_flow_from_draft_to_passed(commune_db, forms, year_end):
     assert "Chưa đánh giá: Hoàn thành tốt nhiệm vụ trở lên" in caught.value.errors["checklist"]
     judge_all(commune_db, nomination_id)
     appraise(commune_db, nomination_id, today=TODAY)
-    record_review(commune_db, nomination_id, passed=True, today=TODAY)
+    with pytest.raises(ConflictError, match="chỉ được ghi qua phiên họp của Hội đồng"):
+        record_review(commune_db, nomination_id, passed=True, today=TODAY)
+    council_review(commune_db, [nomination_id], day=TODAY)
     detail = get_nomination(commune_db, nomination_id, TODAY)
     assert detail.status is NominationStatus.PASSED
     S = NominationStatus

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from council_helpers import council_review
 from nomination_helpers import (
     TODAY,
     button_named,
@@ -151,11 +152,14 @@ def test_the_whole_path_of_an_ldtt_nomination(qtbot, commune_db, people, forms, 
     assert shown(page).status is S.APPRAISED
     assert not page.panel.checklist.judge_button.isEnabled(), "an appraised checklist is locked"
 
-    click(qtbot, page.panel.buttons["pass"])
-    assert fake_messages.questions[-1] == "Ghi kết quả bình xét: “Trần Thị Lan” đạt “Lao động tiên tiến”?"
+    assert page.panel.buttons["pass"].isHidden() and page.panel.buttons["fail"].isHidden(), (
+        "LĐTT is voted by the council: its result comes from the meeting")
+    council_review(commune_db, [shown(page).id], day=TODAY)
+    page.refresh(select=shown(page).id)
     assert shown(page).status is S.PASSED
     lines = history(page)
-    assert lines[-2:] == ["Đã thẩm định: đủ tiêu chuẩn, trình Hội đồng.", "Hội đồng bình xét: đạt."]
+    assert lines[-2] == "Đã thẩm định: đủ tiêu chuẩn, trình Hội đồng."
+    assert lines[-1].startswith(f"Hội đồng Thi đua - Khen thưởng họp ngày {TODAY:%d/%m/%Y} bình xét: đạt (")
     assert lines[1] == "Đơn vị đã đề nghị."
     judged = [line for line in lines if line.startswith("Đánh giá tiêu chí")]
     assert len(judged) == 2
@@ -245,9 +249,11 @@ def test_send_back_asks_for_the_reason(qtbot, commune_db, people, forms, page, f
     assert history(page)[-1] == "Trả lại để bổ sung: Bổ sung số liệu về số hộ tham gia"
 
 
-def test_the_council_may_fail_a_nomination_with_a_note(qtbot, commune_db, people, forms, page, fake_messages):
+def test_a_village_review_may_fail_a_nomination_with_a_note(qtbot, commune_db, people, forms, page,
+                                                          fake_messages):
+    """GĐVH is reviewed by the village meeting, not the council: its result is still recorded here."""
     round_id = make_round(commune_db)
-    nomination = nominate(commune_db, round_id, people["Trần Thị Lan"], forms["LDTT"])
+    nomination = nominate(commune_db, round_id, people["Hộ ông Phạm Văn Sáu"], forms["GDVH"])
     propose(commune_db, nomination)
     page.show_round(round_id)
     page.table.selectRow(0)
