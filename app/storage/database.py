@@ -19,7 +19,7 @@ from app.storage.atomic import stale_temporaries
 from app.storage.audit.recorder import install_audit_recorder
 from app.storage.conflicts import refuse_lost_races
 from app.storage.damage import header_is_damaged, is_damage_error, set_aside
-from app.storage.engine import make_engine, unreachable_server_message
+from app.storage.engine import make_engine, server_name, unreachable_server_message
 from app.storage.initialised import FolderState, folder_state, mark_initialised, set_aside_databases
 from app.storage.lock import holds_lock
 from app.storage.paths import DB_FILE_NAME, backups_dir, damage_note, database_url
@@ -173,6 +173,8 @@ def open_database(data_dir: Path, *, replace_missing: bool = False) -> Database:
         raise _set_aside_damaged(data_dir, local_file)
     if local_file is not None and damage_note(data_dir).exists() and _still_damaged(data_dir, local_file):
         raise _set_aside_damaged(data_dir, local_file)
+    if local_file is not None:
+        _refuse_foreign(f"Tệp “{local_file}”", _sqlite_tables(local_file))
     engine = make_engine(url)
     try:
         stored = _stored_revision(engine)
@@ -245,9 +247,39 @@ def _stored_revision(engine: Engine) -> str | None:
         return None
 
 
+def _sqlite_tables(db_file: Path) -> list[str]:
+    """The tables of a SQLite file, read without changing a byte of it (the engine would switch it to WAL)."""
+    if not db_file.is_file() or db_file.stat().st_size == 0:
+        return []
+    try:
+        conn = sqlite3.connect(f"{db_file.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            return [row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return []  # unreadable: the damage checks of open_database say so
+
+
+def _refuse_foreign(where: str, tables: list[str]) -> None:
+    """A database that holds tables but no schema revision was not made by Sổ Vàng: never migrated into."""
+    tables = sorted(name for name in tables if not name.startswith("sqlite_"))
+    if not tables or "alembic_version" in tables:
+        return
+    shown = ", ".join(tables[:5]) + (f"… ({len(tables)} bảng)" if len(tables) > 5 else "")
+    raise DataDirError(
+        f"{where} không phải cơ sở dữ liệu của Sổ Vàng (không có bảng alembic_version, mà có các bảng "
+        f"khác: {shown}). Sổ Vàng không ghi gì vào đó. Hãy kiểm tra thư mục dữ liệu (--data-dir, "
+        "SOVANG_DATA_DIR) hoặc SOVANG_DATABASE_URL, hoặc khôi phục dữ liệu từ bản sao lưu (sovang restore).")
+
+
 def _migrate(data_dir: Path, engine: Engine, stored: str | None) -> None:
     from app.storage import migrate  # Alembic is imported only when there is something to do
 
+    if stored is None and engine.dialect.name != "sqlite":  # a local file was looked at before opening
+        from sqlalchemy import inspect
+
+        _refuse_foreign(f"Cơ sở dữ liệu “{server_name(engine.url)}”", inspect(engine).get_table_names())
     if migrate.needs_upgrade(engine):  # raises DatabaseTooNewError before anything is written
         if stored is not None:
             _backup_before_migration(data_dir, engine)

@@ -106,6 +106,7 @@ class _Walk:
         self.report, self.key = report, key
         self.known: dict[tuple[str, int], Known] = {}
         self.last_id, self.last_hash = 0, GENESIS
+        self.unverified = 0  # events that fail without a key: sealed with a key file that is gone
 
     def event(self, row) -> None:
         self.report.events += 1
@@ -125,8 +126,10 @@ class _Walk:
         elif row["prev_hash"] != self.last_hash:
             self.report.add(f"{event} không nối tiếp sự kiện trước nó.")
         if stored_hash(row["prev_hash"], row, number, self.key) != row["hash"] or _bad_redaction(row):
-            unsealed = "" if self.key is not None else f"; thư mục dữ liệu không có tệp khóa {KEY_FILE}"
-            self.report.add(f"{event} bị sửa ngoài ứng dụng (mã băm không khớp{unsealed}).")
+            if self.key is None and not _bad_redaction(row):
+                self.unverified += 1  # sealed with the key that is gone: said once (_key_gone)
+                return
+            self.report.add(f"{event} bị sửa ngoài ứng dụng (mã băm không khớp).")
 
     def _record(self, entry: Audited, row) -> None:
         action, at = AuditAction(row["action"]), row["at"]
@@ -155,6 +158,19 @@ def _walk_events(conn: Connection, report: TrailReport, key: TrailKey | None) ->
     for row in conn.execute(query).mappings():
         walk.event(row)
     return walk
+
+
+def _key_gone(data_dir: Path, walk: _Walk, report: TrailReport) -> None:
+    """Events that do not verify without a key, in a folder that has none: the key file is gone (or the
+    events were forged; only the key can tell). One problem, with where a copy of the key is kept."""
+    if not walk.unverified:
+        return
+    copy = data_dir / "backups" / KEY_FILE
+    where = (f"bản lưu ở “{copy}”" if copy.is_file()
+             else f"thư mục sao lưu hoặc nơi sao lưu thứ hai (tệp {KEY_FILE} nằm cạnh các bản sao lưu)")
+    report.add(f"{TRAIL}: tệp khóa niêm phong {KEY_FILE} không còn trong thư mục dữ liệu “{data_dir}”, nên "
+               f"không kiểm tra được {vn_number(walk.unverified)} sự kiện đã niêm phong và không ghi thêm "
+               f"được nhật ký. Hãy chép lại tệp {KEY_FILE} từ {where} vào thư mục dữ liệu rồi kiểm tra lại.")
 
 
 def _check_head(conn: Connection, walk: _Walk, report: TrailReport) -> None:
@@ -297,6 +313,7 @@ def check_audit_trail(db: Database, files: bool = False, against: Path | None = 
             report.notes.append(f"{TRAIL} chưa được niêm phong (thư mục dữ liệu không có tệp {KEY_FILE}): "
                                 "nhật ký lập bởi phiên bản trước được niêm phong từ lần lưu tới.")
         walk = _walk_events(conn, report, key)
+        _key_gone(db.data_dir, walk, report)
         _check_head(conn, walk, report)
         for entry in REGISTRY:
             _check_rows(conn, entry, walk, report)
