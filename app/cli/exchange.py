@@ -58,19 +58,15 @@ def import_xlsx(db: Database, args, out: Printer = print) -> int:
         ImportSource,
         Outcome,
         import_preset,
-        mapping_from_preset,
         preview_import,
         run_import,
         save_error_workbook,
         save_import_preset,
     )
 
-    source = ImportSource(Path(args.file).expanduser(), args.sheet, args.header_row)
+    preset = import_preset(db, args.preset).fields if args.preset else None
+    source = ImportSource(Path(args.file).expanduser(), args.sheet, args.header_row, preset=preset)
     preview = preview_import(db, source)
-    if args.preset:
-        mapping = mapping_from_preset(preview.headers, import_preset(db, args.preset).fields)
-        source = ImportSource(source.path, preview.sheet, preview.header_row, mapping)
-        preview = preview_import(db, source)
     out(f"Trang “{preview.sheet}”, dòng tiêu đề {preview.header_row}; cột: " + ", ".join(
         f"{preview.headers[c]} → {key}" for c, key in sorted(preview.mapping.items())))
     for row in preview.refused:

@@ -19,6 +19,7 @@ from app.services.settings import load_commune_profile
 from app.services.subjects import count_subjects
 from app.services.workspace import Database
 from app.ui.accounts.access_controls import AccessControls
+from app.ui.exchange.menu import ExchangeMenu
 from app.ui.kit import messages
 from app.ui.kit.widgets import restore_geometry, save_geometry
 from app.ui.pages import DECISIONS, NOMINATIONS, SUBJECTS, PageSpec, default_pages
@@ -96,6 +97,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, "Thoát", self.close, QKeySequence("Ctrl+Q"))
         self.backups = BackupActions(self)  # the "Dữ liệu" menu, the automatic backup, the step at close
+        self.exchange = ExchangeMenu(self)  # "Trao đổi": lists from and to Excel
         help_menu = self.menuBar().addMenu("Trợ &giúp")
         self._action(help_menu, "Giới thiệu", self.show_about)
 

@@ -22,7 +22,6 @@ if TYPE_CHECKING:
         ImportResult,
         ImportSource,
         list_batches,
-        mapping_from_preset,
         preview_import,
         run_import,
         undo_import,
@@ -54,7 +53,7 @@ __all__: list[str] = [
     "BUILT_IN", "BatchRow", "CITIZEN_ID_REFUSED", "COLUMNS", "ExportColumn", "ExportPreset", "ExportRequest",
     "ExportResult", "FIELDS", "ImportField", "ImportPreset", "ImportPreview", "ImportResult", "ImportSource",
     "ListKind", "Outcome", "Problem", "RowResult", "delete_preset", "export_list", "export_preset",
-    "import_preset", "list_batches", "list_export_presets", "list_import_presets", "mapping_from_preset",
+    "import_preset", "list_batches", "list_export_presets", "list_import_presets",
     "preview_import", "run_import", "save_error_workbook", "save_export_preset", "save_import_preset",
     "sheet_names", "undo_import",
     "CatalogueImport", "PackageCheck", "PackageSummary", "import_package", "make_catalogue_package",
@@ -69,8 +68,8 @@ __getattr__ = lazy_exports(__name__, {
     "export_file": ["CITIZEN_ID_REFUSED", "ExportRequest", "ExportResult", "export_list"],
     "import_rows": ["Outcome", "Problem", "RowResult"],
     "import_run": [
-        "BatchRow", "ImportPreview", "ImportResult", "ImportSource", "list_batches", "mapping_from_preset",
-        "preview_import", "run_import", "undo_import"
+        "BatchRow", "ImportPreview", "ImportResult", "ImportSource", "list_batches", "preview_import",
+        "run_import", "undo_import"
     ],
     "presets": [
         "ImportPreset", "delete_preset", "export_preset", "import_preset", "list_export_presets",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from app.rules.vntext import fold
@@ -61,10 +62,10 @@ def parse_birth(value: object, today: dt.date) -> Birth:
     for pattern, order in ((_WORDS, (1, 2, 3)), (_DATE, (1, 2, 3)), (_ISO, (3, 2, 1))):
         match = pattern.fullmatch(text)
         if match:
-            day, month, year = (int(match.group(i)) for i in order)
-            if year < 100:
-                year += 1900 if year > today.year % 100 else 2000
-            return Birth(date=_real_date(year, month, day), year=year)
+            d, m, y = (int(match.group(i)) for i in order)
+            if y < 100:
+                y += 1900 if y > today.year % 100 else 2000
+            return Birth(date=_real_date(y, m, d), year=y)
     match = _YEAR.fullmatch(text)
     if match:
         return Birth(year=int(match.group(1)))
@@ -105,7 +106,7 @@ def phone_digits(value: object) -> str:
     return digits(value, 10, max_lost=1)
 
 
-def choice(value: object, options: dict[str, object]) -> object | None:
+def choice(value: object, options: Mapping[str, object]) -> object | None:
     """The option whose folded key equals the folded cell ("NAM", "nam " -> Gender.MALE); None if empty."""
     text = fold(cell_text(value))
     if not text:

@@ -71,12 +71,14 @@ def match_header(text: str) -> str | None:
     return None
 
 
-def match_columns(headers: list[str]) -> dict[int, str]:
-    """Column index -> field for a header row; a field found twice keeps its first column."""
+def match_columns(headers: list[str], preset: dict[str, str] | None = None) -> dict[int, str]:
+    """Column index -> field for a header row; a field found twice keeps its first column. A preset
+    (field -> header text, as saved) names its headers first."""
+    by_header = {header_key(text): key for key, text in (preset or {}).items()}
     found: dict[int, str] = {}
     taken: set[str] = set()
     for index, text in enumerate(headers):
-        field = match_header(text)
+        field = by_header.get(header_key(text)) or match_header(text)
         if field is not None and field not in taken:
             found[index] = field
             taken.add(field)

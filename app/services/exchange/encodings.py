@@ -11,6 +11,7 @@ showed the small letters' codes as capitals), so TCVN3 text decodes to small let
 from __future__ import annotations
 
 import enum
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -103,6 +104,7 @@ def _tone_well_placed(vowels: str, toned: int, closed: bool) -> bool:
     return toned == (1 if closed or len(vowels) == 3 else 0)
 
 
+@functools.lru_cache(maxsize=65536)
 def _reads_as_syllable(word: str) -> bool:
     decomposed = unicodedata.normalize("NFD", word.lower())
     tones = [c for c in decomposed if c in _TONES]
@@ -187,6 +189,10 @@ def detect(text: str) -> Detection:
     both read equally well."""
     if not _LATIN1_LETTER.search(text) or _UNICODE_ONLY.search(text):
         return Detection(Encoding.UNICODE, text)
+    if not looks_legacy(text):
+        good, total = _plausible_words(text)
+        if good == total:  # reads as Vietnamese already: no decoding can read better
+            return Detection(Encoding.UNICODE, text)
     decoded = {Encoding.UNICODE: text, **{e: decoder(text) for e, decoder in _DECODERS.items()}}
     scores = {e: _plausible_words(t)[0] - sum(1 for ch in t if ch in _LEGACY_MARKS)
               for e, t in decoded.items()}

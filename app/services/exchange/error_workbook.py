@@ -20,7 +20,7 @@ _MESSAGE_FILL = "F8CBAD"
 def save_error_workbook(preview, target: Path) -> Path:
     """Write the preview's file with its problems to `target` (.xlsx), atomically; the original file is
     never changed. Returns the path written."""
-    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.styles import Alignment, Font, PatternFill  # type: ignore[import-untyped]
 
     if target.suffix.lower() != ".xlsx":
         target = target.with_suffix(".xlsx")

@@ -34,9 +34,9 @@ def _typed(column: ExportColumn, value: object) -> tuple[object, str | None]:
 
 
 def workbook_bytes(data: ListData, columns: list[ExportColumn], sheet_title: str = "Danh sách") -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Border, Font, Side
-    from openpyxl.utils import get_column_letter
+    from openpyxl import Workbook  # type: ignore[import-untyped]
+    from openpyxl.styles import Alignment, Border, Font, Side  # type: ignore[import-untyped]
+    from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 
     workbook = Workbook()
     sheet = workbook.active

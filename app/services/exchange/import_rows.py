@@ -230,14 +230,14 @@ class _RowReader:
             value = raw(key)
             if key not in self.columns or cell_text(value) == "":
                 continue
+            if gender is not None:
+                data.gender = gender  # the column says it, whatever the date in it
             try:
                 birth = parse_birth(value, self.today)
             except CellProblem as exc:
                 add(key, str(exc))
                 continue
             data.birth_date, data.birth_year = birth.date, birth.year
-            if gender is not None:
-                data.gender = gender
 
 
 def column_encodings(grid: Grid) -> dict[int, Encoding | None]:
@@ -259,8 +259,10 @@ def analyse_rows(session: Session, grid: Grid, today: dt.date) -> list[RowResult
     results: list[RowResult] = []
     seen: dict[tuple, tuple[int, str]] = {}
     for r in range(grid.first_data_row, len(grid.raw)):
-        values = [grid.text(r, c) for c in mapped]
-        if not any(values) or data_row_is_numbering([grid.text(r, c) for c in range(len(grid.raw[r]))]):
+        if not any(grid.text(r, c) for c in mapped):
+            continue
+        near_header = r < grid.first_data_row + 2
+        if near_header and data_row_is_numbering([grid.text(r, c) for c in range(len(grid.raw[r]))]):
             continue
         result = reader.read(r)
         if result.outcome is Outcome.CREATED and result.subject is not None:

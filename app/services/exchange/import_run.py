@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from app.errors import ConflictError, ServiceError
 from app.models import AwardRecord, Exemplar, ImportBatch, ImportBatchSubject, Nomination, Subject
-from app.services.exchange.columns import FIELD_BY_KEY, match_header, names_subject
+from app.services.exchange.columns import FIELD_BY_KEY, names_subject
 from app.services.exchange.import_rows import Outcome, RowResult, analyse_rows
 from app.services.exchange.workbook import Grid, find_header, read_grid
 from app.services.records import get_or_not_found
@@ -26,12 +26,14 @@ UNDO_NAMES_SHOWN = 5
 @dataclass(frozen=True)
 class ImportSource:
     """What to read: the file, the sheet (None: the first), the header row (1-based; None: found) and
-    the columns' fields chosen by hand (column index -> field key; None: found from the headers)."""
+    the columns' fields chosen by hand (column index -> field key; None: found from the headers, those
+    a saved preset names first)."""
 
     path: Path
     sheet: str | None = None
     header_row: int | None = None
     mapping: dict[int, str] | None = None
+    preset: dict[str, str] | None = None  # field -> header text
 
 
 @dataclass
@@ -87,7 +89,7 @@ class BatchRow:
 
 
 def _grid(source: ImportSource) -> Grid:
-    grid = find_header(read_grid(source.path, source.sheet), source.header_row)
+    grid = find_header(read_grid(source.path, source.sheet), source.header_row, source.preset)
     if source.mapping is not None:
         unknown = set(source.mapping.values()) - set(FIELD_BY_KEY)
         if unknown:
@@ -98,20 +100,6 @@ def _grid(source: ImportSource) -> Grid:
     else:
         grid.mapping = {c: f for c, f in grid.mapping.items() if f != "stt"}
     return grid
-
-
-def mapping_from_preset(headers: list[str], preset: dict[str, str]) -> dict[int, str]:
-    """A saved import preset (field -> header text) applied to a file's headers: each field goes to the
-    column whose header has the same folded text; fields the preset does not name are found as usual."""
-    from app.services.exchange.columns import header_key
-
-    by_header = {header_key(text): key for key, text in preset.items()}
-    found: dict[int, str] = {}
-    for index, text in enumerate(headers):
-        key = by_header.get(header_key(text)) or match_header(text)
-        if key and key not in found.values():
-            found[index] = key
-    return found
 
 
 def preview_import(db: Database, source: ImportSource, today: dt.date | None = None) -> ImportPreview:
@@ -125,16 +113,14 @@ def preview_import(db: Database, source: ImportSource, today: dt.date | None = N
 def run_import(db: Database, source: ImportSource, *, all_or_nothing: bool = False,
                today: dt.date | None = None) -> ImportResult:
     """Import the good rows in one transaction (or none of them when `all_or_nothing` and a row is
-    refused), after a backup; the rows it creates are recorded as one batch."""
+    refused), after a backup; the rows it creates are recorded as one batch. The rows are judged inside
+    the transaction, against the book as it is then (someone may have saved since the dry run)."""
     day = today or dt.date.today()
-    grid = _grid(source)
-    with db.read() as session:
-        first = analyse_rows(session, grid, day)
-    _refuse_if_any(first, all_or_nothing)
-    backup = _backup(db) if any(r.outcome is Outcome.CREATED for r in first) else None
+    grid = _grid(source)  # a file that cannot be read is refused before anything is written
+    backup = _backup(db)
     with db.transaction() as session:
-        rows = analyse_rows(session, grid, day)  # again: someone may have saved since the dry run
-        _refuse_if_any(rows, all_or_nothing)
+        rows = analyse_rows(session, grid, day)
+        _refuse_if_any(rows, all_or_nothing)  # rolled back: nothing written
         counts = Counter(r.outcome for r in rows)
         batch_id = _write(session, grid, rows, counts) if counts[Outcome.CREATED] else None
     return ImportResult(batch_id, counts[Outcome.CREATED], counts[Outcome.MATCHED], counts[Outcome.REFUSED],
@@ -217,8 +203,9 @@ def _built_on(session: Session, subjects: list[Subject]) -> list[str]:
         (Subject.collective_id, "đã có thành viên"),
     )
     for column, reason in checks:
-        for (sid,) in session.execute(select(column).where(column.in_(ids)).group_by(column)):
-            reasons[sid].append(reason)
+        for sid in session.scalars(select(column).where(column.in_(ids)).group_by(column)):
+            if sid is not None:
+                reasons[sid].append(reason)
     for subject in subjects:
         if subject.version > 1:
             reasons[subject.id].append("đã sửa sau khi nhập")

@@ -3,15 +3,17 @@ named), listing its sheets, and a sheet's cells as a grid with merged cells fill
 
 from __future__ import annotations
 
+import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+from openpyxl.utils.cell import coordinate_to_tuple  # type: ignore[import-untyped]
 
 from app.errors import ServiceError
 from app.services.exchange.cells import cell_text
-from app.services.exchange.columns import header_key, match_columns, names_subject
+from app.services.exchange.columns import header_key, match_columns, match_header, names_subject
 
 HEADER_SCAN_ROWS = 30
 MAX_ROWS = 100_000
@@ -62,7 +64,7 @@ def _refuse_non_workbook(path: Path) -> None:
 def load_workbook(path: Path, *, read_only: bool = False, data_only: bool = True):
     """The workbook (values, not formulas, unless `data_only` is False), or a ServiceError saying why it
     cannot be read."""
-    from openpyxl import load_workbook as openpyxl_load
+    from openpyxl import load_workbook as openpyxl_load  # type: ignore[import-untyped]
 
     _refuse_non_workbook(path)
     try:
@@ -105,8 +107,9 @@ class Grid:
 
 def read_grid(path: Path, sheet: str | None = None) -> Grid:
     """A sheet's cells (merged ranges filled with their top-left value); refused with the place named
-    when the sheet is missing or empty or a cell holds a formula error."""
-    workbook = load_workbook(path)
+    when the sheet is missing or empty or a cell holds a formula error. Read in openpyxl's streaming
+    mode (ten times faster on a long list), the merged ranges from the sheet's XML."""
+    workbook = load_workbook(path, read_only=True)
     try:
         if sheet is None:
             worksheet = workbook.worksheets[0]
@@ -116,25 +119,50 @@ def read_grid(path: Path, sheet: str | None = None) -> Grid:
             raise ServiceError(f"{where(path)}: không có trang “{sheet}” (các trang: "
                                f"{', '.join(workbook.sheetnames)}).")
         name = worksheet.title
-        if worksheet.max_row > MAX_ROWS:
-            raise ServiceError(f"{where(path, name)}: có {worksheet.max_row} dòng, quá {MAX_ROWS} dòng một "
-                               "lần nhập; hãy chia thành nhiều tệp.")
-        raw = [list(row) for row in worksheet.iter_rows(values_only=True)]
-        for merged in worksheet.merged_cells.ranges:
-            top_left = raw[merged.min_row - 1][merged.min_col - 1] if merged.min_row <= len(raw) else None
-            for r in range(merged.min_row - 1, min(merged.max_row, len(raw))):
-                line = raw[r]
-                line.extend([None] * (merged.max_col - len(line)))
-                for c in range(merged.min_col - 1, merged.max_col):
-                    line[c] = top_left
+        raw: list[list[object]] = []
+        for row in worksheet.iter_rows(values_only=True):
+            raw.append(list(row))
+            if len(raw) > MAX_ROWS:
+                raise ServiceError(f"{where(path, name)}: có hơn {MAX_ROWS} dòng, quá nhiều cho một lần "
+                                   "nhập; hãy chia thành nhiều tệp.")
+        merged = _merged_ranges(path, getattr(worksheet, "_worksheet_path", ""))
     finally:
         workbook.close()
+    for min_col, min_row, max_col, max_row in merged:
+        if min_row > len(raw):
+            continue
+        top = raw[min_row - 1]
+        top_left = top[min_col - 1] if min_col <= len(top) else None
+        for r in range(min_row - 1, min(max_row, len(raw))):
+            line = raw[r]
+            line.extend([None] * (max_col - len(line)))
+            for c in range(min_col - 1, max_col):
+                line[c] = top_left
     while raw and all(cell_text(v) == "" for v in raw[-1]):
         raw.pop()
     if not raw:
         raise ServiceError(f"{where(path, name)}: trang trống, không có dòng nào.")
     _refuse_error_cells(path, name, raw)
     return Grid(path, name, raw)
+
+
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+[0-9]+):([A-Z]+[0-9]+)"')
+
+
+def _merged_ranges(path: Path, member: str) -> list[tuple[int, int, int, int]]:
+    """(min_col, min_row, max_col, max_row) of each merged range of a sheet, 1-based."""
+    if not member:
+        return []
+    with zipfile.ZipFile(path) as archive:
+        try:
+            xml = archive.read(member.lstrip("/"))
+        except KeyError:
+            return []
+    found = []
+    for first, last in _MERGE.findall(xml):
+        (r1, c1), (r2, c2) = coordinate_to_tuple(first.decode()), coordinate_to_tuple(last.decode())
+        found.append((c1, r1, c2, r2))
+    return found
 
 
 def _refuse_error_cells(path: Path, sheet: str, raw: list[list[object]]) -> None:
@@ -145,7 +173,7 @@ def _refuse_error_cells(path: Path, sheet: str, raw: list[list[object]]) -> None
                                    "công thức (hoặc chép rồi dán giá trị) và lưu lại.")
 
 
-def find_header(grid: Grid, header_row: int | None = None) -> Grid:
+def find_header(grid: Grid, header_row: int | None = None, preset: dict[str, str] | None = None) -> Grid:
     """Set the grid's header row (the one given, 1-based, or the one naming the most fields within the
     first rows) and the columns' fields; a merged header over "Nam" | "Nữ" sub-headers is read as two
     columns of birth years by gender."""
@@ -154,7 +182,7 @@ def find_header(grid: Grid, header_row: int | None = None) -> Grid:
     for r in rows:
         if r < 0 or r >= len(grid.raw):
             raise ServiceError(f"{where(grid.file, grid.sheet, header_row)}: không có dòng này trong trang.")
-        mapping = match_columns([grid.text(r, c) for c in range(len(grid.raw[r]))])
+        mapping = match_columns([grid.text(r, c) for c in range(len(grid.raw[r]))], preset)
         score = len(mapping) + (10 if names_subject(mapping) else 0)
         if score > best_score:
             best, best_score = r, score
@@ -165,7 +193,7 @@ def find_header(grid: Grid, header_row: int | None = None) -> Grid:
     grid.header_row = best
     width = max(len(line) for line in grid.raw[best:best + 2])
     grid.headers = [grid.text(best, c) for c in range(width)]
-    grid.mapping = match_columns(grid.headers)
+    grid.mapping = match_columns(grid.headers, preset)
     _read_sub_headers(grid, width)
     return grid
 
@@ -175,18 +203,14 @@ def _read_sub_headers(grid: Grid, width: int) -> None:
     if below >= len(grid.raw):
         return
     subs = {c: grid.text(below, c) for c in range(width)}
-    split = {c: _GENDER_SUBHEADERS.get(match_sub(subs[c])) for c in range(width)
-             if grid.mapping.get(c) == "birth"}
+    split = {c: _GENDER_SUBHEADERS.get(header_key(subs[c])) for c in range(width)
+             if match_header(grid.headers[c]) == "birth"}
     if not split or not all(split.values()):
         return
     for c, key in split.items():
         grid.mapping[c] = key  # type: ignore[assignment]
         grid.headers[c] = f"{grid.headers[c]} — {subs[c]}"
     grid.header_depth = 2
-
-
-def match_sub(text: str) -> str:
-    return header_key(text)
 
 
 def data_row_is_numbering(values: list[str]) -> bool:
