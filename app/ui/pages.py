@@ -22,6 +22,7 @@ MOVEMENTS = "movements"
 ROUNDS = "rounds"
 NOMINATIONS = "nominations"
 DECISIONS = "decisions"
+CERTIFICATES = "certificates"
 CATALOGUE = "catalogue"
 UNITS = "units"
 AUDIT = "audit"
@@ -67,6 +68,8 @@ def default_pages() -> list[PageSpec]:
                  Icon.SP_FileDialogContentsView),
         PageSpec(DECISIONS, "Quyết định khen thưởng", lazy("app.ui.decisions.page", "DecisionsPage"),
                  Icon.SP_FileIcon),
+        PageSpec(CERTIFICATES, "Giấy khen", lazy("app.ui.certificates.page", "CertificatesPage"),
+                 Icon.SP_DialogSaveButton),
         PageSpec(CATALOGUE, "Danh mục khen thưởng", lazy("app.ui.catalogue.page", "CataloguePage"),
                  Icon.SP_FileDialogInfoView),
         PageSpec(UNITS, "Đơn vị", lazy("app.ui.units.page", "UnitsPage"), Icon.SP_DirHomeIcon),

@@ -13,11 +13,11 @@ YES = "có"
 
 
 def mm(value: float, signed: bool = False) -> str:
-    """1.5 -> '1,5'; signed: '+1,5' / '−0,8' (a Vietnamese decimal comma)."""
+    """1.5 -> '1,5'; signed: '+1,5' / '-0,8' (a Vietnamese decimal comma)."""
     text = f"{abs(value):.2f}".rstrip("0").rstrip(".").replace(".", ",")
     if signed:
-        return ("−" if value < 0 else "+") + text if value else "0"
-    return ("−" if value < 0 else "") + text
+        return ("-" if value < 0 else "+") + text if value else "0"
+    return ("-" if value < 0 else "") + text
 
 
 def scale_text(value: float) -> str:
@@ -38,7 +38,7 @@ def kind_label(kind: str) -> str:
 
 
 def correction_text(x_mm: float, y_mm: float, scale: float) -> str:
-    """'ngang +1,5 mm, dọc −0,8 mm, tỉ lệ 1'."""
+    """'ngang +1,5 mm, dọc -0,8 mm, tỉ lệ 1'."""
     return f"ngang {mm(x_mm, True)} mm, dọc {mm(y_mm, True)} mm, tỉ lệ {scale_text(scale)}"
 
 

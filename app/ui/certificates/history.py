@@ -10,6 +10,7 @@ from app.errors import ValidationError
 from app.services.certificates import CertificateRow, list_certificates, list_prints, spoil_certificate
 from app.services.workspace import Database
 from app.ui.certificates.columns import CERTIFICATE_COLUMNS, PRINT_COLUMNS
+from app.ui.certificates.shown_loading import LoadsWhenShown
 from app.ui.kit import messages
 from app.ui.kit.operations import busy, service_call
 from app.ui.kit.row_table import RowTableModel, row_table_view, selected_row
@@ -18,14 +19,13 @@ from app.ui.kit.widgets import add_button
 EMPTY = "Chưa in giấy khen nào của quyết định này."
 
 
-class PrintHistory(QWidget):
+class PrintHistory(LoadsWhenShown):
     reprint_requested = Signal(int)  # a recipient's position: print it again
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
         self.decision_id: int | None = None
-        self._stale = True
         self.prints = RowTableModel(PRINT_COLUMNS, self)
         self.certificates = RowTableModel(CERTIFICATE_COLUMNS, self)
         self.prints_table = row_table_view(self.prints)
@@ -59,17 +59,9 @@ class PrintHistory(QWidget):
 
     def show_decision(self, decision_id: int | None) -> None:
         self.decision_id = decision_id
-        self._stale = True
-        if self.isVisible():
-            self.load()
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        super().showEvent(event)
-        if self._stale:
-            self.load()
+        self.reload_soon()
 
     def load(self) -> None:
-        self._stale = False
         prints, certificates = [], []
         if self.decision_id is not None:
             with busy():

@@ -48,6 +48,7 @@ from app.ui.certificates.choices import (
     refill_printers,
 )
 from app.ui.certificates.columns import kind_label
+from app.ui.certificates.shown_loading import LoadsWhenShown
 from app.ui.kit import messages, system_files
 from app.ui.kit.background import run_in_background
 from app.ui.kit.operations import busy
@@ -73,7 +74,7 @@ def refusal_text(error: ServiceError) -> str:
     return str(error)
 
 
-class CertificatesSection(QWidget):
+class CertificatesSection(LoadsWhenShown):
     """Loaded when shown (`show_detail` only remembers the decision while the section is hidden)."""
 
     printed = Signal()  # a batch was printed or saved: the history reads again
@@ -86,7 +87,6 @@ class CertificatesSection(QWidget):
         self.printed_before: dict[int, int] = {}
         self.layouts: list[LayoutInfo] = []
         self.calibrations: list[CalibrationRow] = []
-        self._stale = True
         self.reason = styled_label("", REASON_STYLE)
         self.body = QSplitter(Qt.Orientation.Horizontal)
         self.body.addWidget(self._build_recipients())
@@ -154,18 +154,10 @@ class CertificatesSection(QWidget):
 
     def show_detail(self, detail: DecisionDetail | None) -> None:
         self.detail = detail
-        self._stale = True
-        if self.isVisible():
-            self.load()
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        super().showEvent(event)
-        if self._stale:
-            self.load()
+        self.reload_soon()
 
     def load(self) -> None:
         """Read the decision's recipients, the layouts and printers (or say why nothing prints)."""
-        self._stale = False
         self.report.clear()
         self.texts, reason = [], ""
         if self.detail is None:
