@@ -50,6 +50,17 @@ def read_mm(text: str) -> float | None:
     return float(raw) if raw else None
 
 
+def landed_text(landed_a: tuple[float, float]) -> str:
+    """'Máy in đặt dấu A lệch sang phải 1,5 mm và lên trên 0,8 mm.' (plain words for the officer)"""
+    (ax, ay), (x, y) = CALIBRATION_MARKS["A"], landed_a
+    parts = []
+    if round(x - ax, 2):
+        parts.append(f"sang {'phải' if x > ax else 'trái'} {mm(abs(x - ax))} mm")
+    if round(y - ay, 2):
+        parts.append(f"{'xuống dưới' if y > ay else 'lên trên'} {mm(abs(y - ay))} mm")
+    return f"Máy in đặt dấu A lệch {' và '.join(parts)}." if parts else "Dấu A rơi đúng chỗ."
+
+
 class PrinterPage(QWizardPage):
     def __init__(self, db: Database) -> None:
         super().__init__()
@@ -146,8 +157,9 @@ class MeasurePage(QWizardPage):
         except ValidationError as error:
             return "\n".join(error.errors.values())
         c = self.calibration
-        return (f"Sổ Vàng sẽ bù: {correction_text(c.offset_x_mm, c.offset_y_mm, c.scale)}.\n"
-                "(+ là dịch sang phải / xuống dưới.) Bấm “Lưu căn chỉnh” để dùng từ lần in sau.")
+        correction = correction_text(c.offset_x_mm, c.offset_y_mm, c.scale)
+        return (f"{landed_text(landed_a)}\nSổ Vàng sẽ bù: {correction} (+ là dịch sang phải / xuống dưới)."
+                "\nBấm “Lưu căn chỉnh” để dùng từ lần in sau.")
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt's name
         return self.calibration is not None

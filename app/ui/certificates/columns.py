@@ -42,6 +42,15 @@ def correction_text(x_mm: float, y_mm: float, scale: float) -> str:
     return f"ngang {mm(x_mm, True)} mm, dọc {mm(y_mm, True)} mm, tỉ lệ {scale_text(scale)}"
 
 
+def print_columns(titles: dict[str, str]) -> list[RowColumn]:
+    """The prints of a decision; `titles` (filled by the page) turns layout names into their titles."""
+
+    def layouts(row) -> str:
+        return "; ".join(titles.get(name.strip(), name.strip()) for name in row.layout_name.split(","))
+
+    return [*PRINT_COLUMNS[:6], RowColumn("Mẫu", layouts, 200, tooltip=layouts), *PRINT_COLUMNS[7:]]
+
+
 PRINT_COLUMNS = [
     RowColumn("Lúc in", lambda r: local_moment(r.printed_at), 120, CENTER),
     RowColumn("Người in", lambda r: r.printed_by, 120),

@@ -7,9 +7,15 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from app.errors import ValidationError
-from app.services.certificates import CertificateRow, list_certificates, list_prints, spoil_certificate
+from app.services.certificates import (
+    CertificateRow,
+    list_certificates,
+    list_layouts,
+    list_prints,
+    spoil_certificate,
+)
 from app.services.workspace import Database
-from app.ui.certificates.columns import CERTIFICATE_COLUMNS, PRINT_COLUMNS
+from app.ui.certificates.columns import CERTIFICATE_COLUMNS, print_columns
 from app.ui.certificates.shown_loading import LoadsWhenShown
 from app.ui.kit import messages
 from app.ui.kit.operations import busy, service_call
@@ -26,7 +32,8 @@ class PrintHistory(LoadsWhenShown):
         super().__init__(parent)
         self.db = db
         self.decision_id: int | None = None
-        self.prints = RowTableModel(PRINT_COLUMNS, self)
+        self._titles: dict[str, str] = {}
+        self.prints = RowTableModel(print_columns(self._titles), self)
         self.certificates = RowTableModel(CERTIFICATE_COLUMNS, self)
         self.prints_table = row_table_view(self.prints)
         self.certificates_table = row_table_view(self.certificates)
@@ -66,6 +73,7 @@ class PrintHistory(LoadsWhenShown):
         if self.decision_id is not None:
             with busy():
                 prints = list_prints(self.db, self.decision_id)
+                self._titles.update({info.name: info.title for info in list_layouts(self.db)})
                 certificates = list_certificates(self.db, self.decision_id)
         self.prints.set_rows(prints)
         self.certificates.set_rows(certificates)

@@ -156,7 +156,10 @@ class LayoutEditor(QWidget):
         self.decision_combo.clear()
         self.decision_combo.addItem(SAMPLE, None)
         for d in issued:
-            self.decision_combo.addItem(f"{d.number} — {d.form_name}", d.id)
+            self.decision_combo.addItem(d.number, d.id)
+            self.decision_combo.setItemData(self.decision_combo.count() - 1,
+                                            f"Quyết định số {d.number}: {d.form_name} — {d.round_name}",
+                                            Qt.ItemDataRole.ToolTipRole)
         select_data(self.decision_combo, current)
         if self.layout_ is None and self.layout_combo.count():
             self.choose_layout(self.layout_combo.currentData())

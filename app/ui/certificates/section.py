@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -54,8 +54,8 @@ from app.ui.kit.background import run_in_background
 from app.ui.kit.operations import busy
 from app.ui.kit.widgets import add_button, choice_combo
 
-ACTUAL_SIZE = ("Khi in tệp PDF đã lưu: chọn khổ A4 nằm ngang và “Kích thước thực” (Actual size, 100 %), "
-               "không bao giờ chọn “Vừa trang” (Fit to page) — máy sẽ thu nhỏ trang và chữ lệch khỏi phôi.")
+ACTUAL_SIZE = ("Khi in tệp PDF đã lưu: chọn “Kích thước thực” (Actual size, 100 %), không bao giờ chọn "
+               "“Vừa trang” (Fit to page).")
 WARNING_STYLE = "background: #fff4e0; color: #6b4200; border: 1px solid #f0c987; padding: 4px;"
 REASON_STYLE = "background: #f3f3f3; color: #333; border: 1px solid #ccc; padding: 8px;"
 
@@ -127,12 +127,16 @@ class CertificatesSection(LoadsWhenShown):
         self.printer_combo = QComboBox()
         self.printer_combo.currentIndexChanged.connect(lambda _i: self._show_calibration())
         self.calibration_label = styled_label("", "")
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("Cách in:", self.mode_combo)
-        form.addRow("Mẫu:", self.layout_combo)
-        form.addRow("Máy in:", self.printer_combo)
-        form.addRow("", self.calibration_label)
+        form = QGridLayout()
+        form.addWidget(QLabel("Cách in:"), 0, 0)
+        form.addWidget(self.mode_combo, 0, 1)
+        form.addWidget(QLabel("Mẫu:"), 0, 2)
+        form.addWidget(self.layout_combo, 0, 3)
+        form.addWidget(QLabel("Máy in:"), 1, 0)
+        form.addWidget(self.printer_combo, 1, 1)
+        form.addWidget(self.calibration_label, 1, 2, 1, 2)
+        form.setColumnStretch(1, 1)
+        form.setColumnStretch(3, 1)
         buttons = QHBoxLayout()
         self.check_button = add_button(buttons, "Kiểm tra trước khi in", self.run_check)
         self.print_button = add_button(buttons, "In…", self.print_batch)
