@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from app.errors import ValidationError
+from app.errors import ValidationError, character_refusal, forbidden_character
 from app.models import DocumentType, Setting
 from app.resources import load_json
 from app.rules.vntext import normalize_text
@@ -141,6 +141,10 @@ def clean_wording(doc_type: DocumentType, values: Wording) -> Wording:
             clean[spec.key] = clean[spec.key].strip(" ;,.")
         if spec.required and not clean[spec.key]:
             errors[spec.key] = f"{spec.label}: không được để trống."
+        written = clean[spec.key]
+        texts = [str(line) for line in written] if isinstance(written, list) else [str(written)]
+        if (ch := next(filter(None, map(forbidden_character, texts)), None)) is not None:
+            errors[spec.key] = f"{spec.label}: {character_refusal(ch)}, hãy xóa ký tự đó."
     if "symbol" in clean and clean["symbol"] and not SYMBOL_PATTERN.match(str(clean["symbol"])):
         errors["symbol"] = (
             "Ký hiệu: chỉ gồm chữ và số, các nhóm nối bằng “-”, không có dấu cách (ví dụ QĐ-UBND)."

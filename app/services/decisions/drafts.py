@@ -151,6 +151,8 @@ def _check_lengths(decision: Decision) -> None:
     check = Validator()
     check.max_length("signer_name", "Người ký", decision.signer_name, 200)
     check.max_length("achievement", "Thành tích", decision.achievement, 1000)
+    check.plain_text("signer_name", "Người ký", decision.signer_name)
+    check.plain_text("achievement", "Thành tích", decision.achievement)
     check.raise_if_any()
 
 

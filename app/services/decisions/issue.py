@@ -16,7 +16,7 @@ import json
 from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
-from app.errors import ConflictError, ValidationError
+from app.errors import ConflictError, ValidationError, Validator
 from app.exporters.award_content import AwardContent
 from app.exporters.decision_builder import build_decision, subject_line
 from app.exporters.proposal_builder import build_proposal
@@ -111,6 +111,9 @@ def decision_cancelled(session: Session, decision: Decision, reason: str, day: d
     reason = normalize_multiline(reason)
     if not reason:
         raise ValidationError({"reason": "Lý do hủy: không được để trống."})
+    check = Validator()
+    check.plain_text("reason", "Lý do hủy", reason)
+    check.raise_if_any()
     if decision.status is not DecisionStatus.ISSUED:
         raise ConflictError(
             f"Chỉ hủy được quyết định đã ban hành; quyết định này “{decision.status.label}”."

@@ -72,6 +72,7 @@ def record_review(db: Database, nomination_id: int, passed: bool, note: str = ""
                   expected_version: int | None = None, today: dt.date | None = None) -> None:
     """Đã thẩm định → đã bình xét, đạt or không đạt, for a form the council does not vote on (the
     village meeting reviews GĐVH); a form the council votes on reaches it only through a closed meeting."""
+    _refuse_controls("note", "Ghi chú", note)
     with db.transaction() as session:
         require_approve(session, "ghi kết quả bình xét của Hội đồng")
         nomination = get_nomination_row(session, nomination_id)
@@ -117,6 +118,7 @@ def return_to_draft(
     reason = normalize_multiline(reason)
     if not reason:
         raise ValidationError({"reason": "Lý do trả lại: không được để trống."})
+    _refuse_controls("reason", "Lý do trả lại", reason)
     with db.transaction() as session:
         nomination = get_nomination_row(session, nomination_id)
         check_version(nomination, expected_version)
@@ -128,6 +130,7 @@ def set_judgement(db: Database, nomination_id: int, judgement: JudgementInput,
                   today: dt.date | None = None) -> None:
     """The appraiser's decision on one judged criterion, with a note and optionally an evidence file."""
     note = normalize_multiline(judgement.note)
+    _refuse_controls("note", "Ghi chú", note)
     with db.transaction() as session:
         nomination = get_nomination_row(session, nomination_id)
         require_editable(nomination)
@@ -146,6 +149,13 @@ def set_judgement(db: Database, nomination_id: int, judgement: JudgementInput,
         bump_version(nomination)
         add_event(nomination, f"Đánh giá tiêu chí “{_short(criterion.text)}”: {judgement.outcome.label}"
                               + (f" — {note}" if note else "") + ".")
+
+
+def _refuse_controls(field: str, label: str, value: str) -> None:
+    """A control character (escape, NUL…) is never stored, on either database (Validator.plain_text)."""
+    check = Validator()
+    check.plain_text(field, label, value)
+    check.raise_if_any()
 
 
 def _short(text: str, limit: int = 60) -> str:
