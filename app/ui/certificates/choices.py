@@ -11,7 +11,7 @@ from app.ui.certificates.pdf_printing import available_printers
 from app.ui.kit.widgets import select_data
 
 FULL, BLANK = "full", "blank_form"
-MODES = [("In đầy đủ trên giấy trắng (có viền, quốc hiệu)", FULL), ("In lên phôi giấy khen có sẵn", BLANK)]
+MODES = [("In đầy đủ trên giấy trắng", FULL), ("In lên phôi có sẵn", BLANK)]
 AUTO_LAYOUT = "Tự chọn theo hình thức và loại đối tượng"
 NO_PRINTER = "Không dùng căn chỉnh (in thẳng)"
 
@@ -50,7 +50,7 @@ def refill_printers(combo: QComboBox, calibrations: list[CalibrationRow], none_i
 def calibration_note(printer_name: str, calibrations: list[CalibrationRow]) -> str:
     """What correction a print on this printer gets."""
     if not printer_name:
-        return "Không cộng độ lệch nào: chữ in đúng vị trí của mẫu."
+        return "Không bù độ lệch: chữ in đúng vị trí của mẫu."
     row = next((c for c in calibrations if c.printer_name == printer_name), None)
     if row is None:
         return ("Máy in này chưa được căn chỉnh. Nên căn chỉnh một lần (trang “Giấy khen”, thẻ “Máy in”) "

@@ -122,9 +122,13 @@ class CertificatesSection(LoadsWhenShown):
     def _build_options(self) -> QWidget:
         box = QWidget()
         self.mode_combo = choice_combo(MODES)
+        self.mode_combo.setToolTip("Giấy trắng: Sổ Vàng in cả viền, quốc hiệu, tiêu ngữ. Phôi: chỉ in phần "
+                                   "chữ thay đổi lên phôi giấy khen đã in sẵn.")
         self.mode_combo.currentIndexChanged.connect(lambda _i: self._mode_changed())
-        self.layout_combo = QComboBox()
-        self.printer_combo = QComboBox()
+        self.layout_combo, self.printer_combo = QComboBox(), QComboBox()
+        for combo in (self.layout_combo, self.printer_combo):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(16)
         self.printer_combo.currentIndexChanged.connect(lambda _i: self._show_calibration())
         self.calibration_label = styled_label("", "")
         form = QGridLayout()
