@@ -21,6 +21,7 @@ EXEMPLARS = "exemplars"
 MOVEMENTS = "movements"
 ROUNDS = "rounds"
 NOMINATIONS = "nominations"
+COUNCIL = "council"
 DECISIONS = "decisions"
 CERTIFICATES = "certificates"
 CATALOGUE = "catalogue"
@@ -66,6 +67,7 @@ def default_pages() -> list[PageSpec]:
         PageSpec(ROUNDS, "Đợt xét", lazy("app.ui.rounds.page", "RoundsPage"), Icon.SP_FileDialogListView),
         PageSpec(NOMINATIONS, "Hồ sơ đề nghị", lazy("app.ui.nominations.page", "NominationsPage"),
                  Icon.SP_FileDialogContentsView),
+        PageSpec(COUNCIL, "Hội đồng", lazy("app.ui.council.page", "CouncilPage"), Icon.SP_DialogYesButton),
         PageSpec(DECISIONS, "Quyết định khen thưởng", lazy("app.ui.decisions.page", "DecisionsPage"),
                  Icon.SP_FileIcon),
         PageSpec(CERTIFICATES, "Giấy khen", lazy("app.ui.certificates.page", "CertificatesPage"),

@@ -78,7 +78,8 @@ def test_pages_plug_in_from_the_list(qtbot, commune_db):
     titles = [window.nav.item(i).text() for i in range(window.nav.count())]
     assert titles == [
         "Tổng quan", "Đối tượng", "Điển hình tiên tiến", "Phong trào thi đua", "Đợt xét", "Hồ sơ đề nghị",
-        "Quyết định khen thưởng", "Giấy khen", "Danh mục khen thưởng", "Đơn vị", "Nhật ký thay đổi", "Chào",
+        "Hội đồng", "Quyết định khen thưởng", "Giấy khen", "Danh mục khen thưởng", "Đơn vị",
+        "Nhật ký thay đổi", "Chào",
     ]
     window.show_page("hello")
     assert isinstance(window.stack.currentWidget(), HelloPage) and HelloPage.shown == 1

@@ -6,7 +6,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QWidget
 
 from app.models.enums import NominationStatus
+from app.rules.vntext import vn_short_date
 from app.services.catalogue import list_award_forms
+from app.services.council import NominationCouncilResult, nomination_council_results
 from app.services.nominations import list_nominations
 from app.services.rounds import list_rounds
 from app.services.units import list_units
@@ -22,8 +24,22 @@ from app.ui.nominations.panel import NominationPanel
 ALL_ROUNDS = "— Tất cả các đợt —"
 
 
-def nomination_columns(number: dict[int, int]) -> list[RowColumn]:
-    """The list's columns; STT is the row's position, given by the page for each id."""
+def council_text(result: NominationCouncilResult | None) -> str:
+    """The meeting that has the nomination on its agenda, and its result there."""
+    if result is None:
+        return ""
+    day = vn_short_date(result.held_on)
+    if result.passed is None:
+        return f"{day}: chưa biểu quyết"
+    verdict = "Đạt" if result.passed else "Không đạt"
+    return f"{day}: {verdict}" + ("" if result.meeting_closed else " (đang họp)")
+
+
+def nomination_columns(number: dict[int, int],
+                       council: dict[int, NominationCouncilResult] | None = None) -> list[RowColumn]:
+    """The list's columns; STT is the row's position and the council's result, given by the page for each
+    id."""
+    council = {} if council is None else council
     return [
         RowColumn("STT", lambda r: str(number.get(r.id, "")), 45, CENTER),
         RowColumn("Đối tượng", lambda r: r.subject_name, 210),
@@ -32,6 +48,9 @@ def nomination_columns(number: dict[int, int]) -> list[RowColumn]:
         RowColumn("Hình thức", lambda r: r.form_name, 200, stretch=True),
         RowColumn("Đơn vị đề nghị", lambda r: r.proposing_unit_name, 150),
         RowColumn("Trạng thái", lambda r: r.status.label, 170),
+        RowColumn("Họp Hội đồng", lambda r: council_text(council.get(r.id)), 150,
+                  tooltip=lambda r: (council[r.id].result_text or council_text(council[r.id]))
+                  if r.id in council else ""),
     ]
 
 
@@ -41,8 +60,9 @@ class NominationsPage(ListPage):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(db, parent)
         self._numbers: dict[int, int] = {}
+        self._council: dict[int, NominationCouncilResult] = {}
         self._loaded = False
-        self.model = RowTableModel(nomination_columns(self._numbers), self)
+        self.model = RowTableModel(nomination_columns(self._numbers, self._council), self)
         self.panel = NominationPanel(db)
         self.panel.changed.connect(lambda nomination_id: self.refresh(select=nomination_id))
         self.panel.deleted.connect(lambda: self.refresh())
@@ -125,6 +145,8 @@ class NominationsPage(ListPage):
         )
         self._numbers.clear()
         self._numbers.update({row.id: number for number, row in enumerate(rows, start=1)})
+        self._council.clear()
+        self._council.update(nomination_council_results(self.db, [row.id for row in rows]))
         if not self.show_rows(rows, "hồ sơ", select):
             self.panel.show_nomination(select)
 
