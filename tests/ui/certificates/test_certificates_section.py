@@ -7,13 +7,14 @@ from __future__ import annotations
 import io
 
 import pytest
-from certificate_ui_helpers import draft_decision, issued_decision
+from certificate_ui_helpers import ISSUE_DAY, draft_decision, issued_decision
 from nomination_helpers import choose, click
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 
 from app.services.certificates import list_certificates, list_prints
+from app.services.decisions.issue import cancel_decision
 from app.ui.certificates import pdf_printing
 from app.ui.certificates.choices import BLANK
 from app.ui.decisions.panel import DecisionPanel
@@ -113,11 +114,17 @@ def test_blanks_short_asks_for_a_reason_and_records_it(qtbot, commune_db, panel,
     assert "In vượt số phôi" in note and "Phôi mới về" in note
 
 
-def test_a_draft_says_why_nothing_prints(qtbot, commune_db, panel):
+def test_a_draft_or_cancelled_decision_says_why_nothing_prints(qtbot, commune_db, panel):
     open_certificates(panel, draft_decision(commune_db))
     section = panel.certificates.section
     assert section.reason.isVisible() and not section.body.isVisible()
     assert "dự thảo" in section.reason.text()
+    decision_id = issued_decision(commune_db, names=("Phạm Quốc Hưng",))
+    open_certificates(panel, decision_id)
+    assert section.body.isVisible() and not section.reason.isVisible()
+    cancel_decision(commune_db, decision_id, "Ghi sai năm thành tích.", day=ISSUE_DAY)
+    open_certificates(panel, decision_id)
+    assert not section.body.isVisible() and "đã bị hủy" in section.reason.text()
 
 
 def test_a_misprint_spoiled_and_printed_again(qtbot, commune_db, panel, fake_messages, monkeypatch, tmp_path):

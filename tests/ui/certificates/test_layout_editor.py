@@ -113,3 +113,20 @@ def test_the_scan_of_the_blank_lies_under_the_boxes(qtbot, commune_db, editor, m
     assert background.sceneBoundingRect().width() == pytest.approx(297)
     info = next(i for i in list_layouts(commune_db) if i.name == LAYOUT)
     assert info.user_copy and info.background is not None and info.background.is_file()
+
+
+def test_a_box_resized_by_its_corner(qtbot, commune_db, editor):
+    box = editor.layout_.box("signer_name")
+    item = editor.scene.items_by_field["signer_name"]
+    corner = editor.view.mapFromScene(item.sceneBoundingRect().bottomRight()) - QPoint(2, 2)
+    per_mm = editor.view.transform().m11()
+    target = corner + QPoint(round(15 * per_mm), round(5 * per_mm))
+    QTest.mousePress(editor.view.viewport(), Qt.MouseButton.LeftButton, pos=corner)
+    QTest.mouseMove(editor.view.viewport(), corner + QPoint(3, 1))
+    QTest.mouseMove(editor.view.viewport(), target)
+    QTest.mouseRelease(editor.view.viewport(), Qt.MouseButton.LeftButton, pos=target)
+    resized = editor.layout_.box("signer_name")
+    assert (resized.x_mm, resized.y_mm) == (box.x_mm, box.y_mm)
+    assert resized.w_mm == pytest.approx(box.w_mm + 15, abs=1.0)
+    assert resized.h_mm == pytest.approx(box.h_mm + 5, abs=1.0)
+    assert editor.field_combo.currentData() == "signer_name"
