@@ -3,7 +3,8 @@
 Every model with a `version` column maps it as SQLAlchemy's version_id_col, so each UPDATE and DELETE
 says `WHERE version = <the version read>`; when another transaction changed or deleted the row since,
 no row matches and SQLAlchemy raises StaleDataError. The database itself may also refuse a transaction
-that raced another one: PostgreSQL's serialization failure or deadlock; SQLite's "busy" (its one writer at a
+that raced another one: PostgreSQL's serialization failure or deadlock (or a second start of the audit
+trail's head, FIRST_WRITE_ROWS); SQLite's "busy" (its one writer at a
 time: a transaction that has read may not start writing while another writes, or after another wrote
 since its read, and a writer waits at most the busy timeout). Database.transaction() has already rolled
 back when these are translated here.
@@ -32,6 +33,10 @@ RACED = ("Có người khác vừa lưu vào cơ sở dữ liệu cùng lúc v�
 
 SQLITE_BUSY = 5  # and its extended codes, such as SQLITE_BUSY_SNAPSHOT (517)
 PG_RACE_STATES = {"40001", "40P01"}  # serialization_failure, deadlock_detected
+PG_UNIQUE_VIOLATION = "23505"
+# Rows that two first saves may both create: the trail's head (storage/audit/chain.start_chain), when two
+# computers start on one new PostgreSQL database at once (two first demos, two set-ups).
+FIRST_WRITE_ROWS = {"pk_audit_head"}
 _TABLE = re.compile(r"on table '(\w+)'")
 
 
@@ -57,4 +62,8 @@ def lost_a_race(exc: DBAPIError) -> bool:
     cause = exc.orig
     if (getattr(cause, "sqlite_errorcode", None) or 0) & 0xFF == SQLITE_BUSY:
         return True
-    return getattr(cause, "sqlstate", None) in PG_RACE_STATES
+    state = getattr(cause, "sqlstate", None)
+    if state == PG_UNIQUE_VIOLATION:
+        diag = getattr(cause, "diag", None)
+        return getattr(diag, "constraint_name", None) in FIRST_WRITE_ROWS
+    return state in PG_RACE_STATES
