@@ -24,6 +24,7 @@ def add_package_commands(commands) -> None:
                          help="mã quyết định (xem `sovang decision list`)")
     what = package.add_mutually_exclusive_group()
     what.add_argument("--round", type=record_id, metavar="SỐ", help="mọi quyết định đã ban hành của đợt xét")
+    what.add_argument("--year", type=record_id, metavar="NĂM", help="mọi quyết định đã ban hành của một năm")
     what.add_argument("--catalogue", action="store_true", help="danh mục hình thức khen thưởng và tiêu chuẩn")
     package.add_argument("--out", required=True, type=path, metavar="TỆP.zip", help="đường dẫn gói sẽ ghi")
     verify = commands.add_parser("verify-package", help="kiểm tra một gói hồ sơ (.zip)", add_help=False)
@@ -44,9 +45,9 @@ def package_command(db: Database, args, out: Printer = print) -> int:
         written = make_catalogue_package(db, target)
         out(f"Đã ghi gói danh mục khen thưởng vào {written}.")
         return EXIT_OK
-    if (args.id is None) == (args.round is None):
-        raise UsageError("cần đúng một trong: mã quyết định, --round SỐ hoặc --catalogue")
-    summary = make_package(db, target, decision_id=args.id, round_id=args.round)
+    if sum(x is not None for x in (args.id, args.round, args.year)) != 1:
+        raise UsageError("cần đúng một trong: mã quyết định, --round SỐ, --year NĂM hoặc --catalogue")
+    summary = make_package(db, target, decision_id=args.id, round_id=args.round, year=args.year)
     out(f"Đã ghi gói {summary.bag_name} ({vn_number(summary.decisions)} quyết định, "
         f"{vn_number(summary.files)} tệp, {vn_number(max(summary.size // 1024, 1))} KB) vào {summary.path}.")
     return EXIT_OK

@@ -19,6 +19,7 @@ TAG_MANIFEST = "tagmanifest-sha256.txt"
 BAG_INFO = "bag-info.txt"
 # Fixed zip times keep a package's bytes the same for the same content (the day is in bag-info.txt).
 _ZIP_TIME = (2000, 1, 1, 0, 0, 0)
+_PACKED = (".pdf", ".docx", ".xlsx", ".zip", ".png", ".jpg")
 
 
 def sha256(data: bytes) -> str:
@@ -51,7 +52,8 @@ def bag_zip(root: str, payload: dict[str, bytes], info: list[tuple[str, str]],
     with zipfile.ZipFile(stream, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
         for path, content in [*sorted(tags.items()), *sorted(data.items())]:
             member = zipfile.ZipInfo(f"{root}/{path}", date_time=_ZIP_TIME)
-            member.compress_type = zipfile.ZIP_DEFLATED
+            # .pdf, .docx and .xlsx are compressed already: stored as they are, the zip is written faster
+            member.compress_type = zipfile.ZIP_STORED if path.endswith(_PACKED) else zipfile.ZIP_DEFLATED
             member.flag_bits |= 0x800  # names in UTF-8
             archive.writestr(member, content)
     return stream.getvalue()

@@ -1,11 +1,13 @@
-"""`sovang package`: the upload package of an issued decision or of a round, as a BagIt bag in one zip.
+"""`sovang package`: the upload package of an issued decision, of a round or of a year, as a BagIt bag
+in one zip.
 
-`data/` holds every document as .docx and .pdf (the decision, its proposal, each recipient's achievement
-report) rendered as `sovang decision render` renders them, the recipients' list (.xlsx), the same data as
-JSON with its schema version, and a Frictionless `datapackage.json` describing the JSON and the list.
-`bag-info.txt` names the commune, the province, the documents' numbers and dates, the app version and the
-audit trail's head (its event count and last hash: `sovang check-db --against PACKAGE.zip` compares it
-with the live trail). The zip is written whole or not at all.
+`data/` holds every document as .docx and .pdf, rendered as `sovang decision render` renders them: the
+decision, its proposal, and the recipients' achievement reports (one file per decision, each report from
+a new page); the recipients' list (.xlsx), the same data as JSON with its schema version, and a
+Frictionless `datapackage.json` describing the JSON and the list. `bag-info.txt` names the commune, the
+province, the documents' numbers and dates, the app version and the audit trail's head (its event count
+and last hash: `sovang check-db --against PACKAGE.zip` compares it with the live trail). The zip is
+written whole or not at all.
 """
 
 from __future__ import annotations
@@ -15,13 +17,13 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.exporters.document import AdminDocument
+from app.exporters.document import AdminDocument, Block, PageBreak
 from app.rules.vntext import vn_short_date
 from app.services.decisions.documents import decision_document, proposal_document, render, report_document
 from app.services.exchange.package_bag import bag_zip, sha256
-from app.services.exchange.package_content import decision_for_package, round_for_package
+from app.services.exchange.package_content import decision_for_package, round_for_package, year_for_package
 from app.services.exchange.package_list_xlsx import LIST_COLUMNS, list_workbook
-from app.services.exchange.package_names import commune_code, document_code, safe_name, slug
+from app.services.exchange.package_names import commune_code, document_code, safe_name
 from app.services.exchange.package_schema import (
     DATA_SUFFIX,
     DATAPACKAGE,
@@ -29,6 +31,7 @@ from app.services.exchange.package_schema import (
     ROUND,
     SCHEMA,
     SCHEMA_VERSION,
+    YEAR,
     app_version,
 )
 from app.services.settings import COMMUNE_CODE, read_commune_profile, read_setting
@@ -56,16 +59,19 @@ class _Context:
     head: dict
 
 
-def make_package(db: Database, out: Path, *, decision_id: int | None = None,
-                 round_id: int | None = None, today: dt.date | None = None) -> PackageSummary:
-    """The package of one issued decision, or of a round's issued decisions, written to `out`."""
+def make_package(db: Database, out: Path, *, decision_id: int | None = None, round_id: int | None = None,
+                 year: int | None = None, today: dt.date | None = None) -> PackageSummary:
+    """The package of one issued decision, of a round's or of a year's issued decisions, written to `out`."""
     day = today or dt.date.today()
     with db.read() as session:
         profile = read_commune_profile(session)
         code = commune_code(read_setting(session, COMMUNE_CODE) or "", profile.commune)
         head = trail_head(session.connection()).as_json()
         context = _Context(code, profile.commune, profile.province, head)
-        if round_id is not None:
+        if year is not None:
+            decisions = year_for_package(session, year)
+            kind, title, root = YEAR, f"Các quyết định khen thưởng năm {year}", f"{code}_{year}_NAM"
+        elif round_id is not None:
             round_, decisions = round_for_package(session, round_id)
             kind, year, title = ROUND, round_.year, f"Đợt xét “{round_.name}”"
             root = f"{code}_{year}_DOT-{round_id:03d}"
@@ -114,10 +120,20 @@ def _documents(db: Database, root: str, decisions: list[dict]) -> tuple[dict[str
         if proposal["number"]:
             add(f"{stem}_2-to-trinh-{document_code(proposal['number'])}",
                 proposal_document(db, decision["id"]), "proposal", proposal["number"], proposal["issued_on"])
-        for index, recipient in enumerate(decision["recipients"], start=1):
-            add(f"{stem}_3-bao-cao-thanh-tich-{index:03d}-{slug(recipient['name'])[:60]}",
-                report_document(db, recipient["nomination_id"]), "report", "", None)
+        if decision["recipients"]:
+            add(f"{stem}_3-bao-cao-thanh-tich", _reports(db, decision), "reports", "", None)
     return payload, listed
+
+
+def _reports(db: Database, decision: dict) -> AdminDocument:
+    """Every recipient's achievement report in one document, each from a new page, in the list's order
+    (one file per decision: quicker to render, and the province files them with the decision)."""
+    blocks: list[Block] = []
+    for recipient in decision["recipients"]:
+        report = report_document(db, recipient["nomination_id"])
+        blocks += [PageBreak(), *report.blocks] if blocks else list(report.blocks)
+    return AdminDocument(title=f"Báo cáo thành tích kèm Quyết định số {decision['number']}",
+                         blocks=tuple(blocks), author=decision["signer"])
 
 
 def _bag_info(context: _Context, title: str, decisions: list[dict], day: dt.date) -> list[tuple[str, str]]:

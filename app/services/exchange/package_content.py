@@ -42,11 +42,14 @@ def round_for_package(session: Session, round_id: int) -> tuple[Round, list[dict
     return round_, decisions
 
 
-def year_decision_ids(session: Session, year: int) -> list[int]:
-    """The issued decisions of a year (the benchmark packages them)."""
-    query = select(Decision.id).join(Round).where(Round.year == year,
-                                                  Decision.status == DecisionStatus.ISSUED)
-    return list(session.scalars(query.order_by(Decision.id)))
+def year_for_package(session: Session, year: int) -> list[dict]:
+    """Every issued decision of a year's rounds, in the order they were issued."""
+    query = (select(Decision).join(Round).where(Round.year == year, Decision.status == DecisionStatus.ISSUED)
+             .options(*_LOAD).order_by(Decision.issued_on, Decision.id))
+    decisions = [decision_json(d) for d in session.scalars(query)]
+    if not decisions:
+        raise ServiceError(f"Năm {year} chưa có quyết định nào đã ban hành để gửi tỉnh.")
+    return decisions
 
 
 def decision_json(decision: Decision) -> dict:

@@ -11,7 +11,7 @@ DATA_SUFFIX = "_du-lieu.json"  # the package's data file under data/ ends with t
 DATAPACKAGE = "datapackage.json"
 
 # Kinds of content a package carries.
-DECISION, ROUND, CATALOGUE, SUBJECTS = "decision", "round", "catalogue", "subjects"
+DECISION, ROUND, YEAR, CATALOGUE = "decision", "round", "year", "catalogue"
 
 MAX_MEMBERS = 5_000
 MAX_MEMBER_BYTES = 200 * 1024 * 1024
