@@ -4,6 +4,7 @@ against the font that will draw it (NFC; a missing glyph is refused, never a box
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from app.exporters.certificates.content import CertificateText
@@ -49,19 +50,52 @@ def character_name(ch: str) -> str:
     return f"“{ch}” (U+{ord(ch):04X} {unicodedata.name(ch, 'không rõ tên')})"
 
 
+Checked = tuple[FieldFit | None, FieldProblem | None]
+
+
+def check_field(box: FieldBox, value: str) -> Checked:
+    """One field's text checked: (its fit, or None when a letter is missing; a problem, or None)."""
+    value = unicodedata.normalize("NFC", value)
+    missing = missing_glyphs(f"{box.prefix}{value}" if value else "", face_of(box))
+    if missing:
+        letters = ", ".join(character_name(ch) for ch in missing)
+        return None, FieldProblem(box.field, box.label, f"phông {box.font} không có chữ {letters}", True)
+    fit = fit_field(box, value)
+    note = fit.note(box)
+    return fit, FieldProblem(box.field, box.label, note, not fit.fits) if note else None
+
+
+class Planner:
+    """Plans the pages of a batch, checking each distinct text of a field once: the fields every page
+    shares (the authority, the decision, the signer) are fitted once, and their fits are the same
+    objects on every page (the PDF then draws them once)."""
+
+    def __init__(self) -> None:
+        self._checked: dict[tuple[int, str, str], Checked] = {}
+        self._layouts: list[Layout] = []  # kept alive, so that their ids stay theirs
+
+    def plan(self, layout: Layout, text: CertificateText) -> PlannedPage:
+        if not any(kept is layout for kept in self._layouts):
+            self._layouts.append(layout)
+        fits, problems = [], []
+        for box in layout.fields:
+            value = text.value(box.field)
+            key = (id(layout), box.field, value)
+            checked = self._checked.get(key)
+            if checked is None:
+                checked = self._checked[key] = check_field(box, value)
+            fit, problem = checked
+            if fit is not None:
+                fits.append((box, fit))
+            if problem is not None:
+                problems.append(problem)
+        return PlannedPage(layout, text, tuple(fits), tuple(problems))
+
+
 def plan_page(layout: Layout, text: CertificateText) -> PlannedPage:
-    fits, problems = [], []
-    for box in layout.fields:
-        value = unicodedata.normalize("NFC", text.value(box.field))
-        missing = missing_glyphs(f"{box.prefix}{value}" if value else "", face_of(box))
-        if missing:
-            letters = ", ".join(character_name(ch) for ch in missing)
-            message = f"phông {box.font} không có chữ {letters}"
-            problems.append(FieldProblem(box.field, box.label, message, True))
-            continue
-        fit = fit_field(box, value)
-        fits.append((box, fit))
-        note = fit.note(box)
-        if note:
-            problems.append(FieldProblem(box.field, box.label, note, not fit.fits))
-    return PlannedPage(layout, text, tuple(fits), tuple(problems))
+    return Planner().plan(layout, text)
+
+
+def plan_pages(pairs: Iterable[tuple[Layout, CertificateText]]) -> list[PlannedPage]:
+    planner = Planner()
+    return [planner.plan(layout, text) for layout, text in pairs]

@@ -5,7 +5,6 @@ before printing is the fit printed."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from app.exporters.certificates.fonts import ASCENT, DESCENT, LEADING, face_name, text_width_pt
 from app.exporters.certificates.layout import FieldBox
@@ -66,25 +65,40 @@ def _sizes(box: FieldBox) -> list[float]:
     return [*sizes, box.min_size]
 
 
-def wrap(text: str, face: str, size: float, width_pt: float) -> list[str] | None:
+@dataclass(frozen=True)
+class Measured:
+    """A text's words with their widths at 1 pt (a font's widths scale with its size and add up, so each
+    word is measured once whatever the size tried)."""
+
+    paragraphs: tuple[tuple[tuple[str, float], ...], ...]  # the text's own lines: (word, width) each
+    space: float
+
+    @classmethod
+    def of(cls, text: str, face: str) -> Measured:
+        paragraphs = tuple(tuple((word, text_width_pt(word, face, 1.0)) for word in line.split())
+                           for line in text.split("\n"))
+        return cls(paragraphs, text_width_pt(" ", face, 1.0))
+
+
+def wrap(measured: Measured, size: float, width_pt: float) -> list[str] | None:
     """Greedy word wrap of each of the text's own lines; None when one word alone is too wide."""
+    room = width_pt / size + 1e-9  # in widths at 1 pt
     lines: list[str] = []
-    for paragraph in text.split("\n"):
-        current = ""
-        for word in paragraph.split():
-            candidate = f"{current} {word}" if current else word
-            if text_width_pt(candidate, face, size) <= width_pt:
-                current = candidate
-                continue
-            if not current or text_width_pt(word, face, size) > width_pt:
+    for paragraph in measured.paragraphs:
+        current: list[str] = []
+        used = 0.0
+        for word, width in paragraph:
+            if width > room:
                 return None
-            lines.append(current)
-            current = word
-        lines.append(current)
+            if current and used + measured.space + width > room:
+                lines.append(" ".join(current))
+                current, used = [], 0.0
+            used += (measured.space if current else 0.0) + width
+            current.append(word)
+        lines.append(" ".join(current))
     return lines
 
 
-@lru_cache(maxsize=4096)
 def fit_field(box: FieldBox, value: str) -> FieldFit:
     """Set `value` (the layout's prefix added) in the box: at the designed size if it fits; else the
     largest size down to the smallest that keeps the text's own lines; else the largest that fits in
@@ -92,13 +106,13 @@ def fit_field(box: FieldBox, value: str) -> FieldFit:
     text = f"{box.prefix}{value}" if value else ""
     if not text.strip():
         return FieldFit(box.field, "", box.size, ())
-    face, width = face_of(box), box.w_mm * PT_PER_MM
+    measured, width = Measured.of(text, face_of(box)), box.w_mm * PT_PER_MM
     own_lines = text.count("\n") + 1
     for most in (own_lines, box.max_lines):
         if most > box.max_lines:
             continue
         for size in _sizes(box):
-            lines = wrap(text, face, size, width)
+            lines = wrap(measured, size, width)
             if lines is None or len(lines) > most:
                 continue
             if block_height_mm(len(lines), size) <= box.h_mm + 1e-6:

@@ -12,9 +12,10 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
-from reportlab.lib.colors import HexColor
+from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
@@ -67,13 +68,14 @@ def render_pages(pages: Sequence[PlannedPage], offsets: Offsets | None = None, e
     buffer = io.BytesIO()
     canvas = new_canvas(buffer, title)
     forms: set[str] = set()
+    templates = _templates(pages)
     for page in pages:
         canvas.saveState()
         apply_offsets(canvas, offsets)
-        if page.layout.mode is LayoutMode.FULL:
-            _design(canvas, page.layout, emblem, forms)
-        for box, fit in page.fits:
-            draw_field(canvas, box, fit)
+        name, common = templates[id(page.layout)]
+        _once(canvas, name, forms, lambda c, page=page, common=common: _template(c, page, common, emblem))
+        canvas.doForm(name)
+        draw_fields(canvas, [(box, fit) for box, fit in page.fits if id(fit) not in common])
         canvas.restoreState()
         canvas.showPage()
     if not pages:
@@ -82,36 +84,67 @@ def render_pages(pages: Sequence[PlannedPage], offsets: Offsets | None = None, e
     return buffer.getvalue()
 
 
+def _templates(pages: Sequence[PlannedPage]) -> dict[int, tuple[str, frozenset[int]]]:
+    """Per layout (by identity), the fits all its pages share (the same objects: the planner fits each
+    distinct text once) with the design: drawn once as a form each page refers to (a smaller PDF,
+    written faster)."""
+    common: dict[int, set[int]] = {}
+    for page in pages:
+        fits = {id(fit) for _box, fit in page.fits}
+        key = id(page.layout)
+        common[key] = common[key] & fits if key in common else fits
+    return {key: (f"template{index}", frozenset(shared))
+            for index, (key, shared) in enumerate(common.items())}
+
+
+def _template(canvas: Canvas, page: PlannedPage, common: frozenset[int], emblem: Path | None) -> None:
+    if page.layout.mode is LayoutMode.FULL:
+        _design(canvas, page.layout, emblem)
+    draw_fields(canvas, [(box, fit) for box, fit in page.fits if id(fit) in common])
+
+
+@lru_cache(maxsize=64)
+def _color(hex_color: str) -> Color:
+    return HexColor(hex_color)
+
+
 def _y(top_mm: float) -> float:
     return (PAGE_H_MM - top_mm) * mm
 
 
-def draw_field(canvas: Canvas, box: FieldBox, fit: FieldFit) -> None:
-    if not fit.lines or not fit.fits:
-        return
-    face, size = face_of(box), fit.size
-    size_mm = size / mm
-    room = box.h_mm - block_height_mm(len(fit.lines), size)
-    top = box.y_mm + {"top": 0.0, "middle": room / 2, "bottom": room}[box.valign]
-    canvas.setFillColor(HexColor(box.color))
-    canvas.setStrokeColor(HexColor(box.color))
-    canvas.setFont(face, size)
-    for index, line in enumerate(fit.lines):
-        baseline = top + (ASCENT + index * LEADING) * size_mm
-        width = text_width_pt(line, face, size)
-        x = box.x_mm * mm + {"left": 0.0, "center": (box.w_mm * mm - width) / 2,
-                             "right": box.w_mm * mm - width}[box.align]
-        canvas.drawString(x, _y(baseline), line)
-        if box.rule_under:  # under the descenders, kept inside the box
-            rule = _y(min(baseline + DESCENT * size_mm + RULE_GAP_MM, box.y_mm + box.h_mm))
-            canvas.setLineWidth(RULE_WIDTH_PT)
-            canvas.line(x, rule, x + width, rule)
+def draw_fields(canvas: Canvas, fields: Sequence[tuple[FieldBox, FieldFit]]) -> None:
+    """The fields' lines in one text object (each line placed at its own origin), then the rules."""
+    text = canvas.beginText()
+    rules: list[tuple[str, float, float, float]] = []
+    for box, fit in fields:
+        if not fit.lines or not fit.fits:
+            continue
+        face, size = face_of(box), fit.size
+        size_mm = size / mm
+        room = box.h_mm - block_height_mm(len(fit.lines), size)
+        top = box.y_mm + {"top": 0.0, "middle": room / 2, "bottom": room}[box.valign]
+        text.setFont(face, size)
+        text.setFillColor(_color(box.color))
+        for index, line in enumerate(fit.lines):
+            baseline = top + (ASCENT + index * LEADING) * size_mm
+            width = text_width_pt(line, face, size)
+            x = box.x_mm * mm + {"left": 0.0, "center": (box.w_mm * mm - width) / 2,
+                                 "right": box.w_mm * mm - width}[box.align]
+            text.setTextOrigin(x, _y(baseline))
+            text.textOut(line)
+            if box.rule_under:  # under the descenders, kept inside the box
+                rules.append((box.color, x, x + width,
+                              _y(min(baseline + DESCENT * size_mm + RULE_GAP_MM, box.y_mm + box.h_mm))))
+    canvas.drawText(text)
+    for color, left, right, y in rules:
+        canvas.setStrokeColor(_color(color))
+        canvas.setLineWidth(RULE_WIDTH_PT)
+        canvas.line(left, y, right, y)
 
 
-def _design(canvas: Canvas, layout: Layout, emblem: Path | None, forms: set[str]) -> None:
+def _design(canvas: Canvas, layout: Layout, emblem: Path | None) -> None:
     if layout.border:
-        _once(canvas, "border", forms, _draw_border)
-        canvas.doForm("border")
+        _draw_border(canvas)
     box = layout.emblem
     if box is None:
         return
@@ -119,13 +152,11 @@ def _design(canvas: Canvas, layout: Layout, emblem: Path | None, forms: set[str]
         canvas.drawImage(str(emblem), box.x_mm * mm, _y(box.y_mm + box.h_mm), box.w_mm * mm, box.h_mm * mm,
                          preserveAspectRatio=True, anchor="c", mask="auto")
     if box.flags:
-        name = f"flags-{box.x_mm}-{box.y_mm}-{box.w_mm}-{box.h_mm}"
-        _once(canvas, name, forms, lambda c: _draw_flags(c, box))
-        canvas.doForm(name)
+        _draw_flags(canvas, box)
 
 
 def _once(canvas: Canvas, name: str, forms: set[str], draw) -> None:
-    """Draw a piece shared by every page once, as a form the pages refer to (a smaller, faster PDF)."""
+    """Draw what pages share once, as a form they refer to."""
     if name in forms:
         return
     canvas.beginForm(name)

@@ -47,10 +47,12 @@ def user_dir(db: Database) -> Path:
     return db.data_dir / "certificates" / "layouts"
 
 
-def _files(db: Database) -> dict[str, tuple[Path, bool]]:
-    """Every layout file by name: the user's copy over a shipped one."""
+def _files(db: Database | None) -> dict[str, tuple[Path, bool]]:
+    """Every layout file by name: the user's copy over a shipped one (only the shipped ones without a
+    data folder: the demo's section works inside its transaction)."""
     found: dict[str, tuple[Path, bool]] = {}
-    for folder, user in ((shipped_dir(), False), (user_dir(db), True)):
+    folders = [(shipped_dir(), False)] + ([(user_dir(db), True)] if db is not None else [])
+    for folder, user in folders:
         for path in sorted(folder.glob("*.json")) if folder.is_dir() else ():
             if valid_name(path.stem):
                 found[path.stem] = (path, user)
@@ -76,7 +78,7 @@ def list_layouts(db: Database) -> list[LayoutInfo]:
     return rows
 
 
-def load_layout(db: Database, name: str) -> Layout:
+def load_layout(db: Database | None, name: str) -> Layout:
     """The layout named `name` (the user's copy if there is one), checked."""
     found = _files(db).get(name)
     if found is None:
@@ -137,7 +139,7 @@ def _score(layout: Layout, award: str, kind: str) -> int | None:
     return 2 * (layout.award == award) + (layout.subject_kind == kind)
 
 
-def layout_for(db: Database, award_code: str, kind: str, blank_form: bool = False) -> Layout:
+def layout_for(db: Database | None, award_code: str, kind: str, blank_form: bool = False) -> Layout:
     """The best layout for an award form's code and a subject kind ("individual"…) in the mode asked
     for: the most specific match; between equals the user's copy, then the name."""
     mode = LayoutMode.BLANK_FORM if blank_form else LayoutMode.FULL

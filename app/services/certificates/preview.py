@@ -3,7 +3,7 @@ text (live, with no database), and a PDF of chosen recipients in any layout (not
 
 from __future__ import annotations
 
-from app.exporters.certificates.check import plan_page
+from app.exporters.certificates.check import plan_page, plan_pages
 from app.exporters.certificates.content import CertificateText
 from app.exporters.certificates.fit import FieldFit
 from app.exporters.certificates.layout import Layout
@@ -44,7 +44,7 @@ def preview_pdf(db: Database, decision_id: int, layout: Layout, positions: tuple
     with db.read() as session:
         decision = get_decision_row(session, decision_id)
         texts = chosen_texts(certificate_texts_of(session, decision), positions)
-        pages = [plan_page(layout, text) for text in texts]
+        pages = plan_pages((layout, text) for text in texts)
         offsets = offsets_of(session, printer_name) if printer_name else Offsets()
         number = decision_number(decision)
     refuse_unprintable(BatchCheck(decision_id, number, len(pages), (layout.name,), fit_notes(pages)))

@@ -19,7 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.errors import ConflictError, ValidationError
-from app.exporters.certificates.check import PlannedPage, plan_page
+from app.exporters.certificates.check import PlannedPage, plan_pages
 from app.exporters.certificates.content import CertificateText
 from app.exporters.certificates.layout import Layout
 from app.exporters.certificates.render import Offsets, render_pages
@@ -94,7 +94,7 @@ def chosen_texts(texts: list[CertificateText], positions: tuple[int, ...] | None
     return [t for t in texts if t.position in wanted]
 
 
-def _layouts(db: Database, decision: Decision, texts: list[CertificateText],
+def _layouts(db: Database | None, decision: Decision, texts: list[CertificateText],
              options: CertificateOptions) -> list[Layout]:
     if options.layout_name:
         layout = load_layout(db, options.layout_name)
@@ -122,13 +122,13 @@ def printed_before(session: Session, entry_ids: list[int]) -> dict[int, int]:
     return dict(rows.all())
 
 
-def plan_batch(db: Database, session: Session, decision_id: int, options: CertificateOptions) -> Batch:
+def plan_batch(db: Database | None, session: Session, decision_id: int, options: CertificateOptions) -> Batch:
     decision = get_decision_row(session, decision_id)
     texts = chosen_texts(certificate_texts_of(session, decision), options.positions)
     if not texts:
         raise ValidationError({"recipients": "Chưa chọn người nhận nào để in giấy khen."})
     layouts = _layouts(db, decision, texts, options)
-    pages = [plan_page(layout, text) for layout, text in zip(layouts, texts, strict=True)]
+    pages = plan_pages(zip(layouts, texts, strict=True))
     blank_form = any(layout.mode.value == "blank_form" for layout in layouts)
     before = printed_before(session, [t.decision_entry_id for t in texts if t.decision_entry_id])
     names = tuple(dict.fromkeys(layout.name for layout in layouts))
@@ -185,13 +185,14 @@ def print_certificates(db: Database, decision_id: int, options: CertificateOptio
             raise ConflictError(f"{check.stock_warning} Hãy nhập thêm phôi vào sổ phôi, in bớt người nhận, "
                                 "hoặc xác nhận in vượt số phôi còn lại (sẽ được ghi lại).")
         pdf = _render(db, batch)
-        print_id = _record(session, batch, options, note)
+        print_id = record_print(session, batch, options, note)
         if out is not None:
             save_files({Path(out): pdf})
     return PrintResult(print_id=print_id, pdf=pdf, path=Path(out) if out is not None else None, check=check)
 
 
-def _record(session: Session, batch: Batch, options: CertificateOptions, note: str) -> int:
+def record_print(session: Session, batch: Batch, options: CertificateOptions, note: str) -> int:
+    """Record a batch printed: the print (who, when, recipients, layout, offsets) and its certificates."""
     check, offsets = batch.check, batch.offsets
     texts = [page.text for page in batch.pages]
     before = printed_before(session, [t.decision_entry_id for t in texts if t.decision_entry_id])

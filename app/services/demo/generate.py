@@ -17,6 +17,7 @@ from app.models import Subject
 from app.rules.vntext import vn_number
 from app.services.commune import initialise_commune
 from app.services.demo.audit_trail import record_bulk_rows, start_demo_trail
+from app.services.demo.certificates import add_certificates
 from app.services.demo.context import DemoContext, DemoSection, DemoSummary
 from app.services.demo.council import add_council
 from app.services.demo.decisions import add_decisions
@@ -54,6 +55,7 @@ SECTIONS: list[tuple[str, DemoSection]] = [
     ("rounds_nominations", add_rounds_nominations),
     ("council", add_council),  # the meetings that reviewed the nominations, before their decisions
     ("decisions", add_decisions),
+    ("certificates", add_certificates),
 ]
 
 
