@@ -10,6 +10,7 @@ from app.models import AttendanceStatus
 from app.services.council import AttendanceInput, MeetingView, override_quorum, set_attendance
 from app.services.workspace import Database
 from app.ui.council.tab import MeetingTab, grid, text_item
+from app.ui.kit import messages
 from app.ui.kit.widgets import add_button, select_data
 
 HEADERS = ["Họ và tên", "Chức vụ, đơn vị", "Vai trò", "Điểm danh"]
@@ -79,9 +80,13 @@ class AttendanceTab(MeetingTab):
         self.act(lambda: set_attendance(self.db, view.id, rows, view.version))
 
     def save_override(self) -> None:
-        if self.view is not None:
-            meeting_id, reason = self.view.id, self.reason_edit.text()
-            self.act(lambda: override_quorum(self.db, meeting_id, reason))
+        if self.view is None:
+            return
+        meeting_id, reason = self.view.id, self.reason_edit.text()
+        if not reason.strip():
+            messages.show_error(self, "Lý do vẫn biểu quyết khi chưa đủ số thành viên: hãy ghi lý do.")
+            return
+        self.act(lambda: override_quorum(self.db, meeting_id, reason))
 
     def withdraw_override(self) -> None:
         if self.view is not None:

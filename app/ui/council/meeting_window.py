@@ -9,6 +9,7 @@ import html
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from app.services.accounts import may_take
 from app.services.council import MeetingView, close_meeting, get_meeting
 from app.services.workspace import Database
 from app.ui.council.agenda_tab import AgendaTab
@@ -23,6 +24,7 @@ from app.ui.kit.widgets import add_button, restore_geometry, save_geometry
 REACHED_STYLE = "background: #e3f4e6; color: #14632d; border: 1px solid #9fd3ab; padding: 4px;"
 MISSING_STYLE = "background: #fdeceb; color: #8c1d18; border: 1px solid #eba7a2; padding: 4px;"
 CLOSED_STYLE = "background: #fff6dd; color: #6b4e00; border: 1px solid #e6c976; padding: 4px;"
+LEADER_ONLY = "Chỉ lãnh đạo mới được kết thúc phiên họp và ghi kết quả bình xét."
 AGENDA_TAB, ATTENDANCE_TAB, OPINIONS_TAB, POLLS_TAB = range(4)
 
 
@@ -105,6 +107,9 @@ class MeetingWindow(QDialog):
             self.closed_label.setText(f"{CLOSED_NOTE} (Kết thúc lúc {view.closing_time_text}.)")
         for widget in (self.details_button, self.close_meeting_button):
             widget.setVisible(not view.closed)
+        leader = may_take(self.db.actor, "pass")
+        self.close_meeting_button.setEnabled(leader)
+        self.close_meeting_button.setToolTip("" if leader else LEADER_ONLY)
         for tab in self.tabs_list():
             tab.show_view(view)
 

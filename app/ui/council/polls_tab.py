@@ -174,36 +174,36 @@ class PollsTab(MeetingTab):
     def _open(self, dialog: QDialog) -> None:
         open_non_modal(dialog, lambda: self.changed.emit(), when_closed=True)
 
-    def _enter(self, mode: PollEntryMode, make: Callable[[MeetingView], QDialog | None]) -> None:
+    def _enter(self, mode: PollEntryMode,
+               make: Callable[[MeetingView, list[AgendaItemView]], QDialog]) -> None:
+        """Start the chosen items' votes in this mode, then open the entry for those still open."""
         items = self.chosen()
         if not items or self.view is None or not self._start(items, mode):
             return
-        dialog = make(get_meeting(self.db, self.view.id))
-        if dialog is not None:
-            self._open(dialog)
+        view = get_meeting(self.db, self.view.id)
+        wanted = {item.id for item in items}
+        open_items = [i for i in view.agenda if i.id in wanted and i.poll is not None and not i.poll.closed
+                      and i.poll.entry_mode is mode]
+        if not open_items:
+            messages.show_info(self, "Hồ sơ đã chọn đã biểu quyết xong. Muốn sửa, bấm “Mở lại”; muốn biểu "
+                                     "quyết lại, bấm “Xóa biểu quyết”.", "Biểu quyết")
+            return
+        self._open(make(view, open_items))
 
     def enter_tally(self) -> None:
         from app.ui.council.tally_dialog import TallyDialog
 
-        item_id = self.chosen_ids()[:1]
-
-        def make(view: MeetingView) -> QDialog | None:
-            item = next(i for i in view.agenda if i.id in item_id)
-            if item.poll is None or item.poll.closed:
-                return None
-            return TallyDialog(self.db, view, item, parent=self)
-
-        self._enter(PollEntryMode.TALLY, make)
+        self._enter(PollEntryMode.TALLY, lambda view, chosen: TallyDialog(self.db, view, chosen[0], self))
 
     def enter_ballots(self) -> None:
         from app.ui.council.ballot_grid import BallotEntryDialog
 
-        self._enter(PollEntryMode.BALLOTS, lambda view: BallotEntryDialog(self.db, view, parent=self))
+        self._enter(PollEntryMode.BALLOTS, lambda view, _items: BallotEntryDialog(self.db, view, parent=self))
 
     def vote_private(self) -> None:
         from app.ui.council.private_vote import PrivateVoteWindow
 
-        self._enter(PollEntryMode.PRIVATE, lambda view: PrivateVoteWindow(self.db, view, parent=self))
+        self._enter(PollEntryMode.PRIVATE, lambda view, _items: PrivateVoteWindow(self.db, view, parent=self))
 
     def reopen(self) -> None:
         for item in self.chosen():
