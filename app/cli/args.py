@@ -10,6 +10,7 @@ from typing import NoReturn
 from app.cli.audit import add_audit_command
 from app.cli.certificates import add_certificate_commands
 from app.cli.console import shown
+from app.cli.council import add_council_commands
 from app.cli.exchange import add_exchange_commands
 from app.cli.package import add_package_commands
 from app.cli.report import add_report_command
@@ -176,6 +177,7 @@ def build_parser() -> VietnameseArgumentParser:
     add_exchange_commands(commands)
     add_package_commands(commands)
     add_report_command(commands)
+    add_council_commands(commands)
     return parser
 
 

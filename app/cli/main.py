@@ -172,6 +172,18 @@ def _cmd_decision(args, data_dir: Path) -> int:
     return _with_db(data_dir, lambda db: decision_list(db, args.json), write=False)
 
 
+def _cmd_council(args, data_dir: Path) -> int:
+    from app.cli.council import council_command
+
+    return _with_db(data_dir, lambda db: council_command(db, args), write=False)
+
+
+def _cmd_meeting(args, data_dir: Path) -> int:
+    from app.cli.council import meeting_command
+
+    return _with_db(data_dir, lambda db: meeting_command(db, args), write=False)
+
+
 def _cmd_user(args, data_dir: Path) -> int:
     from app.cli.users import user_command
 
@@ -242,6 +254,7 @@ def _cmd_check_db(args, data_dir: Path) -> int:
     return _with_db(data_dir, work, write=args.repair)
 
 
+
 def _cmd_package(args, data_dir: Path) -> int:
     from app.cli.package import package_command
 
@@ -275,6 +288,8 @@ _COMMANDS = {
     "rounds": _cmd_rounds,
     "nominations": _cmd_nominations,
     "decision": _cmd_decision,
+    "council": _cmd_council,
+    "meeting": _cmd_meeting,
     "check-db": _cmd_check_db,
     "audit": _cmd_audit,
     "backup": cmd_backup,

@@ -130,7 +130,7 @@ class CouncilRole(LabelledEnum):
 
 
 class MeetingStatus(LabelledEnum):
-    OPEN = ("open", "Đang họp")
+    OPEN = ("open", "Chưa kết thúc")
     CLOSED = ("closed", "Đã kết thúc")
 
 

@@ -21,6 +21,7 @@ from app.models import (
     AgendaItem,
     Attendance,
     AttendanceStatus,
+    AwardForm,
     CouncilMember,
     CouncilRole,
     Meeting,
@@ -77,7 +78,7 @@ def add_council(ctx: DemoContext) -> None:
     rng = ctx.rng("council")
     members = _members(ctx)
     reviewed = _reviewed(ctx)
-    _pass_one_by_opinion(ctx, reviewed)
+    _complete(ctx, reviewed)
     by_day: dict[dt.date, list[Reviewed]] = defaultdict(list)
     for item in reviewed:
         by_day[item.day].append(item)
@@ -132,24 +133,33 @@ def _reviewed(ctx: DemoContext) -> list[Reviewed]:
     return found
 
 
-def _pass_one_by_opinion(ctx: DemoContext, reviewed: list[Reviewed]) -> None:
-    """When no nomination of a form that counts written opinions passed, the first appraised one is
-    passed at the meeting that failed one (the council reviews it there): it passes through the opinion."""
+def _complete(ctx: DemoContext, reviewed: list[Reviewed]) -> None:
+    """A form that counts written opinions (CSTĐCS) shows both of its cases: when the review passed none
+    (or failed none) of its nominations, an appraised one is reviewed at the same meeting with that result."""
     counted = [r for r in reviewed if r.nomination.award_form.counts_written_opinions]
-    if not counted or any(r.passed for r in counted):
+    days = [r.day for r in counted] or [r.day for r in reviewed]
+    if not days:
         return
-    day = counted[0].day
-    statement = select(Nomination).where(Nomination.status == S.APPRAISED,
-                                         Nomination.round_id == counted[0].nomination.round_id,
-                                         Nomination.award_form_id == counted[0].nomination.award_form_id)
-    candidate = next((n for n in ctx.session.scalars(statement.order_by(Nomination.id))
-                      if _appraised_by(n, day - dt.timedelta(days=1))), None)
-    if candidate is not None:
-        candidate.status = S.PASSED
+    day, taken = max(days), {r.nomination.id for r in reviewed}
+    for passed in (True, False):
+        if any(r.passed is passed for r in counted):
+            continue
+        statement = (select(Nomination).join(AwardForm, AwardForm.id == Nomination.award_form_id)
+                     .where(Nomination.status == S.APPRAISED, AwardForm.counts_written_opinions.is_(True),
+                            AwardForm.needs_council_vote.is_(True)).order_by(Nomination.id))
+        candidate = next((n for n in ctx.session.scalars(statement)
+                          if n.id not in taken and _appraised_by(n, day - dt.timedelta(days=1))), None)
+        if candidate is None:
+            continue
+        status = S.PASSED if passed else S.FAILED
+        text = "Hội đồng bình xét: đạt." if passed else "Hội đồng bình xét: không đạt."
+        candidate.status = status
         candidate.version += 1
-        candidate.events.append(NominationEvent(status=S.PASSED, text="Hội đồng bình xét: đạt.",
+        candidate.events.append(NominationEvent(status=status, text=text,
                                                 at=dt.datetime.combine(day, dt.time(10, 15))))
-        reviewed.append(Reviewed(candidate, day, True))
+        reviewed.append(Reviewed(candidate, day, passed))
+        counted.append(reviewed[-1])
+        taken.add(candidate.id)
 
 
 def _specials(reviewed: list[Reviewed]) -> dict[int, str]:
