@@ -88,7 +88,8 @@ class SecondFolderDialog(QDialog):
 
     def _build_encryption(self, layout: QVBoxLayout) -> None:
         self.encrypted_before = backup_encryption_on(self.db)
-        self.encrypt_box = QCheckBox(ENCRYPT, checked=self.encrypted_before)
+        self.encrypt_box = QCheckBox(ENCRYPT)
+        self.encrypt_box.setChecked(self.encrypted_before)
         self.passphrase_edit = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.again_edit = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         if self.encrypted_before:
@@ -96,7 +97,10 @@ class SecondFolderDialog(QDialog):
         self.encryption = QWidget()
         form = QFormLayout(self.encryption)
         form.setContentsMargins(20, 0, 0, 0)
-        form.addRow(QLabel(ENCRYPT_HINT, wordWrap=True, styleSheet=HINT_STYLE))
+        hint = QLabel(ENCRYPT_HINT)
+        hint.setWordWrap(True)
+        hint.setStyleSheet(HINT_STYLE)
+        form.addRow(hint)
         form.addRow("Cụm mật khẩu:", self.passphrase_edit)
         form.addRow("Nhập lại:", self.again_edit)
         self.encrypt_box.toggled.connect(self._show_encryption)
