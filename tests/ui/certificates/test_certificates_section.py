@@ -13,7 +13,8 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 
-from app.services.certificates import list_certificates, list_prints
+from app.exporters.preview import render_pages
+from app.services.certificates import list_certificates, list_prints, render_certificates
 from app.services.decisions.issue import cancel_decision
 from app.ui.certificates import pdf_printing
 from app.ui.certificates.choices import BLANK
@@ -90,9 +91,24 @@ def test_whole_decision_through_the_print_dialog(qtbot, commune_db, panel, fake_
     assert len(reader.pages) == 3
     box = reader.pages[0].mediabox  # A4 landscape: 297 × 210 mm
     assert round(float(box.width) / 72 * 25.4) == 297 and round(float(box.height) / 72 * 25.4) == 210
+    printed, designed = ink_box(out.read_bytes()), ink_box(render_certificates(commune_db, decision_id))
+    assert all(abs(p - d) <= 1 for p, d in zip(printed, designed, strict=True))  # within 0,5 mm: not scaled
     history = panel.certificates.history
     panel.tabs.setCurrentWidget(history)
     assert history.prints.rowCount() == 1 and history.certificates.rowCount() == 3
+
+
+def ink_box(pdf: bytes, px_per_mm: int = 2) -> tuple[int, int, int, int]:
+    """Where the first page's dark ink lies (left, top, right, bottom, in pixels of 1/px_per_mm mm)."""
+    page = render_pages(pdf, 25.4 * px_per_mm)[0]
+    xs, ys = [], []
+    for y in range(page.height):
+        row = page.data[y * page.stride: y * page.stride + page.width * 4]
+        dark = [x for x in range(page.width) if row[4 * x] < 128 and row[4 * x + 1] < 128]
+        if dark:
+            xs += [dark[0], dark[-1]]
+            ys.append(y)
+    return min(xs), min(ys), max(xs), max(ys)
 
 
 def test_blanks_short_asks_for_a_reason_and_records_it(qtbot, commune_db, panel, fake_messages, monkeypatch,
