@@ -22,8 +22,8 @@ from app.rules.vntext import vn_short_date
 from app.services.decisions.documents import decision_document, proposal_document, render, report_document
 from app.services.exchange.package_bag import bag_zip, sha256
 from app.services.exchange.package_content import decision_for_package, round_for_package, year_for_package
-from app.services.exchange.package_list_xlsx import LIST_COLUMNS, list_workbook
-from app.services.exchange.package_names import commune_code, document_code, safe_name
+from app.services.exchange.package_lists import LIST_FIELDS, decision_lists
+from app.services.exchange.package_names import commune_code, decision_stem, document_code, safe_name
 from app.services.exchange.package_schema import (
     DATA_SUFFIX,
     DATAPACKAGE,
@@ -82,6 +82,7 @@ def make_package(db: Database, out: Path, *, decision_id: int | None = None, rou
             kind, year = DECISION, decisions[0]["round"]["year"]
             title = f"Quyết định số {decisions[0]['number']}"
             root = f"{code}_{year}_{document_code(decisions[0]['number'])}"
+        lists = decision_lists(session, root, decisions)
     payload, documents = _documents(db, root, decisions)
     data = {
         "schema": SCHEMA, "schema_version": SCHEMA_VERSION, "app_version": app_version(), "content": kind,
@@ -89,10 +90,10 @@ def make_package(db: Database, out: Path, *, decision_id: int | None = None, rou
         "created_on": day.isoformat(), "trail_head": context.head, "documents": documents,
         "decisions": decisions,
     }
-    list_name, data_name = f"{root}_danh-sach.xlsx", f"{root}{DATA_SUFFIX}"
-    payload[list_name] = list_workbook(title, decisions)
+    data_name = f"{root}{DATA_SUFFIX}"
+    payload.update(lists)
     payload[data_name] = json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
-    payload[DATAPACKAGE] = _datapackage(root, title, payload, data_name, list_name)
+    payload[DATAPACKAGE] = _datapackage(root, title, payload, data_name, list(lists))
     content = bag_zip(root, payload, _bag_info(context, title, decisions, day), bagging_date=day)
     target = out.expanduser()
     save_files({target: content})
@@ -112,8 +113,7 @@ def _documents(db: Database, root: str, decisions: list[dict]) -> tuple[dict[str
         listed.append({"kind": kind, "title": document.title, "number": number, "date": day, "files": files})
 
     for decision in decisions:
-        code = document_code(decision["number"])
-        stem = root if root.endswith(code) else f"{root}_{code}"
+        stem = decision_stem(root, decision["number"])
         add(f"{stem}_1-quyet-dinh", decision_document(db, decision["id"]), "decision", decision["number"],
             decision["issued_on"])
         proposal = decision["proposal"]
@@ -165,18 +165,18 @@ def _day(iso: str | None) -> str:
     return vn_short_date(dt.date.fromisoformat(iso)) if iso else ""
 
 
-def _datapackage(root: str, title: str, payload: dict[str, bytes], data_name: str, list_name: str) -> bytes:
-    """Frictionless Data Package: the JSON data and the Excel list, with the list's table schema."""
-    fields = [{"name": key, "title": header, "type": kind} for key, header, _width, kind in LIST_COLUMNS]
+def _datapackage(root: str, title: str, payload: dict[str, bytes], data_name: str,
+                 list_names: list[str]) -> bytes:
+    """Frictionless Data Package: the JSON data and the Excel lists, with the lists' table schema."""
     resources = [
         {"name": "du-lieu", "path": data_name, "format": "json", "mediatype": "application/json",
          "encoding": "utf-8", "bytes": len(payload[data_name]),
          "hash": f"sha256:{sha256(payload[data_name])}",
          "description": f"Dữ liệu của gói ({SCHEMA}, phiên bản lược đồ {SCHEMA_VERSION})"},
-        {"name": "danh-sach", "path": list_name, "format": "xlsx", "mediatype": XLSX_TYPE,
-         "profile": "tabular-data-resource", "bytes": len(payload[list_name]),
-         "hash": f"sha256:{sha256(payload[list_name])}", "schema": {"fields": fields},
-         "description": "Danh sách được khen thưởng"},
+        *({"name": name.removesuffix(".xlsx").lower().replace("_", "-"), "path": name, "format": "xlsx",
+           "mediatype": XLSX_TYPE, "profile": "tabular-data-resource", "bytes": len(payload[name]),
+           "hash": f"sha256:{sha256(payload[name])}", "schema": {"fields": LIST_FIELDS},
+           "description": "Danh sách được khen thưởng kèm quyết định"} for name in list_names),
     ]
     package = {"profile": "data-package", "name": root.lower().replace("_", "-"), "title": title,
                "version": str(SCHEMA_VERSION), "resources": resources}

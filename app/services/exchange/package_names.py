@@ -51,3 +51,10 @@ def safe_name(name: str) -> str:
         stem = f"_{stem}"
     budget = MAX_NAME - len(dot + suffix)
     return (stem[:budget].rstrip(" .") or "tep") + dot + suffix
+
+
+def decision_stem(root: str, number: str) -> str:
+    """The start of a decision's file names: the bag's name, and the decision's code unless the bag is
+    named after that one decision."""
+    code = document_code(number)
+    return root if root.endswith(code) else f"{root}_{code}"

@@ -62,7 +62,7 @@ def test_the_bag_holds_every_document_in_both_formats(built, bag_dir) -> None:
     for stem in ("XaHoaBinh_2026_QD-205_1-quyet-dinh", "XaHoaBinh_2026_QD-205_2-to-trinh-TTr-064",
                  "XaHoaBinh_2026_QD-205_3-bao-cao-thanh-tich"):
         assert f"{stem}.docx" in names and f"{stem}.pdf" in names
-    assert "XaHoaBinh_2026_QD-205_danh-sach.xlsx" in names
+    assert "XaHoaBinh_2026_QD-205_4-danh-sach.xlsx" in names
     assert "XaHoaBinh_2026_QD-205_du-lieu.json" in names
     assert "datapackage.json" in names
     assert bag_dir.name == "XaHoaBinh_2026_QD-205"
@@ -105,11 +105,15 @@ def test_json_and_list_carry_the_recipients_without_citizen_ids(built, bag_dir) 
     recipients = decision["recipients"]
     assert len(recipients) == sum(built["issued"].counts.values())
     assert all("citizen_id" not in r and "phone" not in r for r in recipients)
-    sheet = openpyxl.load_workbook(bag_dir / "data" / "XaHoaBinh_2026_QD-205_danh-sach.xlsx").active
-    rows = list(sheet.iter_rows(min_row=2, values_only=True))
-    assert [row[1] for row in rows] == [r["name"] for r in recipients]
-    assert sheet.freeze_panes == "A2"
-    assert all(row[10].date().isoformat() == "2026-11-20" for row in rows)  # a real date cell
+    sheet = openpyxl.load_workbook(bag_dir / "data" / "XaHoaBinh_2026_QD-205_4-danh-sach.xlsx").active
+    rows = list(sheet.iter_rows(values_only=True))
+    header = rows.index(next(row for row in rows if row[0] == "STT"))
+    titles = rows[header]
+    listed = [dict(zip(titles, row, strict=True)) for row in rows[header + 1:] if isinstance(row[0], int)]
+    assert [row["Họ và tên / Tên tập thể"] for row in listed] == [r["name"] for r in recipients]
+    assert [row["Số sổ vàng"] for row in listed] == [r["golden_book_no"] for r in recipients]
+    assert "Số CCCD" not in titles
+    assert sheet.freeze_panes == f"A{header + 2}"
 
 
 def test_datapackage_describes_the_json_and_the_list(bag_dir) -> None:
@@ -118,7 +122,7 @@ def test_datapackage_describes_the_json_and_the_list(bag_dir) -> None:
     for path, resource in paths.items():
         assert (bag_dir / "data" / path).stat().st_size == resource["bytes"]
         assert resource["hash"].startswith("sha256:")
-    listed = paths["XaHoaBinh_2026_QD-205_danh-sach.xlsx"]
+    listed = paths["XaHoaBinh_2026_QD-205_4-danh-sach.xlsx"]
     assert listed["schema"]["fields"][1]["title"] == "Họ và tên / Tên tập thể"
 
 
