@@ -8,16 +8,27 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from app.errors import ConflictError, ServiceError
-from app.models import AwardRecord, Exemplar, ImportBatch, ImportBatchSubject, Nomination, Subject
+from app.models import (
+    AuditAction,
+    AwardRecord,
+    Exemplar,
+    ImportBatch,
+    ImportBatchSubject,
+    Nomination,
+    Subject,
+)
 from app.services.exchange.columns import FIELD_BY_KEY, names_subject
 from app.services.exchange.import_rows import Outcome, RowResult, analyse_rows
 from app.services.exchange.workbook import Grid, find_header, read_grid
 from app.services.records import get_or_not_found
 from app.services.subjects.crud import subject_columns
+from app.storage.audit.changes import Change
+from app.storage.audit.recorder import ensure_started, record_changes
+from app.storage.audit.registry import audited_for
 from app.storage.database import Database
 
 UNDO_NAMES_SHOWN = 5
@@ -144,17 +155,27 @@ def _backup(db: Database) -> Path | None:
 
 
 def _write(session: Session, grid: Grid, rows: list[RowResult], counts: Counter) -> int:
+    """The batch, its subjects and its links. The subjects go in as one INSERT of many rows (no ORM
+    object each: ten times less work for a long list) and the trail records each one's creation as the
+    unit of work would (storage/audit: the same CREATE events, read back whole)."""
     batch = ImportBatch(file_name=grid.file.name[:300], sheet_name=grid.sheet[:200],
                         created_count=counts[Outcome.CREATED], matched_count=counts[Outcome.MATCHED],
                         refused_count=counts[Outcome.REFUSED])
     session.add(batch)
-    created = [(r.row, Subject(**subject_columns(r.subject), version=1))
-               for r in rows if r.outcome is Outcome.CREATED and r.subject is not None]
-    session.add_all([subject for _, subject in created])
     session.flush()
-    session.add_all([ImportBatchSubject(batch_id=batch.id, subject_id=s.id, row_number=row)
-                     for row, s in created])
-    session.flush()
+    created = [r for r in rows if r.outcome is Outcome.CREATED and r.subject is not None]
+    values = [{**subject_columns(r.subject), "version": 1} for r in created if r.subject is not None]
+    table = Subject.__table__
+    ensure_started(session)
+    ids = list(session.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True),
+                               values).scalars())
+    entry = audited_for(Subject)
+    assert entry is not None
+    record_changes(session, session.connection(), [Change(entry, AuditAction.CREATE, i) for i in ids])
+    # The links are bookkeeping the trail does not follow: one executemany as well.
+    links = [{"batch_id": batch.id, "subject_id": i, "row_number": r.row}
+             for i, r in zip(ids, created, strict=True)]
+    session.execute(insert(ImportBatchSubject.__table__), links)
     return batch.id
 
 

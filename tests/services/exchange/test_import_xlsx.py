@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from sqlalchemy import func, select
 
 from app.errors import ConflictError, ServiceError
-from app.models import Gender, ImportBatch, Subject
+from app.models import AuditAction, AuditEvent, Gender, ImportBatch, Subject
 from app.services.exchange import (
     ImportSource,
     Outcome,
@@ -23,6 +23,7 @@ from app.services.exchange import (
     undo_import,
 )
 from app.services.nominations.crud import create_nomination
+from app.services.safety import check_database
 from app.services.nominations.data import NominationInput
 from app.services.subjects import get_subject, update_subject
 
@@ -73,6 +74,10 @@ def test_import_writes_good_rows_and_matches_next_time(commune_db, tmp_path):
     result = run_import(commune_db, source, today=TODAY)
     assert (result.created, result.matched, result.refused) == (3, 1, 3)
     assert subject_count(commune_db) == 3
+    with commune_db.read() as session:  # each created subject is in the trail, as a form's save is
+        created = session.scalar(select(func.count()).select_from(AuditEvent).where(
+            AuditEvent.entity == "subject", AuditEvent.action == AuditAction.CREATE))
+    assert created == 3 and check_database(commune_db).ok
     again = run_import(commune_db, source, today=TODAY)
     assert (again.created, again.matched, again.batch_id) == (0, 4, None)
     assert subject_count(commune_db) == 3  # matched, never duplicated
