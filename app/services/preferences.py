@@ -9,12 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from app.errors import Validator
+from app.models import GoldenBookScheme
 from app.rules.duty import RotaMode
 from app.rules.vntext import vn_number
 from app.services.settings import (
     BASE_SALARY,
     DUTY_DAY,
     DUTY_ROTA_MODE,
+    GOLDEN_BOOK_SCHEME,
     LOCK_MINUTES,
     SettingVar,
     get_setting,
@@ -52,6 +54,9 @@ PREFERENCES: tuple[Preference, ...] = (
                choices=tuple((mode.value, mode.label) for mode in RotaMode)),
     Preference("lock_minutes", LOCK_MINUTES, INTEGER, minimum=0, maximum=480,
                hint="0: không tự khóa. Chỉ dùng khi đã có tài khoản người dùng."),
+    Preference("golden_book_scheme", GOLDEN_BOOK_SCHEME, CHOICE,
+               choices=tuple((scheme.value, scheme.label) for scheme in GoldenBookScheme),
+               hint="Số sổ vàng được cấp khi ban hành quyết định; số đã cấp không bao giờ đổi."),
 )
 BLOC_ROTA = "bloc_rota"
 BLOC_ROTA_LABEL = "Thứ tự trực của các khối thi đua"
@@ -63,6 +68,7 @@ class Preferences:
     duty_day: int | None = DUTY_DAY.default
     duty_rota_mode: str = DUTY_ROTA_MODE.default
     lock_minutes: int | None = LOCK_MINUTES.default
+    golden_book_scheme: str = GOLDEN_BOOK_SCHEME.default
     bloc_rota: list[int] = field(default_factory=list)  # bloc ids, the first one on turn first
 
 

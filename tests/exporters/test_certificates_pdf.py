@@ -12,7 +12,8 @@ import pytest
 from certificate_pages import char_boxes, find_texts, page_count, page_size_mm, page_texts
 from pypdf import PdfReader
 
-from app.exporters.certificates.check import plan_page
+from app.exporters.certificates.calibration import render_calibration_page
+from app.exporters.certificates.check import plan_page, plan_pages
 from app.exporters.certificates.content import CertificateText
 from app.exporters.certificates.layout_file import read_layout
 from app.exporters.certificates.render import Offsets, render_pages
@@ -148,3 +149,39 @@ def test_an_empty_field_prints_nothing_and_the_prefix_stays_out() -> None:
     text = text_for()
     page = plan_page(layout("giay-khen-ca-nhan"), replace(text, values={**text.values, "golden_book": ""}))
     assert "Số sổ vàng" not in page_texts(render_pages([page]))[0]
+
+
+def test_the_calibration_page_says_actual_size_and_moves_with_the_correction() -> None:
+    plain = render_calibration_page()
+    (text,) = page_texts(plain)
+    assert "“Kích thước thực” (Actual size, 100 %)" in text and "KHÔNG chọn “Vừa trang”" in text
+    assert "A: x = 40 mm, y = 40 mm" in text and "B: x = 257 mm, y = 170 mm" in text and "100 mm" in text
+    assert page_size_mm(plain) == pytest.approx((297, 210), abs=0.01)
+    label = "A: x = 40 mm, y = 40 mm"
+    before = find_texts(plain, 0, [label])[label]
+    after = find_texts(render_calibration_page(Offsets(-4.0, 6.5)), 0, [label])[label]
+    assert (after.left - before.left, after.top - before.top) == pytest.approx((-4.0, 6.5), abs=0.001)
+
+
+def test_the_emblem_image_is_drawn_in_its_box(tmp_path) -> None:
+    from PIL import Image
+
+    Image.new("RGBA", (200, 200), (200, 30, 30, 255)).save(tmp_path / "quoc-huy.png")
+    page = plan_page(layout("giay-khen-ca-nhan"), text_for())
+    reader = PdfReader(io.BytesIO(render_pages([page], emblem=tmp_path / "quoc-huy.png")))
+    forms = reader.pages[0]["/Resources"]["/XObject"]
+    images = [name for form in forms.values() for name, item in
+              form.get_object().get("/Resources", {}).get("/XObject", {}).items()
+              if item.get_object()["/Subtype"] == "/Image"]
+    assert images
+
+
+def test_a_batch_with_offsets_keeps_every_page_s_fields_in_their_moved_boxes() -> None:
+    """What pages share is drawn once and referred to; what differs is drawn on each page: both move."""
+    names = ["Nguyễn Thị Hoa", NAME_60, "Phạm Quốc Hưng"]
+    pages = plan_pages((layout("giay-khen-ca-nhan"), text_for(n, position=i)) for i, n in enumerate(names, 1))
+    offsets = Offsets(-3.0, 4.5, 0.99)
+    pdf = render_pages(pages, offsets)
+    assert page_count(pdf) == 3
+    for index, page in enumerate(pages):
+        lines_inside_boxes(pdf, page, index, offsets)

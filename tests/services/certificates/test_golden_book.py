@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 from certificate_helpers import issued_decision
@@ -18,6 +19,7 @@ from app.services.certificates import (
 )
 from app.services.decisions import get_decision
 from app.services.decisions.issue import cancel_decision
+from app.services.preferences import load_preferences, save_preferences
 
 pytestmark = pytest.mark.both_backends
 
@@ -68,3 +70,10 @@ def test_a_yearly_book_restarts_each_year_and_a_running_one_never(commune_db, sc
 def test_an_unknown_scheme_is_refused(commune_db) -> None:
     with pytest.raises(ValidationError, match="Cách đánh số sổ vàng"):
         set_golden_book_scheme(commune_db, "alphabetical")
+
+
+def test_the_scheme_is_a_preference_of_the_settings_dialog(commune_db) -> None:
+    save_preferences(commune_db, replace(load_preferences(commune_db), golden_book_scheme="running"))
+    assert get_golden_book_scheme(commune_db) is GoldenBookScheme.RUNNING
+    with pytest.raises(ValidationError, match="Cách đánh số sổ vàng: hãy chọn"):
+        save_preferences(commune_db, replace(load_preferences(commune_db), golden_book_scheme="abc"))
