@@ -26,17 +26,17 @@ def results_cell(row: MeetingRow) -> str:
     if not voted:
         return f"{row.agenda_count} hồ sơ, chưa có kết quả"
     text = f"{row.agenda_count} hồ sơ: {row.passed_count} đạt, {row.failed_count} không đạt"
-    return text if voted == row.agenda_count else f"{text}, {row.agenda_count - voted} chưa có kết quả"
+    return text if voted == row.agenda_count else f"{text}, {row.agenda_count - voted} chưa xong"
 
 
 MEETING_COLUMNS = [
     RowColumn("Ngày họp", lambda m: m.date_text, 95, CENTER),
-    RowColumn("Giờ", lambda m: m.starts_at.strftime("%H:%M") if m.starts_at else "", 55, CENTER),
-    RowColumn("Địa điểm", lambda m: m.place, 170, stretch=True),
-    RowColumn("Chủ trì", lambda m: m.chair_name, 150),
-    RowColumn("Trạng thái", lambda m: m.status_label, 100),
-    RowColumn("Có mặt", quorum_cell, 110, CENTER),
-    RowColumn("Kết quả", results_cell, 260),
+    RowColumn("Giờ", lambda m: m.starts_at.strftime("%H:%M") if m.starts_at else "", 50, CENTER),
+    RowColumn("Địa điểm", lambda m: m.place, 150),
+    RowColumn("Chủ trì", lambda m: m.chair_name, 140),
+    RowColumn("Trạng thái", lambda m: m.status_label, 95),
+    RowColumn("Có mặt", quorum_cell, 90, CENTER),
+    RowColumn("Kết quả", results_cell, 240, stretch=True),
 ]
 
 

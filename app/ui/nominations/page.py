@@ -3,7 +3,7 @@ with its checklist, report and history; single and bulk creation."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from app.models.enums import NominationStatus
 from app.rules.vntext import vn_short_date
@@ -22,24 +22,23 @@ from app.ui.nominations.dialog import NominationDialog
 from app.ui.nominations.panel import NominationPanel
 
 ALL_ROUNDS = "— Tất cả các đợt —"
+COUNCIL_STYLE = "background: #f4f6f8; border: 1px solid #d0d6dc; padding: 4px;"
 
 
-def council_text(result: NominationCouncilResult | None) -> str:
-    """The meeting that has the nomination on its agenda, and its result there."""
-    if result is None:
-        return ""
+def council_line(result: NominationCouncilResult) -> str:
+    """The meeting that has the nomination on its agenda, and its result there with the arithmetic."""
     day = vn_short_date(result.held_on)
     if result.passed is None:
-        return f"{day}: chưa biểu quyết"
-    verdict = "Đạt" if result.passed else "Không đạt"
-    return f"{day}: {verdict}" + ("" if result.meeting_closed else " (đang họp)")
+        outcome = "chưa biểu quyết"
+    else:
+        outcome = ("đạt" if result.passed else "không đạt") + (f" ({result.result_text})" if
+                                                               result.result_text else "")
+    ongoing = "" if result.meeting_closed else " Phiên họp chưa kết thúc."
+    return f"Hội đồng Thi đua - Khen thưởng họp ngày {day}: {outcome}.{ongoing}"
 
 
-def nomination_columns(number: dict[int, int],
-                       council: dict[int, NominationCouncilResult] | None = None) -> list[RowColumn]:
-    """The list's columns; STT is the row's position and the council's result, given by the page for each
-    id."""
-    council = {} if council is None else council
+def nomination_columns(number: dict[int, int]) -> list[RowColumn]:
+    """The list's columns; STT is the row's position, given by the page for each id."""
     return [
         RowColumn("STT", lambda r: str(number.get(r.id, "")), 45, CENTER),
         RowColumn("Đối tượng", lambda r: r.subject_name, 210),
@@ -48,9 +47,6 @@ def nomination_columns(number: dict[int, int],
         RowColumn("Hình thức", lambda r: r.form_name, 200, stretch=True),
         RowColumn("Đơn vị đề nghị", lambda r: r.proposing_unit_name, 150),
         RowColumn("Trạng thái", lambda r: r.status.label, 170),
-        RowColumn("Họp Hội đồng", lambda r: council_text(council.get(r.id)), 150,
-                  tooltip=lambda r: (council[r.id].result_text or council_text(council[r.id]))
-                  if r.id in council else ""),
     ]
 
 
@@ -62,7 +58,7 @@ class NominationsPage(ListPage):
         self._numbers: dict[int, int] = {}
         self._council: dict[int, NominationCouncilResult] = {}
         self._loaded = False
-        self.model = RowTableModel(nomination_columns(self._numbers, self._council), self)
+        self.model = RowTableModel(nomination_columns(self._numbers), self)
         self.panel = NominationPanel(db)
         self.panel.changed.connect(lambda nomination_id: self.refresh(select=nomination_id))
         self.panel.deleted.connect(lambda: self.refresh())
@@ -102,7 +98,16 @@ class NominationsPage(ListPage):
     def _build_body(self) -> QSplitter:
         self.use_table(row_table_view(self.model), edits=False)
         self.table.doubleClicked.connect(lambda _index: self.panel.edit_report())
-        return list_detail_splitter(self.table, self.panel)
+        self.council_label = QLabel()
+        self.council_label.setWordWrap(True)
+        self.council_label.setStyleSheet(COUNCIL_STYLE)
+        self.council_label.hide()
+        detail = QWidget()
+        layout = QVBoxLayout(detail)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.council_label)
+        layout.addWidget(self.panel, 1)
+        return list_detail_splitter(self.table, detail)
 
     # Loading -------------------------------------------------------------------------------------
 
@@ -145,13 +150,20 @@ class NominationsPage(ListPage):
         )
         self._numbers.clear()
         self._numbers.update({row.id: number for number, row in enumerate(rows, start=1)})
-        self._council.clear()
-        self._council.update(nomination_council_results(self.db, [row.id for row in rows]))
+        self._council = nomination_council_results(self.db, [row.id for row in rows])
         if not self.show_rows(rows, "hồ sơ", select):
             self.panel.show_nomination(select)
+            self.show_council(select)
 
     def selection_changed(self, *_args) -> None:
         self.panel.show_nomination(self.selected_id())
+        self.show_council(self.selected_id())
+
+    def show_council(self, nomination_id: int | None) -> None:
+        """The line under the list naming the council meeting that took the nomination up, and its result."""
+        result = self._council.get(nomination_id) if nomination_id is not None else None
+        self.council_label.setText(council_line(result) if result else "")
+        self.council_label.setVisible(result is not None)
 
     # Creating ------------------------------------------------------------------------------------
 

@@ -240,11 +240,14 @@ def test_a_meeting_from_agenda_to_closed_minutes(qtbot, page, commune_db, nomine
                         "Lê Thị Ánh": NominationStatus.FAILED, "Phạm Quốc Hưng": NominationStatus.PASSED}
     nominations = NominationsPage(commune_db)
     qtbot.addWidget(nominations)
+    nominations.show()
     nominations.on_shown()
-    shown = {nominations.model.index(r, 1).data(): nominations.model.index(r, 7).data()
-             for r in range(nominations.model.rowCount())}
-    assert shown["Lê Thị Ánh"] == "18/11/2026: Không đạt"
-    assert shown["Phạm Quốc Hưng"] == "18/11/2026: Đạt"
+    nominations.table.selectRow([r.subject_name for r in nominations.model.rows()].index("Lê Thị Ánh"))
+    assert nominations.council_label.text() == (
+        "Hội đồng Thi đua - Khen thưởng họp ngày 18/11/2026: không đạt "
+        f"({window.view.agenda[2].poll.result_text}).")
+    nominations.table.selectRow([r.subject_name for r in nominations.model.rows()].index("Phạm Quốc Hưng"))
+    assert "đạt (4 phiếu + 1 ý kiến bằng văn bản = 5/6" in nominations.council_label.text()
     [row] = list_meetings(commune_db)
     assert (row.passed_count, row.failed_count) == (3, 1)
 
