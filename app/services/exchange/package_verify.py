@@ -188,26 +188,28 @@ def _check_bag(files: dict[str, bytes], check: PackageCheck) -> dict[str, bytes]
     if check.problems:
         return {}
     payload = {name: data for name, data in files.items() if name.startswith("data/")}
-    manifest = _manifest_lines(MANIFEST, files[MANIFEST], check)
-    for name, digest in sorted(manifest.items()):
-        if name not in payload:
-            check.problems.append(f"Thiếu tệp “{name}” có trong danh sách {MANIFEST}.")
-        elif sha256(payload[name]) != digest:
-            check.problems.append(f"Tệp “{name}” đã bị thay đổi (mã SHA-256 không khớp với {MANIFEST}).")
+    manifest = _check_manifest(MANIFEST, files, payload, check)
     for name in sorted(set(payload) - set(manifest)):
         check.problems.append(f"Tệp “{name}” không có trong danh sách {MANIFEST} (tệp lạ được thêm vào).")
-    tags = _manifest_lines(TAG_MANIFEST, files[TAG_MANIFEST], check)
-    for name, digest in sorted(tags.items()):
-        if name not in files:
-            check.problems.append(f"Thiếu tệp “{name}” có trong danh sách {TAG_MANIFEST}.")
-        elif sha256(files[name]) != digest:
-            check.problems.append(f"Tệp “{name}” đã bị thay đổi (mã SHA-256 không khớp với {TAG_MANIFEST}).")
+    _check_manifest(TAG_MANIFEST, files, files, check)
     check.info = _bag_info(files[BAG_INFO])
     oxum = dict(check.info).get("Payload-Oxum", "")
     actual = f"{sum(len(data) for data in payload.values())}.{len(payload)}"
     if oxum and oxum != actual:
         check.problems.append(f"Payload-Oxum trong {BAG_INFO} ({oxum}) không khớp với nội dung ({actual}).")
     return {name.removeprefix("data/"): data for name, data in payload.items()}
+
+
+def _check_manifest(manifest: str, files: dict[str, bytes], listed_in: dict[str, bytes],
+                    check: PackageCheck) -> dict[str, str]:
+    """Each file the manifest lists must be in `listed_in` with the manifest's SHA-256."""
+    listed = _manifest_lines(manifest, files[manifest], check)
+    for name, digest in sorted(listed.items()):
+        if name not in listed_in:
+            check.problems.append(f"Thiếu tệp “{name}” có trong danh sách {manifest}.")
+        elif sha256(listed_in[name]) != digest:
+            check.problems.append(f"Tệp “{name}” đã bị thay đổi (mã SHA-256 không khớp với {manifest}).")
+    return listed
 
 
 def _bag_info(text: bytes) -> list[tuple[str, str]]:
