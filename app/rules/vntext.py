@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 import unicodedata
 
 _TONE_MARKS = {
@@ -20,6 +21,7 @@ _LETTER_RANK = {ch: i for i, ch in enumerate(_ALPHABET)}
 # Sort key separators, below every letter: the end of the letters < the next word < the next part, so
 # a shorter name sorts first. Never NUL: PostgreSQL text cannot hold it (migration 0006 moved old keys).
 _END, _WORD, _PART = "\x01", "\x02", "\x03"
+_WORD_RE = re.compile(r"[^\W_]+")  # letters and digits; punctuation and "_" part words
 SORT_KEY_LENGTH = 400  # the stored column's size (a server enforces it): tones past it break no tie
 
 
@@ -44,6 +46,12 @@ def fold(value: str | None) -> str:
     decomposed = unicodedata.normalize("NFD", normalize_text(value).lower())
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return stripped.replace("đ", "d")
+
+
+def name_words(value: str | None) -> list[str]:
+    """The words of a text, lower case with their marks ('Nguyễn Văn Đạt (Hội)' -> nguyễn, văn, đạt,
+    hội): what word search indexes and how typed text is split (fold each to compare without marks)."""
+    return _WORD_RE.findall(normalize_text(value).lower())
 
 
 def _letter_and_tone(ch: str) -> tuple[str, int]:

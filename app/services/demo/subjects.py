@@ -12,12 +12,13 @@ from dataclasses import dataclass
 
 from sqlalchemy import insert
 
-from app.models import Gender, OccupationGroup, Subject, SubjectKind
+from app.models import Gender, OccupationGroup, Subject, SubjectKind, SubjectWord
 from app.rules.vntext import fold, lower_first
 from app.services.demo.context import DemoContext, DemoUnit, SubjectFact
 from app.services.demo.people import CitizenIds, Weighted, birth
 from app.services.subjects.crud import subject_columns, subject_sort_key
 from app.services.subjects.data import SubjectInput
+from app.services.subjects.words import word_rows
 from app.storage.sequences import follow_explicit_ids
 
 CHUNK_ROWS = 5000
@@ -93,6 +94,8 @@ class SubjectWriter:
     def flush(self) -> None:
         if self._rows:
             self._ctx.session.execute(insert(Subject.__table__), self._rows)
+            words = [w for row in self._rows for w in word_rows(row["id"], row["name"])]
+            self._ctx.session.execute(insert(SubjectWord.__table__), words)
             self._rows = []
 
 

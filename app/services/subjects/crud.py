@@ -14,6 +14,7 @@ from app.rules.vntext import fold, name_sort_key, text_sort_key
 from app.services.records import check_version, get_or_not_found
 from app.services.subjects.data import AwardInput, HoldInput, SubjectDetail, SubjectInput
 from app.services.subjects.validation import normalized, validate_subject
+from app.services.subjects.words import index_subject_words
 from app.storage.database import Database
 from app.storage.versions import bump_version
 
@@ -85,6 +86,7 @@ def create_subject(db: Database, data: SubjectInput, today: dt.date | None = Non
         _replace_children(subject, clean)
         session.add(subject)
         session.flush()
+        index_subject_words(session, subject)
         return _detail(subject)
 
 
@@ -102,6 +104,7 @@ def update_subject(
         _replace_children(subject, clean)
         bump_version(subject)
         session.flush()
+        index_subject_words(session, subject)
         return _detail(subject)
 
 

@@ -84,6 +84,8 @@ class SubjectQuery:
     kind: SubjectKind | None = None
     unit_id: int | None = None
     field_id: int | None = None
+    sort: str = "name"  # a SubjectRow field the list sorts by (search.SORTS); "name": official-list order
+    descending: bool = False
 
 
 def mask_citizen_id(value: str | None) -> str:
