@@ -114,3 +114,25 @@ def test_passphrase_rules_and_turning_encryption_off(commune_db, usb, data_dir) 
     save_second_folder(commune_db, usb)
     outcome = backup_now(commune_db)
     assert outcome.copy is not None and not is_encrypted_backup(outcome.copy.path)
+
+
+def test_cli_restore_reads_the_passphrase_from_standard_input(commune_db, encrypted_copy, data_dir,
+                                                              monkeypatch, capsys) -> None:
+    import io
+
+    from app.cli.main import main
+
+    add_subject(commune_db, "Lê Văn Sau")
+    commune_db.close()
+    args = ["--data-dir", str(data_dir), "restore", str(encrypted_copy), "--passphrase-stdin"]
+    monkeypatch.setattr("sys.stdin", io.StringIO("sai rồi sai rồi\n"))
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert "Cụm mật khẩu không đúng" in err and "Traceback" not in err
+    assert "Lê Văn Sau" in subject_names(data_dir / DB_FILE_NAME)
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    assert main(args) == 2 and "đầu vào chuẩn trống" in capsys.readouterr().err
+    monkeypatch.setattr("sys.stdin", io.StringIO(f"{PASSPHRASE}\n"))
+    assert main(args) == 0
+    assert subject_names(data_dir / DB_FILE_NAME) == {KNOWN_NAME}
+    assert "Đã khôi phục dữ liệu" in capsys.readouterr().out
