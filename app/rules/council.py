@@ -209,7 +209,7 @@ def tally_problems(tally: Tally, present: int) -> dict[str, str]:
                      if v is not None and v < 0})
     if problems:
         return problems
-    issued, returned, valid, invalid, yes, no = values.values()
+    issued, returned, valid, invalid, yes, no = (value or 0 for value in values.values())
     if issued > present:
         problems["ballots_issued"] = (f"Số phiếu phát ra ({issued}) không được nhiều hơn số thành viên có "
                                       f"mặt ({present}).")
@@ -234,7 +234,7 @@ def hands_problems(yes: int | None, no: int | None, present: int) -> dict[str, s
             problems[field] = f"{label}: chưa nhập."
         elif value < 0:
             problems[field] = f"{label}: không được âm ({value})."
-    if not problems and yes + no > present:
+    if not problems and (yes or 0) + (no or 0) > present:
         problems["yes_votes"] = (f"Số thành viên đồng ý ({yes}) cộng không đồng ý ({no}) không được nhiều "
                                  f"hơn số thành viên có mặt ({present}).")
     return problems

@@ -90,7 +90,8 @@ def _check_fraction(check: Validator, data: AwardFormInput) -> None:
     numerator, denominator = data.threshold_numerator, data.threshold_denominator
     if (numerator is None) != (denominator is None):
         check.add("threshold_numerator", "Tỷ lệ đồng ý: hãy nhập cả tử số và mẫu số (ví dụ 2/3).")
-    elif numerator is not None and not (0 < denominator <= 1000 and 0 < numerator <= denominator):
+    elif numerator is not None and denominator is not None and not (
+            0 < denominator <= 1000 and 0 < numerator <= denominator):
         check.add("threshold_numerator", (f"Tỷ lệ đồng ý: {numerator}/{denominator} phải lớn hơn 0 và không "
                                           "quá 1 (mẫu số đến 1000)."))
 

@@ -114,6 +114,7 @@ def set_written_opinion(db: Database, meeting_id: int, data: OpinionInput) -> Me
         item = _item_of(session, meeting, data.agenda_item_id)
         row = next((a for a in meeting.attendance if a.member_id == data.member_id), None)
         _check_opinion(meeting, item, row, data)
+        assert row is not None  # refused above otherwise
         stored = _store_letter(session, db, data.file_path) if data.file_path else None
         opinion = next((o for o in item.opinions if o.member_id == data.member_id), None)
         if opinion is None:

@@ -200,6 +200,7 @@ def _term(member: CouncilMember) -> str:
 
 
 def _apply(meeting: Meeting, data: MeetingInput) -> None:
+    assert data.held_on is not None  # _clean refused it otherwise
     meeting.held_on, meeting.starts_at, meeting.place = data.held_on, data.starts_at, data.place
     meeting.chair_id, meeting.secretary_id, meeting.note = data.chair_id, data.secretary_id, data.note
     meeting.ballot_counters = "\n".join(data.ballot_counters or [])

@@ -94,12 +94,13 @@ def delete_council_member(db: Database, member_id: int) -> None:
     """Delete a member recorded at no meeting (otherwise end the term instead)."""
     with db.transaction() as session:
         member = get_member_row(session, member_id)
-        used = session.scalar(select(func.count()).select_from(Attendance)
-                              .where(Attendance.member_id == member_id))
-        used += session.scalar(select(func.count()).select_from(Meeting).where(
-            or_(Meeting.chair_id == member_id, Meeting.secretary_id == member_id)))
-        used += session.scalar(select(func.count()).select_from(WrittenOpinion)
-                               .where(WrittenOpinion.member_id == member_id))
+        counts = (
+            select(func.count()).select_from(Attendance).where(Attendance.member_id == member_id),
+            select(func.count()).select_from(Meeting).where(
+                or_(Meeting.chair_id == member_id, Meeting.secretary_id == member_id)),
+            select(func.count()).select_from(WrittenOpinion).where(WrittenOpinion.member_id == member_id),
+        )
+        used = sum(session.scalar(count) or 0 for count in counts)
         if used:
             raise ConflictError(
                 f"Không xóa được “{member.name}”: thành viên đã có tên trong phiên họp của Hội đồng. "
@@ -126,16 +127,18 @@ def _clean(data: CouncilMemberInput) -> CouncilMemberInput:
 
 
 def _apply(member: CouncilMember, data: CouncilMemberInput) -> None:
+    assert data.term_from is not None  # _clean refused it otherwise
     member.name, member.position, member.role = data.name, data.position, data.role
     member.term_from, member.term_to, member.note = data.term_from, data.term_to, data.note
 
 
 def _check_meetings_in_term(session: Session, member: CouncilMember, data: CouncilMemberInput) -> None:
+    start, end = data.term_from or dt.date.min, data.term_to or dt.date.max
     days = session.scalars(select(Meeting.held_on).join(Attendance, Attendance.meeting_id == Meeting.id)
                            .where(Attendance.member_id == member.id).order_by(Meeting.held_on))
-    outside = [d for d in days if d < data.term_from or (data.term_to is not None and d > data.term_to)]
+    outside = [d for d in days if not start <= d <= end]
     if outside:
-        field = "term_from" if outside[0] < data.term_from else "term_to"
+        field = "term_from" if outside[0] < start else "term_to"
         raise ValidationError({field: (
             f"Nhiệm kỳ: thành viên đã dự phiên họp ngày {vn_short_date(outside[0])}, "
             "ngày đó phải nằm trong nhiệm kỳ."

@@ -161,6 +161,7 @@ def save_tally(db: Database, poll_id: int, tally: TallyInput) -> PollView:
     with db.transaction() as session:
         poll, meeting = _open_poll(session, poll_id, PollEntryMode.TALLY)
         present = members_present(meeting)
+        values: tuple[int | None, ...]
         if poll.method is PollMethod.SHOW_OF_HANDS:
             values = (present, present, present, 0, tally.yes_votes, tally.no_votes)
         else:

@@ -25,12 +25,12 @@ def nomination_council_results(db: Database, nomination_ids: Iterable[int] | Non
         results: dict[int, NominationCouncilResult] = {}
         for item in session.scalars(statement):
             meeting, poll = item.meeting, item.poll
-            closed = poll is not None and poll.closed
+            closed = poll if poll is not None and poll.closed else None
             results[item.nomination_id] = NominationCouncilResult(
                 nomination_id=item.nomination_id, meeting_id=meeting.id, held_on=meeting.held_on,
                 meeting_closed=meeting.status is MeetingStatus.CLOSED,
-                passed=poll.passed if closed else None,
-                result_text=poll_view(meeting, poll).result_text if closed else "",
+                passed=closed.passed if closed else None,
+                result_text=poll_view(meeting, closed).result_text if closed else "",
             )
         return results
 

@@ -212,16 +212,19 @@ def _closed_meeting(ctx: DemoContext, rng: random.Random, members: list[CouncilM
     statuses = {ABSENT_WITH_OPINION: AttendanceStatus.ABSENT_WITH_OPINION, ABSENT: AttendanceStatus.ABSENT}
     meeting, serving = _meeting(ctx, members, day, dt.time(8, 0), statuses)
     writer = serving[ABSENT_WITH_OPINION]
+    polls: list[tuple[AgendaItem, Poll]] = []
     for position, item in enumerate(items, start=1):
         kind = special.get(item.nomination.id, "")
         agenda = AgendaItem(nomination=item.nomination, position=position)
         meeting.agenda.append(agenda)
         agrees = item.passed and kind != "eleven"
         agenda.opinions.append(WrittenOpinion(member=writer, agrees=agrees))
-        agenda.poll = _poll(rng, item, kind, len(serving) - 2)
+        poll = _poll(rng, item, kind, len(serving) - 2)
+        agenda.poll = poll
+        polls.append((agenda, poll))
     ctx.session.flush()
-    for agenda, item in zip(meeting.agenda, items, strict=True):
-        _settle(meeting, agenda, item)
+    for (agenda, poll), item in zip(polls, items, strict=True):
+        _settle(meeting, agenda, poll, item)
     _close(meeting, day, dt.time(11, 30))
 
 
@@ -246,10 +249,9 @@ def _poll(rng: random.Random, item: Reviewed, kind: str, present: int) -> Poll:
     return poll
 
 
-def _settle(meeting: Meeting, agenda: AgendaItem, item: Reviewed) -> None:
+def _settle(meeting: Meeting, agenda: AgendaItem, poll: Poll, item: Reviewed) -> None:
     """The poll's result, checked against the nomination's (the counts fall back to unanimity should a
     commune's rule differ), and the nomination's history line naming the meeting."""
-    poll = agenda.poll
     outcome = poll_outcome(poll_rule(poll), vote_counts(meeting, poll))
     if outcome.passed != item.passed:
         poll.yes_votes, poll.no_votes = (poll.ballots_valid, 0) if item.passed else (0, poll.ballots_valid)

@@ -119,7 +119,11 @@ class AwardFormInfo(Form):
         column.addWidget(self.strict_check)
         return box
 
+    # The vote rule's parts this tab does not show (written opinions, council vote), kept as loaded.
+    kept_vote_rule = (False, True)
+
     def load(self, data: AwardFormInput) -> None:
+        self.kept_vote_rule = (data.counts_written_opinions, data.needs_council_vote)
         self.code_edit.setText(data.code)
         self.name_edit.setText(data.name)
         self.short_edit.setText(data.short_name)
@@ -135,7 +139,8 @@ class AwardFormInfo(Form):
 
     def read(self) -> AwardFormInput:
         """The typed values (the criteria lines are read from the other tab)."""
-        rewards = {REWARD_FIELDS[kind]: row.value() for kind, row in self.reward_rows.items()}
+        rewards = {kind: row.value() for kind, row in self.reward_rows.items()}
+        opinions, council = self.kept_vote_rule
         return AwardFormInput(
             code=self.code_edit.text(),
             name=self.name_edit.text(),
@@ -146,6 +151,10 @@ class AwardFormInfo(Form):
             threshold_base=ThresholdBase(self.base_combo.currentData()),
             threshold_percent=self.percent_spin.value(),
             threshold_strict=self.strict_check.isChecked(),
+            counts_written_opinions=opinions,
+            needs_council_vote=council,
             legal_basis=self.legal_edit.toPlainText(),
-            **rewards,
+            reward_individual=rewards.get(SubjectKind.INDIVIDUAL),
+            reward_collective=rewards.get(SubjectKind.COLLECTIVE),
+            reward_household=rewards.get(SubjectKind.HOUSEHOLD),
         )
