@@ -11,6 +11,7 @@ from app.models import BlankEntryKind
 from app.rules.vntext import normalize_text, vn_number
 from app.services.certificates import BlankInput, BlankStock, blank_stock, delete_blank_entry, record_blanks
 from app.services.workspace import Database
+from app.ui.certificates.choices import allow_edits, may_edit
 from app.ui.certificates.columns import BLANK_COLUMNS
 from app.ui.kit.form_dialog import FormDialog
 from app.ui.kit.list_page import ListPage
@@ -83,7 +84,8 @@ class BlanksView(ListPage):
         self.receive_button = add_button(row, "Nhận phôi…", lambda: self.add(BlankEntryKind.RECEIVED))
         self.spoil_button = add_button(row, "Phôi hỏng…", lambda: self.add(BlankEntryKind.SPOILED))
         self.delete_button = add_button(row, "Xóa dòng", self.delete_selected)
-        self.selection_buttons = (self.delete_button,)
+        self.selection_buttons = (self.delete_button,) if may_edit(db) else ()
+        allow_edits(db, self.receive_button, self.spoil_button, self.delete_button)
         self.lay_out([row], self.use_table(row_table_view(self.model), edits=False))
         self.selection_changed()
 

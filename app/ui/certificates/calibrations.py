@@ -13,6 +13,7 @@ from app.services.certificates import (
 )
 from app.services.workspace import Database
 from app.ui.certificates.calibration_wizard import CalibrationWizard
+from app.ui.certificates.choices import allow_edits, may_edit
 from app.ui.certificates.columns import CALIBRATION_COLUMNS, mm
 from app.ui.kit import messages, system_files
 from app.ui.kit.list_page import ListPage
@@ -37,7 +38,9 @@ class CalibrationsView(ListPage):
         self.wizard_button = add_button(row, "Căn chỉnh máy in…", self.open_wizard)
         self.check_button = add_button(row, "Lưu trang kiểm tra…", self.save_check_page)
         self.delete_button = add_button(row, "Xóa căn chỉnh", self.delete_selected)
-        self.selection_buttons = (self.check_button, self.delete_button)
+        writes = (self.delete_button,) if may_edit(db) else ()
+        self.selection_buttons = (self.check_button, *writes)
+        allow_edits(db, self.wizard_button, self.delete_button)
         self.lay_out([row], self.use_table(row_table_view(self.model), edits=False))
         self.selection_changed()
 

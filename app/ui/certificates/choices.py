@@ -3,9 +3,11 @@ correction stored for it; shared by the decision's certificates section and the 
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QComboBox, QWidget
 
+from app.services.accounts import may_take
 from app.services.certificates import CalibrationRow, LayoutInfo
+from app.services.workspace import Database
 from app.ui.certificates.columns import correction_text
 from app.ui.certificates.pdf_printing import available_printers
 from app.ui.kit.widgets import select_data
@@ -14,6 +16,22 @@ FULL, BLANK = "full", "blank_form"
 MODES = [("In đầy đủ trên giấy trắng", FULL), ("In lên phôi có sẵn", BLANK)]
 AUTO_LAYOUT = "Tự chọn theo hình thức và loại đối tượng"
 NO_PRINTER = "Không dùng căn chỉnh (in thẳng)"
+
+
+READ_ONLY = "Tài khoản này chỉ được xem, không được in hay sửa."
+
+
+def may_edit(db: Database) -> bool:
+    """Whether the person working may print, record or change (a viewer only reads)."""
+    return may_take(db.actor, "certificates")
+
+
+def allow_edits(db: Database, *widgets: QWidget) -> None:
+    """Grey out the widgets that write when the person may only read, saying why."""
+    if not may_edit(db):
+        for widget in widgets:
+            widget.setEnabled(False)
+            widget.setToolTip(READ_ONLY)
 
 
 def refill_layouts(combo: QComboBox, layouts: list[LayoutInfo], mode: str, auto: bool = True) -> None:

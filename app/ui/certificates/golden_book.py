@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 from app.models import GoldenBookScheme
 from app.services.certificates import get_golden_book_scheme, list_golden_book, set_golden_book_scheme
 from app.services.workspace import Database
+from app.ui.certificates.choices import allow_edits
 from app.ui.certificates.columns import GOLDEN_BOOK_COLUMNS
 from app.ui.kit import messages
 from app.ui.kit.list_page import ListPage
@@ -37,6 +38,7 @@ class GoldenBookView(ListPage):
         self.scheme_combo = choice_combo((scheme.label, scheme.value) for scheme in GoldenBookScheme)
         self.scheme_combo.setToolTip(SCHEME_NOTE)
         self.scheme_combo.activated.connect(lambda _i: self.change_scheme())
+        allow_edits(db, self.scheme_combo)
         filters = QHBoxLayout()
         filters.addWidget(QLabel("Xem:"))
         filters.addWidget(self.year_combo)

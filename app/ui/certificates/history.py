@@ -15,6 +15,7 @@ from app.services.certificates import (
     spoil_certificate,
 )
 from app.services.workspace import Database
+from app.ui.certificates.choices import may_edit
 from app.ui.certificates.columns import CERTIFICATE_COLUMNS, print_columns
 from app.ui.certificates.shown_loading import LoadsWhenShown
 from app.ui.kit import messages
@@ -88,7 +89,7 @@ class PrintHistory(LoadsWhenShown):
 
     def _enable(self) -> None:
         row = self.selected()
-        self.spoil_button.setEnabled(row is not None and not row.spoiled)
+        self.spoil_button.setEnabled(row is not None and not row.spoiled and may_edit(self.db))
 
     def spoil_and_reprint(self) -> None:
         """Mark the chosen certificate spoiled (with its reason), then offer to print that recipient again."""

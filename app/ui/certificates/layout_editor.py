@@ -42,6 +42,7 @@ from app.services.certificates import (
 )
 from app.services.decisions import list_decisions
 from app.services.workspace import Database
+from app.ui.certificates.choices import allow_edits, may_edit
 from app.ui.certificates.field_form import FieldForm
 from app.ui.certificates.layout_scene import LayoutScene, SheetView
 from app.ui.kit import messages
@@ -130,6 +131,7 @@ class LayoutEditor(QWidget):
         buttons = QHBoxLayout()
         self.save_button = add_button(buttons, "Lưu", self.save)
         self.restore_button = add_button(buttons, "Khôi phục mẫu gốc", self.restore)
+        allow_edits(self.db, self.save_button, self.background_button, self.emblem_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(side)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -202,7 +204,7 @@ class LayoutEditor(QWidget):
         for box in layout.fields:
             self.field_combo.addItem(FIELD_LABELS.get(box.field, box.field), box.field)
         self.field_combo.blockSignals(False)
-        self.emblem_button.setEnabled(layout.mode is LayoutMode.FULL)
+        self.emblem_button.setEnabled(layout.mode is LayoutMode.FULL and may_edit(self.db))
         self._field_chosen()
         self.refresh()
 
@@ -257,7 +259,7 @@ class LayoutEditor(QWidget):
         else:
             state = "Đây là mẫu gốc. Sửa rồi bấm “Lưu” sẽ tạo bản của xã."
         self.state_label.setText(state)
-        self.restore_button.setEnabled(bool(self.info and self.info.user_copy))
+        self.restore_button.setEnabled(bool(self.info and self.info.user_copy) and may_edit(self.db))
 
     def box_dragged(self, field_id: str, rect: QRectF) -> None:
         if self.layout_ is None:

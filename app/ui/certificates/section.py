@@ -43,6 +43,7 @@ from app.ui.certificates.check_view import check_html
 from app.ui.certificates.choices import (
     BLANK,
     MODES,
+    allow_edits,
     calibration_note,
     refill_layouts,
     refill_printers,
@@ -145,6 +146,7 @@ class CertificatesSection(LoadsWhenShown):
         self.check_button = add_button(buttons, "Kiểm tra trước khi in", self.run_check)
         self.print_button = add_button(buttons, "In…", self.print_batch)
         self.save_button = add_button(buttons, "Lưu PDF…", self.save_pdf)
+        allow_edits(self.db, self.print_button, self.save_button)
         buttons.addStretch(1)
         self.report = QTextBrowser()
         self.report.setPlaceholderText("Bấm “Kiểm tra trước khi in” để xem ô chữ nào phải thu nhỏ, "

@@ -14,6 +14,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 
 from app.exporters.preview import render_pages
+from app.models.enums import UserRole
+from app.services.accounts import Actor
 from app.services.certificates import list_certificates, list_prints, render_certificates
 from app.services.decisions.issue import cancel_decision
 from app.ui.certificates import pdf_printing
@@ -165,3 +167,16 @@ def test_a_misprint_spoiled_and_printed_again(qtbot, commune_db, panel, fake_mes
     assert rows[spoiled.id].spoiled and rows[spoiled.id].spoil_reason == "Kẹt giấy"
     again = [c for c in rows.values() if c.reprint_of_id == spoiled.id]
     assert [(c.position, c.print_id) for c in again] == [(spoiled.position, list_prints(commune_db)[0].id)]
+
+
+def test_a_viewer_sees_the_certificates_but_cannot_print(qtbot, commune_db, panel):
+    decision_id = issued_decision(commune_db)
+    commune_db.actor = Actor("hoa", "Nguyễn Thị Hoa", UserRole.VIEWER)
+    viewer_panel = DecisionPanel(commune_db)
+    qtbot.addWidget(viewer_panel)
+    viewer_panel.show()
+    open_certificates(viewer_panel, decision_id)
+    section = viewer_panel.certificates.section
+    assert section.recipients.count() == 3 and section.check_button.isEnabled()
+    assert not section.print_button.isEnabled() and not section.save_button.isEnabled()
+    assert "chỉ được xem" in section.print_button.toolTip()
