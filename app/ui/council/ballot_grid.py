@@ -153,7 +153,7 @@ class BallotEntryDialog(QDialog):
             mark = self.marks.get(item.id)
             self.table.setItem(row, number, text_item("—" if self.invalid else SHORT[mark] if mark else ""))
         self.table.setItem(row, len(self.items) + 1, text_item("Không hợp lệ" if self.invalid else ""))
-        self.table.setCurrentCell(row, 1 + min(self.column, max(len(self.items) - 1, 0)))
+        self.table.setCurrentCell(row, 1 + self.column)  # past the last nominee: ready for Enter
         self.table.setFocus()
 
     # Keying -------------------------------------------------------------------------------------
@@ -161,14 +161,16 @@ class BallotEntryDialog(QDialog):
     def key(self, key: int, text: str) -> None:
         if self.finished_entry or not self.items:
             return
-        if text in KEYS:
-            self.marks[self.items[self.column].id] = KEYS[text]
-            self.column = min(self.column + 1, len(self.items) - 1)
+        if text in KEYS:  # a mark in the next empty cell (none left: Enter saves the ballot)
+            if self.column < len(self.items):
+                self.marks[self.items[self.column].id] = KEYS[text]
+                self.column += 1
         elif text == "x":
             self.invalid_button.toggle()
-        elif key == Qt.Key.Key_Backspace:
-            self.column = max(self.column - 1, 0)
-            self.marks.pop(self.items[self.column].id, None)
+        elif key == Qt.Key.Key_Backspace:  # the last mark keyed is taken back
+            if self.column > 0:
+                self.column -= 1
+                self.marks.pop(self.items[self.column].id, None)
         else:
             self.save_ballot()
             return

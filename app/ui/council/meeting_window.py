@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from app.services.accounts import may_take
@@ -132,7 +131,3 @@ class MeetingWindow(QDialog):
         save_geometry(self, "council_meeting", self.db.data_dir)
         super().done(result)
 
-
-def open_meeting_tab(window: MeetingWindow, tab: int) -> None:
-    window.tabs.setCurrentIndex(tab)
-    window.tabs.currentWidget().setFocus(Qt.FocusReason.OtherFocusReason)
