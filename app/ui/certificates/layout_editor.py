@@ -9,6 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -51,7 +52,7 @@ from app.ui.kit.widgets import add_button, select_data
 
 IMAGE_FILTER = "Ảnh chụp hoặc ảnh quét (*.png *.jpg *.jpeg)"
 SAMPLE = "Chữ mẫu"
-WARNING_COLORS = {True: Qt.GlobalColor.red, False: Qt.GlobalColor.darkYellow}
+WARNING_COLORS = {True: QColor("#b3261e"), False: QColor("#8a5300")}  # refused, shrunk or wrapped
 SAMPLE_TEXT = CertificateText(position=1, recipient="Nguyễn Thị Minh Khai", kind="individual",
                               golden_book_no=1, values={
     "national_name": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "motto": "Độc lập - Tự do - Hạnh phúc",
