@@ -64,7 +64,7 @@ def open_file(path: str) -> bool:
     return Path(path).is_file() and QDesktopServices.openUrl(QUrl.fromLocalFile(path))
 
 
-BACKUP_FILTER = "Bản sao lưu Sổ Vàng (*.sqlite3);;Mọi tệp (*)"
+BACKUP_FILTER = "Bản sao lưu Sổ Vàng (*.sqlite3 *.enc);;Mọi tệp (*)"  # .enc: encrypted (second destination)
 
 
 def choose_folder(parent: QWidget | None, title: str) -> Path | None:

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.rules.vntext import vn_number
-from app.services.safety import BackupInfo, inspect_backup, list_backups
+from app.services.safety import BackupInfo, inspect_backup, is_encrypted_backup, list_backups
 from app.services.workspace import backups_dir
 from app.ui.kit import messages, system_files
 from app.ui.kit.operations import busy
@@ -48,6 +48,8 @@ def count_text(value: int | None) -> str:
 
 def backup_row(info: BackupInfo, picked: bool = False) -> QTreeWidgetItem:
     reason = info.reason.label if info.reason else "không rõ"
+    if is_encrypted_backup(info.path):
+        reason += " · mã hóa"  # the passphrase is asked when it is restored (passphrase_prompt.py)
     texts = [f"{info.created:%d/%m/%Y %H:%M:%S}", f"{reason} · {PICKED}" if picked else reason,
              count_text(info.subjects), count_text(info.nominations), count_text(info.awards),
              size_text(info.size)]

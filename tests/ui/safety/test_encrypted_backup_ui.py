@@ -93,3 +93,23 @@ def test_a_cancelled_passphrase_restores_nothing(qtbot, commune_db, tmp_path, da
     window.backups.restore_from(copy)
     assert "Hoàng Văn Sau" in subject_names(data_dir / DB_FILE_NAME)
     assert fake_messages.infos == [] and fake_messages.errors == []
+
+
+def test_the_restore_list_marks_an_encrypted_copy(qtbot, commune_db, tmp_path, monkeypatch):
+    from app.ui.kit import system_files
+    from app.ui.safety.restore_dialog import RestoreDialog
+
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    dialog = encrypting_dialog(qtbot, commune_db, usb)
+    dialog.passphrase_edit.setText(PASSPHRASE)
+    dialog.again_edit.setText(PASSPHRASE)
+    dialog.accept()
+    copy = backup_now(commune_db).copy.path
+    assert "*.enc" in system_files.BACKUP_FILTER
+    monkeypatch.setattr(system_files, "choose_backup_file", lambda parent: copy)
+    restore = RestoreDialog(commune_db.data_dir)
+    qtbot.addWidget(restore)
+    restore.choose_file()
+    assert restore.table.topLevelItem(0).text(1) == "thủ công · mã hóa · tệp được chọn"
+    assert restore.selected().path == copy
