@@ -64,3 +64,39 @@ def test_the_calibration_page(capsys, commune_db, data_dir, tmp_path) -> None:
     code, _out, err = run(capsys, data_dir, "calibration-page", "--out", str(tmp_path / "b.pdf"),
                           "--printer", "HP")
     assert code == 2 and "Chưa có căn chỉnh nào cho máy in “HP”" in err and not (tmp_path / "b.pdf").exists()
+
+
+HOSTILE = [
+    (["certificates", "99999999999", "--out", "{dir}/a.pdf"], "số nguyên từ 1"),
+    (["certificates", "-1", "--out", "{dir}/a.pdf"], "tham số"),
+    (["certificates", "abc", "--out", "{dir}/a.pdf"], "không phải là số nguyên"),
+    (["certificates", "{id}", "--out", "{dir}/thu-muc.pdf"], "đã có một thư mục trùng tên"),
+    (["certificates", "{id}", "--out", "{dir}/khong/co/a.pdf"], "không có thư mục"),
+    (["certificates", "{id}", "--out", "{dir}/tep/a.pdf"], "Không ghi được tệp “a.pdf”"),
+    (["certificates", "{id}", "--out", "{dir}/a\x00b.pdf"], "đường dẫn"),
+    (["certificates", "{id}", "--out", ""], "đường dẫn trống"),
+    (["certificates", "{id}", "--out", "{dir}/" + "d" * 5000 + ".pdf"], "đường dẫn dài quá"),
+    (["certificates", "{id}", "--out", "{dir}/a.pdf", "--recipients", "1,\x1b[2J"], "ký tự điều khiển"),
+    (["certificates", "{id}", "--out", "{dir}/a.pdf", "--recipients", "9999999"], "không phải số thứ tự"),
+    (["certificates", "{id}", "--out", "{dir}/a.pdf", "--layout", "../../etc/passwd"], "Không có mẫu"),
+    (["certificates", "{id}", "--out", "{dir}/a.pdf", "--printer", "x" * 300], "dài quá 200 ký tự"),
+    (["certificates", "{id}", "--out", "{dir}/a.pdf", "--note", "a" * 3000], "dài quá 2.000 ký tự"),
+    (["calibration-page", "--out", "{dir}/thu-muc.pdf"], "đã có một thư mục trùng tên"),
+    (["calibration-page", "--out", "{dir}/a.pdf", "--printer", "\udcff"], "tham số --printer"),
+]
+
+
+@pytest.mark.parametrize(("argv", "fragment"), HOSTILE, ids=range(len(HOSTILE)))
+def test_hostile_arguments_are_refused_in_one_line(capsys, commune_db, data_dir, tmp_path, argv,
+                                                   fragment) -> None:
+    decision_id = issued_decision(commune_db, names=("Trần Văn Bình",))
+    folder = tmp_path / "out"
+    folder.mkdir()
+    (folder / "thu-muc.pdf").mkdir()
+    (folder / "tep").write_text("x")
+    args = [a.replace("{dir}", str(folder)).replace("{id}", str(decision_id)) for a in argv]
+    code, out, err = run(capsys, data_dir, *args)
+    assert code == 2 and out == "" and err.startswith("sovang: ") and err.count("\n") == 1, err
+    assert fragment in err, err
+    assert sorted(p.name for p in folder.iterdir()) == ["tep", "thu-muc.pdf"]
+    assert list_prints(commune_db) == []

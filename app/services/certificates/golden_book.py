@@ -9,9 +9,10 @@ database refuses a second (book, number) pair, and the rows stay when a decision
 from __future__ import annotations
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from app.errors import ValidationError
+from app.errors import ConflictError, ValidationError
 from app.models import Decision, GoldenBookEntry, GoldenBookScheme
 from app.services.settings import GOLDEN_BOOK_SCHEME, get_setting, put_setting, read_setting
 from app.storage.database import Database
@@ -57,19 +58,26 @@ def book_name(scope: str, decision_number: str = "") -> str:
     return "Sổ vàng"
 
 
+def last_number(session: Session, scope: str) -> int:
+    """The highest number given in a book (0 for a new book)."""
+    query = select(func.max(GoldenBookEntry.number)).where(GoldenBookEntry.scope == scope)
+    return session.scalar(query) or 0
+
+
 def number_recipients(session: Session, decision: Decision) -> None:
     """Give each recipient of a decision being issued its golden-book number (its list is already in
     official order, positions set): stored in golden_book_entry and on the list line. Called by
     decisions/issue.py inside the issuing transaction."""
     scheme = _scheme(read_setting(session, GOLDEN_BOOK_SCHEME))
     scope = book_scope(scheme, decision)
-    last = 0
-    if scheme is not GoldenBookScheme.DECISION_ORDER:
-        query = select(func.max(GoldenBookEntry.number)).where(GoldenBookEntry.scope == scope)
-        last = session.scalar(query) or 0
+    last = 0 if scheme is GoldenBookScheme.DECISION_ORDER else last_number(session, scope)
     for entry in decision.entries:
         number = entry.position if scheme is GoldenBookScheme.DECISION_ORDER else last + entry.position
         entry.golden_book_no = number
         session.add(GoldenBookEntry(decision_entry_id=entry.id, decision_id=decision.id, scheme=scheme,
                                     scope=scope, number=number))
-    session.flush()
+    try:
+        session.flush()
+    except IntegrityError as exc:  # another officer's decision took these numbers a moment ago
+        raise ConflictError("Số sổ vàng vừa được cấp cho một quyết định khác ban hành cùng lúc; chưa có gì "
+                            "được lưu. Hãy ban hành lại.") from exc

@@ -10,14 +10,14 @@ from certificate_helpers import issued_decision
 from decision_helpers import make_round
 from sqlalchemy import select
 
-from app.errors import ValidationError
+from app.errors import ConflictError, ValidationError
 from app.models import AwardRecord, GoldenBookScheme, RoundKind
 from app.services.certificates import (
     get_golden_book_scheme,
     list_golden_book,
     set_golden_book_scheme,
 )
-from app.services.decisions import get_decision
+from app.services.decisions import get_decision, list_decisions
 from app.services.decisions.issue import cancel_decision
 from app.services.preferences import load_preferences, save_preferences
 
@@ -77,3 +77,14 @@ def test_the_scheme_is_a_preference_of_the_settings_dialog(commune_db) -> None:
     assert get_golden_book_scheme(commune_db) is GoldenBookScheme.RUNNING
     with pytest.raises(ValidationError, match="Cách đánh số sổ vàng: hãy chọn"):
         save_preferences(commune_db, replace(load_preferences(commune_db), golden_book_scheme="abc"))
+
+
+def test_a_number_taken_meanwhile_refuses_the_issue_and_saves_nothing(commune_db, monkeypatch) -> None:
+    set_golden_book_scheme(commune_db, "running")
+    issued_decision(commune_db, names=("Trần Văn Bình",))
+    # another laptop's decision took number 1 between the read and the write: the database refuses it
+    monkeypatch.setattr("app.services.certificates.golden_book.last_number", lambda session, scope: 0)
+    with pytest.raises(ConflictError, match="Số sổ vàng vừa được cấp"):
+        second_decision(commune_db, ("Lê Thị Ánh",))
+    assert [r.number for r in list_golden_book(commune_db)] == [1]
+    assert sorted(row.status.value for row in list_decisions(commune_db)) == ["draft", "issued"]
