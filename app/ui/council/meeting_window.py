@@ -98,8 +98,8 @@ class MeetingWindow(QDialog):
         self.view = view
         self.header.setText(header_html(view))
         quorum = view.quorum
-        self.quorum_label.setText(quorum.text if quorum.can_decide else
-                                  f"{quorum.text} Chưa biểu quyết được.")
+        cannot = "Phiên họp không biểu quyết được." if view.closed else "Chưa biểu quyết được."
+        self.quorum_label.setText(quorum.text if quorum.can_decide else f"{quorum.text} {cannot}")
         self.quorum_label.setStyleSheet(REACHED_STYLE if quorum.can_decide else MISSING_STYLE)
         self.closed_label.setVisible(view.closed)
         if view.closed:

@@ -30,16 +30,17 @@ OUTCOME = 4
 DETAIL_STYLE = "background: #f4f6f8; border: 1px solid #d0d6dc; padding: 6px;"
 
 
-SHORT_MODES = {PollEntryMode.TALLY: "kết quả kiểm phiếu", PollEntryMode.BALLOTS: "từng phiếu",
-               PollEntryMode.PRIVATE: "bỏ phiếu trên máy"}
+SHORT_MODES = {PollEntryMode.TALLY: "kiểm phiếu", PollEntryMode.BALLOTS: "từng phiếu",
+               PollEntryMode.PRIVATE: "trên máy"}
+SHORT_METHODS = {PollMethod.SECRET_BALLOT: "phiếu kín", PollMethod.SHOW_OF_HANDS: "giơ tay"}
 
 
 def vote_cell(item: AgendaItemView) -> str:
     poll = item.poll
     if poll is None:
-        return f"Chưa biểu quyết\n({item.method.label.lower()})"
+        return f"Chưa biểu quyết ({SHORT_METHODS[item.method]})"
     state = "Đã xong" if poll.closed else "Đang nhập"
-    return f"{state}: {SHORT_MODES[poll.entry_mode]}\n({poll.method_label.lower()})"
+    return f"{state}: {SHORT_MODES[poll.entry_mode]}, {SHORT_METHODS[poll.method]}"
 
 
 def outcome_cell(item: AgendaItemView) -> str:
@@ -79,6 +80,7 @@ class PollsTab(MeetingTab):
         super().__init__(db, parent)
         self.table = grid(HEADERS, OUTCOME)
         self.table.setWordWrap(True)  # the whole arithmetic, on two lines when it needs them
+        self.table.setStyleSheet("QTableWidget::item { padding: 3px 2px; }")
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         for column, width in ((0, 40), (1, 160), (2, 160), (3, 190)):
             self.table.setColumnWidth(column, width)

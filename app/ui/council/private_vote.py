@@ -11,11 +11,13 @@ from PySide6.QtGui import QCloseEvent, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -105,7 +107,9 @@ class PrivateVoteWindow(QDialog):
         layout.addWidget(big("Không ai khác nhìn thấy lựa chọn của bạn. Bỏ trống là “để trống”.", 12, False))
         self.voter_label = big("", 12, False)
         layout.addWidget(self.voter_label)
-        choices = QGridLayout()
+        sheet = QWidget()
+        choices = QGridLayout(sheet)
+        choices.setVerticalSpacing(18)
         for row, item in enumerate(self.items):
             choices.addWidget(big(f"{item.nominee_name}\n{item.form_name}", 14), row, 0)
             group = QButtonGroup(page)
@@ -116,9 +120,12 @@ class PrivateVoteWindow(QDialog):
                 button.setProperty("mark", mark.value)
                 choices.addWidget(button, row, column)
             self.groups[item.id] = group
-        layout.addStretch(1)
-        layout.addLayout(choices)
-        layout.addStretch(1)
+        choices.setRowStretch(len(self.items), 1)
+        scroll = QScrollArea()  # many nominees: the ballot scrolls, the button stays in view
+        scroll.setWidget(sheet)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        layout.addWidget(scroll, 1)
         self.cast_button = QPushButton("Bỏ phiếu")
         self.cast_button.setMinimumHeight(56)
         self.cast_button.setFont(big("", 16).font())
