@@ -26,6 +26,8 @@ def add_package_commands(commands) -> None:
     what.add_argument("--round", type=record_id, metavar="SỐ", help="mọi quyết định đã ban hành của đợt xét")
     what.add_argument("--year", type=record_id, metavar="NĂM", help="mọi quyết định đã ban hành của một năm")
     what.add_argument("--catalogue", action="store_true", help="danh mục hình thức khen thưởng và tiêu chuẩn")
+    what.add_argument("--subjects", action="store_true",
+                      help="các đối tượng và lịch sử khen thưởng (không kèm CCCD), cho một máy khác của xã")
     package.add_argument("--out", required=True, type=path, metavar="TỆP.zip", help="đường dẫn gói sẽ ghi")
     verify = commands.add_parser("verify-package", help="kiểm tra một gói hồ sơ (.zip)", add_help=False)
     verify.add_argument("file", metavar="TỆP.zip", type=path)
@@ -36,14 +38,15 @@ def add_package_commands(commands) -> None:
 
 def package_command(db: Database, args, out: Printer = print) -> int:
     from app.cli.args import UsageError
-    from app.services.exchange import make_catalogue_package, make_package
+    from app.services.exchange import make_catalogue_package, make_package, make_subjects_package
 
     target = Path(args.out)
-    if args.catalogue:
+    if args.catalogue or args.subjects:
         if args.id is not None:
-            raise UsageError("tham số --catalogue không dùng cùng mã quyết định")
-        written = make_catalogue_package(db, target)
-        out(f"Đã ghi gói danh mục khen thưởng vào {written}.")
+            raise UsageError("tham số --catalogue, --subjects không dùng cùng mã quyết định")
+        written = (make_catalogue_package if args.catalogue else make_subjects_package)(db, target)
+        what = "danh mục khen thưởng" if args.catalogue else "đối tượng"
+        out(f"Đã ghi gói {what} vào {written}.")
         return EXIT_OK
     if sum(x is not None for x in (args.id, args.round, args.year)) != 1:
         raise UsageError("cần đúng một trong: mã quyết định, --round SỐ, --year NĂM hoặc --catalogue")
@@ -77,9 +80,15 @@ def _stderr(line: str) -> None:
 
 
 def import_command(db: Database, args, out: Printer = print) -> int:
-    from app.services.exchange import import_package
+    from app.services.exchange import SubjectsImport, import_package
 
     result = import_package(db, Path(args.file))
+    if isinstance(result, SubjectsImport):
+        out(f"Đã thêm {vn_number(result.subjects_added)} đối tượng mới và {vn_number(result.awards_added)} "
+            f"lượt khen thưởng; {vn_number(result.subjects_matched)} đối tượng đã có được khớp"
+            + (f"; {vn_number(result.unknown_places)} đơn vị, lĩnh vực không có trên máy này được để trống."
+               if result.unknown_places else "."))
+        return EXIT_OK
     if not result.changed:
         out(f"Không có gì mới: {vn_number(result.forms_kept)} hình thức trong gói đã có sẵn, không thay đổi.")
         return EXIT_OK

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from app.services.exchange.package_build import PackageSummary, make_package
     from app.services.exchange.package_catalogue import CatalogueImport, make_catalogue_package
     from app.services.exchange.package_import import import_package
+    from app.services.exchange.package_subjects import SubjectsImport, make_subjects_package
     from app.services.exchange.package_verify import PackageCheck, verify_package
     from app.services.exchange.presets import (
         ImportPreset,
@@ -57,7 +58,7 @@ __all__: list[str] = [
     "preview_import", "run_import", "save_error_workbook", "save_export_preset", "save_import_preset",
     "sheet_names", "undo_import",
     "CatalogueImport", "PackageCheck", "PackageSummary", "import_package", "make_catalogue_package",
-    "make_package", "verify_package",
+    "make_package", "verify_package", "SubjectsImport", "make_subjects_package",
     "Statistics", "StatsFilter", "available_years", "commendation_statistics",
     "REPORTS", "periodic_report", "report_document", "write_report",
 ]
@@ -79,6 +80,7 @@ __getattr__ = lazy_exports(__name__, {
     "package_build": ["PackageSummary", "make_package"],
     "package_catalogue": ["CatalogueImport", "make_catalogue_package"],
     "package_import": ["import_package"],
+    "package_subjects": ["SubjectsImport", "make_subjects_package"],
     "package_verify": ["PackageCheck", "verify_package"],
     "statistics": ["Statistics", "StatsFilter", "available_years", "commendation_statistics"],
     "reports": ["REPORTS", "periodic_report", "report_document", "write_report"],

@@ -22,7 +22,7 @@ from app.services.catalogue.defaults import award_form_from_spec, criterion_from
 from app.services.exchange.package_bag import bag_zip
 from app.services.exchange.package_names import commune_code
 from app.services.exchange.package_schema import CATALOGUE, DATA_SUFFIX, SCHEMA, SCHEMA_VERSION, app_version
-from app.services.exchange.package_verify import read_verified
+from app.services.exchange.package_verify import VerifiedPackage
 from app.services.settings import COMMUNE_CODE, read_commune_profile, read_setting
 from app.storage.atomic import save_files
 from app.storage.audit.chain import trail_head
@@ -97,10 +97,9 @@ def make_catalogue_package(db: Database, out: Path, today: dt.date | None = None
     return target
 
 
-def import_catalogue(db: Database, path: Path) -> CatalogueImport:
-    """Merge a catalogue package into the database (verified first; one transaction)."""
-    package = read_verified(path)
-    data = package.check.data
+def import_catalogue(db: Database, package: VerifiedPackage) -> CatalogueImport:
+    """Merge a verified catalogue package into the database (one transaction)."""
+    data, path = package.check.data, package.check.path
     if data.get("content") != CATALOGUE or not isinstance(data.get("forms"), list):
         raise ServiceError(f"Gói “{path.name}” không chứa danh mục khen thưởng.")
     added: list[str] = []

@@ -11,7 +11,7 @@ DATA_SUFFIX = "_du-lieu.json"  # the package's data file under data/ ends with t
 DATAPACKAGE = "datapackage.json"
 
 # Kinds of content a package carries.
-DECISION, ROUND, YEAR, CATALOGUE = "decision", "round", "year", "catalogue"
+DECISION, ROUND, YEAR, CATALOGUE, SUBJECTS = "decision", "round", "year", "catalogue", "subjects"
 
 MAX_MEMBERS = 5_000
 MAX_MEMBER_BYTES = 200 * 1024 * 1024
