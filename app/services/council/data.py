@@ -195,6 +195,7 @@ class PollView:
     agree: int | None
     base: int | None
     result_text: str  # "12/15 thành viên đồng ý = 80,0 % ≥ 80 % tổng số thành viên Hội đồng → Đạt"
+    share_text: str = ""  # agree/base as a percent, "80,0 %" ("" until closed or with a base of 0)
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from app.rules.council import (
     base_count,
     hands_problems,
     needed_text,
+    percent_text,
     poll_outcome,
     tally_problems,
 )
@@ -172,6 +173,7 @@ def poll_view(meeting: Meeting, poll: Poll, private_voters: int | None = None) -
         problems=problems, passed=outcome.passed if outcome else None,
         agree=outcome.agree if outcome else None, base=outcome.base if outcome else None,
         result_text=outcome.text if outcome else "",
+        share_text=percent_text(outcome.share) if outcome and outcome.share is not None else "",
     )
 
 
