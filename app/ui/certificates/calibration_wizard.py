@@ -193,7 +193,11 @@ class CalibrationWizard(QWizard):
             def work() -> int:
                 return pdf_printing.print_pdf(printer, calibration_page())
 
-            run_in_background(self, "Đang in trang căn chỉnh…", work, lambda _pages: None)
+            run_in_background(self, "Đang in trang căn chỉnh…", work, self._page_printed)
+
+    def _page_printed(self, _pages: int) -> None:
+        messages.show_info(self, "Đã gửi trang căn chỉnh tới máy in. Đo vị trí dấu A và B trên tờ giấy, "
+                                 "rồi bấm “Tiếp theo”.")
 
     def save_page(self) -> None:
         suggested = system_files.suggested_save_path(self.db.data_dir, "Trang-can-chinh-may-in.pdf")

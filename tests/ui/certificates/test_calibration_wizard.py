@@ -9,9 +9,11 @@ import io
 import pytest
 from nomination_helpers import click
 from pypdf import PdfReader
+from PySide6.QtPrintSupport import QPrinter
 from qt_typing import replace_text
 
 from app.services.certificates import CALIBRATION_MARKS, get_calibration, list_calibrations
+from app.ui.certificates import pdf_printing
 from app.ui.certificates.calibration_wizard import CalibrationWizard
 from app.ui.certificates.calibrations import CalibrationsView
 from app.ui.kit import system_files
@@ -99,3 +101,25 @@ def test_calibrations_listed_and_deleted(qtbot, commune_db, fake_messages):
     view.table.selectRow(0)
     click(qtbot, view.delete_button)
     assert list_calibrations(commune_db) == [] and view.model.rowCount() == 0
+
+
+def test_the_calibration_page_printed_through_the_print_dialog(qtbot, commune_db, wizard, fake_messages,
+                                                               monkeypatch, tmp_path):
+    out = tmp_path / "may-in.pdf"
+    chosen = []
+
+    def pdf_printer(parent, name):
+        chosen.append(name)
+        printer = pdf_printing.a4_landscape_printer()
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        printer.setResolution(100)
+        return printer
+
+    monkeypatch.setattr(pdf_printing, "choose_printer", pdf_printer)
+    click(qtbot, wizard.button(W.NextButton))
+    click(qtbot, wizard.print_page_.print_button)
+    qtbot.waitUntil(lambda: bool(fake_messages.infos), timeout=10000)
+    assert "Đã gửi trang căn chỉnh" in fake_messages.infos[0]
+    assert len(PdfReader(io.BytesIO(out.read_bytes())).pages) == 1
+    assert chosen == [PRINTER]
