@@ -21,6 +21,7 @@ from app.services.demo.certificates import add_certificates
 from app.services.demo.context import DemoContext, DemoSection, DemoSummary
 from app.services.demo.council import add_council
 from app.services.demo.decisions import add_decisions
+from app.services.demo.exchange import add_exchange_presets
 from app.services.demo.exemplars import add_movements_exemplars
 from app.services.demo.history import add_history
 from app.services.demo.members import add_members
@@ -56,6 +57,7 @@ SECTIONS: list[tuple[str, DemoSection]] = [
     ("council", add_council),  # the meetings that reviewed the nominations, before their decisions
     ("decisions", add_decisions),
     ("certificates", add_certificates),
+    ("exchange", add_exchange_presets),
 ]
 
 

@@ -51,6 +51,16 @@ def _upsert(session: Session, direction: str, name: str, **values) -> ExchangePr
     return preset
 
 
+def upsert_preset(session: Session, direction: str, name: str, *, list_kind: str = "",
+                  columns: list[str] | None = None, fields: dict[str, str] | None = None) -> ExchangePreset:
+    """A preset saved inside a caller's transaction (the demo's): an export's columns or an import's
+    mapping, already checked."""
+    payload = columns if direction == EXPORT else fields
+    return _upsert(session, direction, name, list_kind=list_kind,
+                   columns_json=json.dumps(payload or {}, ensure_ascii=False),
+                   include_citizen_id="citizen_id" in (columns or ()))
+
+
 def save_import_preset(db: Database, name: str, fields: dict[str, str]) -> ImportPreset:
     clean = _check_name(name, IMPORT)
     kept = {k: normalize_text(v) for k, v in fields.items() if k in FIELD_BY_KEY and normalize_text(v)}
