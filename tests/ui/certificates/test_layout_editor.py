@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtTest import QTest
 from qt_typing import replace_text
 
-from app.services.certificates import list_layouts, load_layout
+from app.services.certificates import emblem_image, list_layouts, load_layout
 from app.ui.certificates import layout_editor
 from app.ui.certificates.layout_editor import LayoutEditor
 
@@ -130,3 +130,19 @@ def test_a_box_resized_by_its_corner(qtbot, commune_db, editor):
     assert resized.w_mm == pytest.approx(box.w_mm + 15, abs=1.0)
     assert resized.h_mm == pytest.approx(box.h_mm + 5, abs=1.0)
     assert editor.field_combo.currentData() == "signer_name"
+
+
+def test_the_emblem_image_for_the_full_design(qtbot, commune_db, editor, fake_messages, monkeypatch,
+                                              tmp_path):
+    assert not editor.emblem_button.isEnabled()  # a blank carries its own emblem
+    editor.choose_layout("giay-khen-ca-nhan")
+    assert editor.emblem_button.isEnabled() and editor.scene.emblem is not None
+    emblem = tmp_path / "quoc-huy.png"
+    image = QImage(200, 200, QImage.Format.Format_ARGB32)
+    image.fill(QColor("#d4a017"))
+    assert image.save(str(emblem))
+    monkeypatch.setattr(layout_editor, "choose_image", lambda *args: emblem)
+    click(qtbot, editor.emblem_button)
+    stored = emblem_image(commune_db)
+    assert stored is not None and stored.read_bytes() == emblem.read_bytes()
+    assert "quốc huy" in fake_messages.infos[0]
