@@ -74,6 +74,9 @@ def read_verified(path: Path) -> VerifiedPackage:
 def _verify(path: Path) -> tuple[PackageCheck, dict[str, bytes]]:
     check = PackageCheck(path)
     try:
+        if not stat.S_ISREG(path.stat().st_mode):  # a pipe would block, a device never end
+            check.problems.append(f"“{path}” không phải một tệp (là thư mục, thiết bị hoặc ống dẫn).")
+            return check, {}
         with zipfile.ZipFile(path) as archive:
             members = _sound_members(archive, check)
             if check.problems:

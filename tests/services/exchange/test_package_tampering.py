@@ -126,3 +126,12 @@ def test_import_refuses_a_tampered_package_and_changes_nothing(package, tmp_path
     changed = rezip(package, tmp_path / "changed.zip", lambda f: {**f, name: b"other"})
     with pytest.raises(ServiceError, match="không dùng được.*đã bị thay đổi"):
         import_package(db, changed)
+
+
+def test_a_folder_or_a_pipe_is_refused_unopened(tmp_path) -> None:
+    import os
+
+    assert "không phải một tệp" in problems(tmp_path)
+    fifo = tmp_path / "pipe.zip"
+    os.mkfifo(fifo)
+    assert "không phải một tệp" in problems(fifo)  # would block if it were opened
