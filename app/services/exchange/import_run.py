@@ -7,8 +7,9 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
 from app.errors import ConflictError, ServiceError
@@ -20,12 +21,14 @@ from app.models import (
     ImportBatchSubject,
     Nomination,
     Subject,
+    SubjectWord,
 )
 from app.services.exchange.columns import FIELD_BY_KEY, names_subject
 from app.services.exchange.import_rows import Outcome, RowResult, analyse_rows
 from app.services.exchange.workbook import Grid, find_header, read_grid
 from app.services.records import get_or_not_found
 from app.services.subjects.crud import subject_columns
+from app.services.subjects.words import word_rows
 from app.storage.audit.changes import Change
 from app.storage.audit.recorder import ensure_started, record_changes
 from app.storage.audit.registry import audited_for
@@ -165,17 +168,20 @@ def _write(session: Session, grid: Grid, rows: list[RowResult], counts: Counter)
     session.flush()
     created = [r for r in rows if r.outcome is Outcome.CREATED and r.subject is not None]
     values = [{**subject_columns(r.subject), "version": 1} for r in created if r.subject is not None]
-    table = Subject.__table__
+    table = cast(Table, Subject.__table__)
     ensure_started(session)
-    ids = list(session.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True),
-                               values).scalars())
+    returning = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+    ids: list[int] = list(session.execute(returning, values).scalars())
     entry = audited_for(Subject)
     assert entry is not None
     record_changes(session, session.connection(), [Change(entry, AuditAction.CREATE, i) for i in ids])
-    # The links are bookkeeping the trail does not follow: one executemany as well.
+    # The search's word index and the links are bookkeeping the trail does not follow: executemany too.
+    words = [w for i, v in zip(ids, values, strict=True) for w in word_rows(i, v["name"])]
+    if words:
+        session.execute(insert(cast(Table, SubjectWord.__table__)), words)
     links = [{"batch_id": batch.id, "subject_id": i, "row_number": r.row}
              for i, r in zip(ids, created, strict=True)]
-    session.execute(insert(ImportBatchSubject.__table__), links)
+    session.execute(insert(cast(Table, ImportBatchSubject.__table__)), links)
     return batch.id
 
 

@@ -23,9 +23,9 @@ from app.services.exchange import (
     undo_import,
 )
 from app.services.nominations.crud import create_nomination
-from app.services.safety import check_database
 from app.services.nominations.data import NominationInput
-from app.services.subjects import get_subject, update_subject
+from app.services.safety import check_database
+from app.services.subjects import SubjectQuery, get_subject, search_subjects, update_subject
 
 pytestmark = pytest.mark.both_backends
 
@@ -78,6 +78,7 @@ def test_import_writes_good_rows_and_matches_next_time(commune_db, tmp_path):
         created = session.scalar(select(func.count()).select_from(AuditEvent).where(
             AuditEvent.entity == "subject", AuditEvent.action == AuditAction.CREATE))
     assert created == 3 and check_database(commune_db).ok
+    assert [r.name for r in search_subjects(commune_db, SubjectQuery(text="tu do"))] == ["Đỗ Minh Tú"]
     again = run_import(commune_db, source, today=TODAY)
     assert (again.created, again.matched, again.batch_id) == (0, 4, None)
     assert subject_count(commune_db) == 3  # matched, never duplicated
