@@ -38,6 +38,7 @@ def test_menus_are_vietnamese(qtbot, commune_db):
                  "Khóa màn hình", "Thoát"],
         "&Dữ liệu": ["Sao lưu ngay", "Khôi phục từ bản sao lưu…", "Kiểm tra cơ sở dữ liệu…",
                      "Nơi sao lưu thứ hai…", "Mở thư mục sao lưu"],
+        "Trao đổ&i": ["Nhập danh sách từ Excel…", "Xuất danh sách ra Excel…"],
         "Trợ &giúp": ["Giới thiệu"],
     }
 

@@ -81,3 +81,14 @@ def test_export_with_preset_and_citizen_id_confirmation(qtbot, commune_db, tmp_p
     fake_messages.text_answer = "Mẫu của xã"
     dialog.save_preset()
     assert dialog.preset_combo.currentText() == "Mẫu của xã (đã lưu)"
+
+
+def test_trao_doi_menu_opens_both_dialogs(qtbot, commune_db):
+    from app.ui.main_window import MainWindow
+
+    window = MainWindow(commune_db)
+    qtbot.addWidget(window)
+    actions = {a.text(): a for a in window.exchange.menu.actions()}
+    actions["Nhập danh sách từ Excel…"].trigger()
+    actions["Xuất danh sách ra Excel…"].trigger()
+    assert [type(d).__name__ for d in window.exchange.dialogs] == ["ImportDialog", "ExportDialog"]
