@@ -24,6 +24,7 @@ from app.resources import fonts_dir
 from app.services.workspace import Database, InstanceLock, logs_dir
 from app.ui.crash import handle_exception, install_crash_hook
 from app.ui.kit import messages
+from app.ui.kit.qt_vietnamese import install_vietnamese
 
 APP_NAME = "Sổ Vàng"
 UI_FONT_FAMILY = "Liberation Sans"
@@ -54,6 +55,7 @@ def make_application() -> QApplication:
     app.setOrganizationName("SoVang")
     if UI_FONT_FAMILY in load_fonts():
         app.setFont(QFont(UI_FONT_FAMILY, UI_FONT_POINT_SIZE))
+    install_vietnamese(app)
     return app
 
 

@@ -92,10 +92,12 @@ WINDOW_APP_MODULES = frozenset({
     "app.models", "app.models.audit", "app.models.award", "app.models.base", "app.models.decision",
     "app.models.enums", "app.models.movement", "app.models.nomination", "app.models.setting",
     "app.models.stored_file", "app.models.subject", "app.models.unit", "app.models.user",
+    "app.models.subject_word",  # the word table, mapped with the other models
     "app.rules", "app.rules.duty", "app.rules.vntext",
     "app.services", "app.services.dashboard", "app.services.duty", "app.services.exports",
     "app.services.settings", "app.services.subjects", "app.services.subjects.data",
     "app.services.subjects.search", "app.services.workspace",
+    "app.services.subjects.words",  # the search's word conditions (SQLAlchemy only)
     "app.storage", "app.storage.actor", "app.storage.conflicts", "app.storage.damage", "app.storage.database",
     "app.storage.engine", "app.storage.location", "app.storage.lock", "app.storage.paths",
     "app.storage.private",  # the data folder 0700 and the database 0600: os.chmod, no other import
@@ -113,6 +115,7 @@ WINDOW_APP_MODULES = frozenset({
     "app.ui.dashboard", "app.ui.dashboard.duty_models", "app.ui.dashboard.page", "app.ui.dashboard.text",
     "app.ui.kit", "app.ui.kit.background", "app.ui.kit.messages", "app.ui.kit.system_files",
     "app.ui.kit.table_model", "app.ui.kit.waiting", "app.ui.kit.widgets",
+    "app.ui.kit.qt_vietnamese",  # Qt's words and the locale, installed with the application
     "app.ui.safety", "app.ui.safety.auto_backup", "app.ui.safety.backup_actions",
 })
 # What run_gui adds before the window: the self-check hook, the damaged-database check, and sign-in

@@ -95,7 +95,7 @@ class SubjectWriter:
         if self._rows:
             self._ctx.session.execute(insert(Subject.__table__), self._rows)
             words = [w for row in self._rows for w in word_rows(row["id"], row["name"])]
-            self._ctx.session.execute(insert(SubjectWord.__table__), words)
+            self._ctx.session.execute(insert(SubjectWord), words)
             self._rows = []
 
 

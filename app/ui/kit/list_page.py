@@ -17,6 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QLabel, QLayout, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from app.rules.vntext import vn_number
@@ -24,6 +25,7 @@ from app.services.workspace import Database
 from app.ui.kit import messages
 from app.ui.kit.operations import service_call
 from app.ui.kit.row_table import ID_ROLE, select_id, selected_row
+from app.ui.kit.table_columns import ColumnLayout, fit_columns, query_sort, sort_by_query
 
 
 def selected_row_id(table: QTableView) -> int | None:
@@ -50,6 +52,8 @@ class ListPage(QWidget):
     table: QTableView
     selection_buttons: tuple[QPushButton, ...] = ()  # enabled only while a row is selected
     refresh_when_closed = False  # True: list again when an add or edit dialog closes, saved or not
+    _sorts: dict[int, str] = {}
+    _fitted = False  # the columns were sized to the first rows shown
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,12 +71,30 @@ class ListPage(QWidget):
             layout.addWidget(self.count_label)
 
     def use_table(self, table: QTableView, *, edits: bool = True) -> QTableView:
-        """The page's table: selecting a row calls `selection_changed`, double-clicking one edits it."""
+        """The page's table: selecting a row calls `selection_changed`, double-clicking one or pressing
+        Enter on it edits it."""
         self.table = table
         if edits:
             table.doubleClicked.connect(lambda _index: self.edit_selected())
+            for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                QShortcut(QKeySequence(key), table, self.edit_selected,
+                          context=Qt.ShortcutContext.WidgetShortcut)
         table.selectionModel().selectionChanged.connect(self.selection_changed)
         return table
+
+    def sort_columns(self, sorts: dict[int, str], default: int) -> None:
+        """Header clicks sort the list through the query: `sorts` maps columns to the service's sort names
+        (read back with `sort`); the list is read again on each click."""
+        self._sorts = sorts
+        sort_by_query(self.table, sorts, lambda: self.refresh(), default)
+
+    def sort(self) -> tuple[str, bool]:
+        """The service's sort name the header shows, and whether it is descending."""
+        return query_sort(self.table, self._sorts)
+
+    def remember_columns(self, key: str) -> None:
+        """Keep the table's column widths, order and sort arrow between sessions (under `key`)."""
+        self.column_layout = ColumnLayout(self.table, self.db.data_dir, key)
 
     # The list ------------------------------------------------------------------------------------
 
@@ -84,6 +106,12 @@ class ListPage(QWidget):
         before; False when that row is not listed."""
         keep = select if select is not None else self.selected_id()
         self.model.set_rows(rows)
+        if rows and not self._fitted:
+            self._fitted = True
+            layout = getattr(self, "column_layout", None)
+            if layout is None or not layout.restored:
+                declared = getattr(self.model, "columns", ())  # a RowTableModel's RowColumns
+                fit_columns(self.table, {n: column.width for n, column in enumerate(declared)})
         self.count_label.setText(f"{vn_number(len(rows))} {what}")
         return select_id(self.table, keep)
 

@@ -125,6 +125,9 @@ class VnDateEdit(QWidget):
         menu = QMenu(self)
         self.calendar = QCalendarWidget()
         self.calendar.setLocale(self.locale())
+        # No week numbers, and wide enough for "Thứ 2" … "CN" whole (Qt's default width cuts them to "Th…").
+        self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+        self.calendar.setMinimumWidth(7 * (self.calendar.fontMetrics().horizontalAdvance("Thứ 2") + 18))
         self.calendar.clicked.connect(self._picked)
         action = QWidgetAction(menu)
         action.setDefaultWidget(self.calendar)

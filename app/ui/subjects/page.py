@@ -22,11 +22,21 @@ COLUMN_WIDTHS = {
     cols.STT: 50, cols.NAME: 190, cols.KIND: 85, cols.UNIT: 150, cols.DETAIL: 150,
     cols.BIRTH: 85, cols.GENDER: 65, cols.CITIZEN_ID: 105, cols.ON_HOLD: 95,
 }
+# The service's sort for each column; the number (STT) sorts as the names do (official-list order).
+SORTS = {
+    cols.NAME: "name", cols.KIND: "kind", cols.UNIT: "unit_name", cols.DETAIL: "detail", cols.BIRTH: "birth",
+    cols.GENDER: "gender", cols.CITIZEN_ID: "citizen_id_masked", cols.ON_HOLD: "on_hold",
+}
 ADD_BUTTONS = (
     ("Thêm cá nhân", SubjectKind.INDIVIDUAL),
     ("Thêm tập thể", SubjectKind.COLLECTIVE),
     ("Thêm hộ gia đình", SubjectKind.HOUSEHOLD),
 )
+
+
+def _unfiltered(query: SubjectQuery) -> bool:
+    """Every subject is listed (in whatever order)."""
+    return not query.text.strip() and query.kind is None and query.unit_id is None and query.field_id is None
 
 
 class SubjectsPage(ListPage):
@@ -46,6 +56,8 @@ class SubjectsPage(ListPage):
         layout.addLayout(self._build_buttons())
         layout.addWidget(self.use_table(list_table_view(self.model, COLUMN_WIDTHS, stretch_last=True)), 1)
         layout.addWidget(self.count_label)
+        self.remember_columns("subjects")
+        self.sort_columns(SORTS, default=cols.NAME)
         self.selection_changed()
 
     def _build_filters(self) -> QHBoxLayout:
@@ -94,11 +106,14 @@ class SubjectsPage(ListPage):
 
     def query(self) -> SubjectQuery:
         kind = self.kind_combo.currentData()
+        sort, descending = self.sort()
         return SubjectQuery(
             text=self.search_edit.text(),
             kind=SubjectKind(kind) if kind else None,
             unit_id=self.unit_combo.currentData(),
             field_id=self.field_combo.currentData(),
+            sort=sort,
+            descending=descending,
         )
 
     def refresh(self, select: int | None = None) -> None:
@@ -109,13 +124,13 @@ class SubjectsPage(ListPage):
         self.model.set_query(query)
         count = self.model.rowCount()
         self.count_label.setText(f"{vn_number(count)} đối tượng")
-        if query == SubjectQuery():
+        if _unfiltered(query):
             self.total_changed.emit(count)
         self._select_subject(keep)
         self.selection_changed()
 
     def _refresh_total(self) -> None:
-        if self.query() != SubjectQuery():
+        if not _unfiltered(self.query()):
             self.total_changed.emit(count_subjects(self.db))
 
     def _select_subject(self, subject_id: int | None) -> None:

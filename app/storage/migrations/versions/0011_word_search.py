@@ -59,7 +59,7 @@ def _fill() -> None:
             return
         values = [
             {"subject_id": sid, "position": i, "word": fold(w)[:200], "exact": w[:200]}
-            for sid, name in rows for i, w in enumerate(name_words(name))
+            for sid, name in rows for i, w in enumerate(name_words(str(name)))
         ]
         if values:
             bind.execute(words.insert(), values)

@@ -1,0 +1,89 @@
+"""What a list's columns do besides showing: sort through the query, remember their widths, order and
+sort, and fit their content.
+
+Sorting is the query's (a list of 100,000 rows is never sorted in Python): a click on a header shows the
+arrow, and the page reads `query_sort` into its query and lists again. The layout is interface state
+like the last save folder: kept in the data folder's giao-dien.ini (QSettings), not in the audited
+settings table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QObject, QSettings, Qt, QTimer
+from PySide6.QtWidgets import QHeaderView, QTableView
+
+LAYOUT_FILE = "giao-dien.ini"
+SAVE_DELAY_MS = 400
+FIT_LIMIT = 420  # a column sized to its content grows no wider; its long text shows whole on hover
+
+
+def sort_by_query(table: QTableView, sorts: dict[int, str], changed: Callable[[], object],
+                  default: int) -> None:
+    """Header clicks sort: `sorts` maps the sortable columns to the query's names for them; `changed`
+    lists again. A click on a column that does not sort goes back to `default`, ascending."""
+    header = table.horizontalHeader()
+    header.setSectionsClickable(True)
+    header.setSortIndicatorShown(True)
+    if header.sortIndicatorSection() not in sorts:
+        header.setSortIndicator(default, Qt.SortOrder.AscendingOrder)
+
+    def on_change(section: int, _order: Qt.SortOrder) -> None:
+        if section not in sorts:
+            header.setSortIndicator(default, Qt.SortOrder.AscendingOrder)  # re-enters with the default
+            return
+        changed()
+
+    header.sortIndicatorChanged.connect(on_change)
+
+
+def query_sort(table: QTableView, sorts: dict[int, str]) -> tuple[str, bool]:
+    """The query's sort name and whether it is descending, from the header's arrow."""
+    header = table.horizontalHeader()
+    name = sorts.get(header.sortIndicatorSection())
+    if name is None:
+        return next(iter(sorts.values())), False
+    return name, header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+
+
+class ColumnLayout(QObject):
+    """Restores a table's column widths, order and sort arrow when made, and saves them (a moment after
+    the last change) under `key` in the data folder's giao-dien.ini. Columns can be dragged to reorder."""
+
+    def __init__(self, table: QTableView, data_dir: Path, key: str) -> None:
+        super().__init__(table)
+        self._header = table.horizontalHeader()
+        self._path, self._key = str(data_dir / LAYOUT_FILE), f"columns/{key}"
+        self.restored = self._restore()
+        self._header.setSectionsMovable(True)
+        self._timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
+        self._timer.timeout.connect(self.save)
+        for signal in (self._header.sectionResized, self._header.sectionMoved,
+                       self._header.sortIndicatorChanged):
+            signal.connect(lambda *_args: self._timer.start())
+
+    def _settings(self) -> QSettings:
+        return QSettings(self._path, QSettings.Format.IniFormat)
+
+    def _restore(self) -> bool:
+        state = self._settings().value(self._key)
+        return isinstance(state, QByteArray) and self._header.restoreState(state)
+
+    def save(self) -> None:
+        self._timer.stop()
+        self._settings().setValue(self._key, self._header.saveState())
+
+
+def fit_columns(table: QTableView, minimum: dict[int, int] | None = None) -> None:
+    """Size each column that does not stretch to its content (the rows Qt samples), at least its declared
+    width and at most FIT_LIMIT; a longer text shows whole in its tooltip."""
+    header = table.horizontalHeader()
+    for column in range(header.count()):
+        stretched = header.sectionResizeMode(column) == QHeaderView.ResizeMode.Stretch
+        if stretched or header.isSectionHidden(column):
+            continue
+        wanted = max(table.sizeHintForColumn(column), header.sectionSizeHint(column))
+        low = (minimum or {}).get(column, 0)
+        table.setColumnWidth(column, max(low, min(wanted, FIT_LIMIT)))
