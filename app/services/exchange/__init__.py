@@ -47,6 +47,7 @@ if TYPE_CHECKING:
         StatsFilter,
         available_years,
         commendation_statistics,
+        percent_text,
     )
     from app.services.exchange.workbook import sheet_names
 
@@ -59,7 +60,7 @@ __all__: list[str] = [
     "sheet_names", "undo_import",
     "CatalogueImport", "PackageCheck", "PackageSummary", "import_package", "make_catalogue_package",
     "make_package", "verify_package", "SubjectsImport", "make_subjects_package",
-    "Statistics", "StatsFilter", "available_years", "commendation_statistics",
+    "Statistics", "StatsFilter", "available_years", "commendation_statistics", "percent_text",
     "REPORTS", "periodic_report", "report_document", "write_report",
 ]
 __getattr__ = lazy_exports(__name__, {
@@ -82,6 +83,6 @@ __getattr__ = lazy_exports(__name__, {
     "package_import": ["import_package"],
     "package_subjects": ["SubjectsImport", "make_subjects_package"],
     "package_verify": ["PackageCheck", "verify_package"],
-    "statistics": ["Statistics", "StatsFilter", "available_years", "commendation_statistics"],
+    "statistics": ["Statistics", "StatsFilter", "available_years", "commendation_statistics", "percent_text"],
     "reports": ["REPORTS", "periodic_report", "report_document", "write_report"],
 })

@@ -16,7 +16,7 @@ from app.models import DocumentType, Exemplar, Field, Movement, PublicityItem, S
 from app.rules.duty import DutyStatus, quarter_bounds, roman_quarter
 from app.rules.vntext import lower_first, vn_number
 from app.services.duty import QuarterDuty
-from app.services.exchange.statistics import Count, Statistics
+from app.services.exchange.statistics import Count, Statistics, percent_text
 from app.services.settings import CommuneProfile
 from app.services.wording import read_wording
 
@@ -52,17 +52,10 @@ class Frame:
                               recipients=self.recipients)
 
 
-def share(count: int, total: int) -> str:
-    """'58%'; a share that rounds to nothing but is not nothing: '<1%'."""
-    if not total:
-        return "—"
-    percent = round(100 * count / total)
-    return "<1%" if count and not percent else f"{percent}%"
-
-
 def count_rows(counts: list[Count]) -> tuple[tuple, ...]:
     total = sum(c.count for c in counts)
-    return tuple((index, c.label, c.count, share(c.count, total)) for index, c in enumerate(counts, start=1))
+    return tuple((index, c.label, c.count, percent_text(c.count, total))
+                 for index, c in enumerate(counts, start=1))
 
 
 def quarterly_report(frame: Frame, duty: QuarterDuty, stats: Statistics,
@@ -113,7 +106,7 @@ def quarterly_report(frame: Frame, duty: QuarterDuty, stats: Statistics,
 
 def annual_report(frame: Frame, stats: Statistics) -> PeriodicReport:
     year = frame.year
-    direct = share(stats.direct_workers, stats.individuals)
+    direct = percent_text(stats.direct_workers, stats.individuals)
     sections = [
         ReportSection("I. TỔNG SỐ LƯỢT KHEN THƯỞNG",
                       (f"Năm {year}, các tập thể, cá nhân, hộ gia đình của {frame.values['commune_lower']} "

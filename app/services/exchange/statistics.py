@@ -91,6 +91,14 @@ class Statistics:
         return self.direct_workers / self.individuals if self.individuals else 0.0
 
 
+def percent_text(count: int, total: int) -> str:
+    """'58%'; a share that rounds to nothing but is not nothing: '<1%'; no total: '—'."""
+    if not total:
+        return "—"
+    percent = round(100 * count / total)
+    return "<1%" if count and not percent else f"{percent}%"
+
+
 def available_years(db: Database) -> list[int]:
     """The years that have commendations or exemplars, newest first."""
     with db.read() as session:

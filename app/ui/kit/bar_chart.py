@@ -68,7 +68,8 @@ class BarChart(QWidget):
             bar = QRectF(area.left() + label_width, y + row * 0.18, max(width, 1.0), row * 0.64)
             painter.fillRect(bar, OTHER_COLOR if other else BAR_COLOR)
             share = round(100 * value / self.total)
+            share_text = "<1" if value and not share else str(share)
             value_rect = QRectF(bar.right() + 6, y, value_width, row)
             painter.drawText(value_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                             f"{vn_number(value)} ({share}%)")
+                             f"{vn_number(value)} ({share_text}%)")
         painter.end()

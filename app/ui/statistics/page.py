@@ -23,7 +23,13 @@ from PySide6.QtWidgets import (
 
 from app.rules.duty import ROMAN
 from app.rules.vntext import vn_number
-from app.services.exchange import Statistics, StatsFilter, available_years, commendation_statistics
+from app.services.exchange import (
+    Statistics,
+    StatsFilter,
+    available_years,
+    commendation_statistics,
+    percent_text,
+)
 from app.services.workspace import Database
 from app.ui.kit.background import BackgroundTask, run_in_background
 from app.ui.kit.bar_chart import BarChart
@@ -147,6 +153,12 @@ class StatisticsPage(QWidget):
         self._fill_figures(data)
 
     def _fill_duty(self, data: Statistics) -> None:
+        if not data.duty:
+            self.duty_table.setRowCount(1)
+            self.duty_table.setSpan(0, 0, 1, self.duty_table.columnCount())
+            self.duty_table.setItem(0, 0, QTableWidgetItem("Chọn một năm để xem nhiệm vụ của từng quý."))
+            return
+        self.duty_table.clearSpans()
         self.duty_table.setRowCount(len(data.duty))
         for row, duty in enumerate(data.duty):
             self.duty_table.setItem(row, 0, QTableWidgetItem(f"Quý {ROMAN[duty.quarter]}"))
@@ -161,9 +173,8 @@ class StatisticsPage(QWidget):
         for _tab, charts in TABS:
             for title, key in charts:
                 counts = getattr(data, key)
-                total = sum(c.count for c in counts) or 1
-                rows += [(title, c.label, vn_number(c.count), f"{round(100 * c.count / total)}%")
-                         for c in counts]
+                total = sum(c.count for c in counts)
+                rows += [(title, c.label, vn_number(c.count), percent_text(c.count, total)) for c in counts]
         self.figures.setRowCount(len(rows))
         for row, cells in enumerate(rows):
             for column, text in enumerate(cells):

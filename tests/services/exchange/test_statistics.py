@@ -97,3 +97,10 @@ def test_a_bad_filter_names_its_field(db, chosen, field) -> None:
     with pytest.raises(ValidationError) as refused:
         commendation_statistics(db, chosen, TODAY)
     assert field in refused.value.errors
+
+
+def test_percent_text_never_shows_a_real_share_as_nothing() -> None:
+    from app.services.exchange import percent_text
+
+    assert [percent_text(1, 535), percent_text(0, 535), percent_text(312, 535), percent_text(3, 0)] == [
+        "<1%", "0%", "58%", "—"]
