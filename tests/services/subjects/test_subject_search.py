@@ -13,7 +13,7 @@ from app.models import Gender, HoldKind, SubjectKind, SubjectWord
 from app.rules.vntext import fold, name_sort_key, name_words
 from app.services.subjects import words
 from app.services.subjects.crud import create_subject
-from app.services.subjects.data import HoldInput, SubjectInput, SubjectQuery
+from app.services.subjects.data import AwardInput, HoldInput, SubjectInput, SubjectQuery
 from app.services.subjects.search import fetch_subject_rows, search_subject_ids, search_subjects
 from app.services.units import UnitInput, create_unit
 
@@ -149,6 +149,19 @@ def test_words_typed_with_marks_put_the_exact_spelling_first(commune_db) -> None
     # "thị hươ": Huống has no "thị"; only Hương starts "hươ" as typed ("ườ" is another letter than "ươ").
     assert names(commune_db, SubjectQuery("thị hươ")) == ["Nguyễn Thị Hương", *official("Lê Thị Hường",
                                                                                         "Phạm Thị Hưởng")]
+
+
+def test_erasing_a_person_takes_her_words_and_keeping_her_record_keeps_them(commune_db) -> None:
+    from app.services.subjects.erase import erase_subject
+
+    gone = add(commune_db, "Phạm Thị Hoa")
+    award = AwardInput(form_name="Giấy khen", year=2024, issuer="UBND xã")
+    kept = add(commune_db, "Lê Thị Hoa", awards=[award])
+    erase_subject(commune_db, gone, "Bà Hoa đề nghị xóa", "Phạm Thị Hoa", today=TODAY)
+    erase_subject(commune_db, kept, "Bà Hoa đề nghị xóa", "Lê Thị Hoa", today=TODAY)
+    with commune_db.read() as session:
+        assert session.query(SubjectWord).filter(SubjectWord.subject_id == gone).count() == 0
+    assert names(commune_db, SubjectQuery("hoa")) == ["Lê Thị Hoa"]  # a state record keeps its name
 
 
 def test_words_follow_the_name_through_edit_and_delete(commune_db) -> None:
