@@ -93,6 +93,7 @@ WINDOW_APP_MODULES = frozenset({
     "app.models.enums", "app.models.movement", "app.models.nomination", "app.models.setting",
     "app.models.stored_file", "app.models.subject", "app.models.unit", "app.models.user",
     "app.models.subject_word",  # the word table, mapped with the other models
+    "app.models.exchange",  # the import batches and column presets, mapped with the other models
     "app.rules", "app.rules.duty", "app.rules.vntext",
     "app.services", "app.services.dashboard", "app.services.duty", "app.services.exports",
     "app.services.settings", "app.services.subjects", "app.services.subjects.data",
@@ -117,6 +118,7 @@ WINDOW_APP_MODULES = frozenset({
     "app.ui.kit.table_model", "app.ui.kit.waiting", "app.ui.kit.widgets",
     "app.ui.kit.qt_vietnamese",  # Qt's words and the locale, installed with the application
     "app.ui.safety", "app.ui.safety.auto_backup", "app.ui.safety.backup_actions",
+    "app.ui.exchange", "app.ui.exchange.menu",  # the "Trao đổi" menu; its dialogs load when opened
 })
 # What run_gui adds before the window: the self-check hook, the damaged-database check, and sign-in
 # (`has_accounts`; the password hashing loads argon2 only when a password is hashed or checked).
