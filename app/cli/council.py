@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from pathlib import Path
 
 from app.rules.vntext import vn_short_date
 from app.storage.database import Database
@@ -15,15 +16,22 @@ Printer = Callable[[str], None]
 
 
 def add_council_commands(commands) -> None:
+    from app.cli.args import record_id
+
     council = commands.add_parser("council", help="Hội đồng Thi đua - Khen thưởng", add_help=False)
     listing = _subcommands(council, "council_command").add_parser(
         "list", help="các thành viên Hội đồng, mỗi người một dòng bắt đầu bằng số", add_help=False)
     listing.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
     meeting = commands.add_parser("meeting", help="phiên họp của Hội đồng Thi đua - Khen thưởng",
                                   add_help=False)
-    listing = _subcommands(meeting, "meeting_command").add_parser(
+    meeting_commands = _subcommands(meeting, "meeting_command")
+    listing = meeting_commands.add_parser(
         "list", help="các phiên họp, mới nhất trước, mỗi phiên một dòng bắt đầu bằng số", add_help=False)
     listing.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+    papers = meeting_commands.add_parser(
+        "papers", help="phiếu bầu, biên bản kiểm phiếu và biên bản họp (.docx và .pdf)", add_help=False)
+    papers.add_argument("meeting_id", metavar="ID", type=record_id, help="số của phiên họp")
+    papers.add_argument("--out", required=True, type=Path, help="thư mục ghi các tệp")
 
 
 def _subcommands(parser, dest: str):
@@ -57,7 +65,12 @@ def council_command(db: Database, args, out: Printer = print) -> int:
 
 
 def meeting_command(db: Database, args, out: Printer = print) -> int:
-    from app.services.council import list_meetings
+    from app.services.council import list_meetings, save_meeting_papers
+
+    if args.meeting_command == "papers":
+        for path in save_meeting_papers(db, args.meeting_id, args.out):
+            out(str(path))
+        return EXIT_OK
 
     rows = list_meetings(db)
     if args.json:

@@ -57,6 +57,7 @@ if TYPE_CHECKING:
         save_council_rules,
         update_council_member,
     )
+    from app.services.council.papers import PAPERS, MeetingPaper, meeting_papers, save_meeting_papers
     from app.services.council.polls import (
         add_paper_ballot,
         cast_private_ballot,
@@ -77,7 +78,8 @@ __all__ = [
     "AgendaCandidate", "AgendaItemView", "AttendanceInput", "AttendanceView", "CouncilMemberInput",
     "CouncilMemberRow", "CouncilRules", "MeetingInput", "MeetingRow", "MeetingView",
     "NominationCouncilResult", "OpinionInput", "OpinionView", "PaperBallotMarks", "PollView",
-    "PrivateProgress", "QuorumView", "TallyInput", "add_paper_ballot", "agenda_candidates",
+    "MeetingPaper", "PAPERS", "PrivateProgress", "QuorumView", "TallyInput", "add_paper_ballot",
+    "agenda_candidates", "meeting_papers", "save_meeting_papers",
     "cast_private_ballot", "close_meeting", "close_poll", "create_council_member", "create_meeting",
     "delete_council_member", "delete_meeting", "delete_poll", "get_council_member", "get_council_rules",
     "get_meeting", "get_poll", "list_council_members", "list_meetings", "list_paper_ballots",
@@ -103,6 +105,7 @@ __getattr__ = lazy_exports(__name__, {
         "create_council_member", "delete_council_member", "get_council_member", "get_council_rules",
         "list_council_members", "save_council_rules", "update_council_member",
     ],
+    "papers": ["PAPERS", "MeetingPaper", "meeting_papers", "save_meeting_papers"],
     "polls": [
         "add_paper_ballot", "cast_private_ballot", "close_poll", "delete_poll", "get_poll",
         "list_paper_ballots", "private_progress", "remove_paper_ballot", "reopen_poll", "save_tally",
