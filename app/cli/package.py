@@ -80,20 +80,7 @@ def _stderr(line: str) -> None:
 
 
 def import_command(db: Database, args, out: Printer = print) -> int:
-    from app.services.exchange import SubjectsImport, import_package
+    from app.services.exchange import import_package
 
-    result = import_package(db, Path(args.file))
-    if isinstance(result, SubjectsImport):
-        out(f"Đã thêm {vn_number(result.subjects_added)} đối tượng mới và {vn_number(result.awards_added)} "
-            f"lượt khen thưởng; {vn_number(result.subjects_matched)} đối tượng đã có được khớp"
-            + (f"; {vn_number(result.unknown_places)} đơn vị, lĩnh vực không có trên máy này được để trống."
-               if result.unknown_places else "."))
-        return EXIT_OK
-    if not result.changed:
-        out(f"Không có gì mới: {vn_number(result.forms_kept)} hình thức trong gói đã có sẵn, không thay đổi.")
-        return EXIT_OK
-    out(f"Đã nhập {vn_number(len(result.forms_added))} hình thức khen thưởng mới"
-        + (f" ({', '.join(result.forms_added)})" if result.forms_added else "")
-        + f" và {vn_number(result.criteria_added)} tiêu chuẩn mới; "
-        f"{vn_number(result.forms_kept)} hình thức đã có được giữ nguyên.")
+    out(import_package(db, Path(args.file)).summary())
     return EXIT_OK

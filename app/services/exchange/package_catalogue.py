@@ -18,6 +18,7 @@ from sqlalchemy import func, select
 
 from app.errors import ServiceError
 from app.models import AwardForm
+from app.rules.vntext import vn_number
 from app.services.catalogue.defaults import award_form_from_spec, criterion_from_spec
 from app.services.exchange.package_bag import bag_zip
 from app.services.exchange.package_names import commune_code
@@ -38,6 +39,15 @@ class CatalogueImport:
     @property
     def changed(self) -> bool:
         return bool(self.forms_added or self.criteria_added)
+
+    def summary(self) -> str:
+        if not self.changed:
+            return (f"Không có gì mới: {vn_number(self.forms_kept)} hình thức trong gói đã có sẵn, "
+                    "không thay đổi.")
+        codes = f" ({', '.join(self.forms_added)})" if self.forms_added else ""
+        return (f"Đã nhập {vn_number(len(self.forms_added))} hình thức khen thưởng mới{codes} và "
+                f"{vn_number(self.criteria_added)} tiêu chuẩn mới; {vn_number(self.forms_kept)} hình thức "
+                "đã có được giữ nguyên.")
 
 
 def form_spec(form: AwardForm) -> dict:

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from app.errors import ServiceError, ValidationError
 from app.models import AwardRecord, Field, Gender, OccupationGroup, Subject, SubjectKind, Unit
-from app.rules.vntext import fold
+from app.rules.vntext import fold, vn_number
 from app.services.exchange.package_bag import bag_zip
 from app.services.exchange.package_names import commune_code
 from app.services.exchange.package_schema import DATA_SUFFIX, SCHEMA, SCHEMA_VERSION, SUBJECTS, app_version
@@ -50,6 +50,12 @@ class SubjectsImport:
     @property
     def changed(self) -> bool:
         return bool(self.subjects_added or self.awards_added)
+
+    def summary(self) -> str:
+        unknown = (f"; {vn_number(self.unknown_places)} đơn vị, lĩnh vực không có trên máy này được để trống"
+                   if self.unknown_places else "")
+        return (f"Đã thêm {vn_number(self.subjects_added)} đối tượng mới và {vn_number(self.awards_added)} "
+                f"lượt khen thưởng; {vn_number(self.subjects_matched)} đối tượng đã có được khớp{unknown}.")
 
 
 def _plain(value):
