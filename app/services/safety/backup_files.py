@@ -22,6 +22,7 @@ def restore_at_start(data_dir: Path, path: Path, passphrase: str | None = None) 
     report = restore_backup(data_dir, path, passphrase=passphrase)
     db = open_database(data_dir)  # an older backup is migrated now, after its own backup
     try:
-        return dataclasses.replace(report, erased_again=erase_again(db))
+        again = erase_again(db)
+        return dataclasses.replace(report, erased_again=again[0], not_erased_again=again[1])
     finally:
         db.close()

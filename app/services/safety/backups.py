@@ -201,4 +201,5 @@ def restore_database(db: Database, path: Path, passphrase: str | None = None) ->
         open_database(db.data_dir).close()  # an older backup is migrated now, after its own backup
         if get_setting(db, BACKUP_SECOND_FOLDER) != kept:
             set_setting(db, BACKUP_SECOND_FOLDER, kept)
-        return dataclasses.replace(report, erased_again=erase_again(db))
+        again = erase_again(db)
+        return dataclasses.replace(report, erased_again=again[0], not_erased_again=again[1])

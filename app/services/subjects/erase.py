@@ -34,6 +34,7 @@ from sqlalchemy.orm import Session
 from app.errors import ConflictError, ServiceError, Validator
 from app.models import (
     AchievementReport,
+    AgendaItem,
     Decision,
     DecisionStatus,
     DocumentType,
@@ -132,6 +133,7 @@ def erase_subject(db: Database, subject_id: int, reason: str, confirm_name: str,
     reason = _checked(plan, reason, confirm_name)
     if expected is not None and plan != expected:
         raise ConflictError(_CHANGED.format(name=plan.name))
+    _refuse_council_records(db, subject_id, plan.name)
     backup = _backup(db)
     with db.transaction() as session:
         require_approve(session, "xóa dữ liệu cá nhân theo yêu cầu")
@@ -155,6 +157,28 @@ def _remembered(db: Database, subject_id: int) -> str | None:
     except ServiceError as exc:
         return str(exc)
     return None
+
+
+def _refuse_council_records(db: Database, subject_id: int, name: str) -> None:
+    """A nomination put before the council is named in a meeting's agenda and minutes (a record the
+    erasure does not yet know how to keep or remove): refused before anything, in Vietnamese."""
+    with db.read() as session:
+        listed = on_council_agenda(session, survey_subject(session, _subject(session, subject_id)))
+    if listed:
+        raise ConflictError(
+            f"Hồ sơ đề nghị số {', '.join(map(str, listed))} của “{name}” đã được đưa ra phiên họp của "
+            "Hội đồng Thi đua - Khen thưởng và có tên trong chương trình, biên bản phiên họp, nên chưa xóa "
+            "dữ liệu cá nhân theo yêu cầu được; chưa có gì bị xóa. Hãy báo người quản trị để xử lý biên bản "
+            "trước.")
+
+
+def on_council_agenda(session: Session, survey: Survey) -> list[int]:
+    """The numbers of the nominations the erasure would drop that stand on a council meeting's agenda."""
+    dropped = [n.id for n in survey.dropped_nominations]
+    if not dropped:
+        return []
+    query = select(AgendaItem.nomination_id).where(AgendaItem.nomination_id.in_(dropped))
+    return sorted(set(session.scalars(query)))
 
 
 _CHANGED = "Dữ liệu của “{name}” vừa thay đổi. Hãy xem lại danh sách sẽ xóa rồi làm lại; chưa có gì bị xóa."

@@ -10,7 +10,14 @@ left alone; a collective never was erased.
 from __future__ import annotations
 
 from app.models import Subject, SubjectKind
-from app.services.subjects.erase import _apply, _child_records, _plan, _traced_events, _unlink
+from app.services.subjects.erase import (
+    _apply,
+    _child_records,
+    _plan,
+    _traced_events,
+    _unlink,
+    on_council_agenda,
+)
 from app.services.subjects.erase_survey import survey_subject
 from app.storage.audit.redact import redact_events
 from app.storage.database import Database
@@ -20,12 +27,14 @@ from app.storage.file_store import stored_path
 AGAIN_REASON = "xóa lại sau khi khôi phục một bản sao lưu lập trước lần xóa theo yêu cầu"
 
 
-def erase_again(db: Database) -> int:
-    """Apply every remembered erasure again; the number of subjects that were erased again."""
-    return sum(_erase_one_again(db, erasure) for erasure in read_erasures(db.data_dir))
+def erase_again(db: Database) -> tuple[int, int]:
+    """Apply every remembered erasure again: (subjects erased again, subjects that could not be: a
+    nomination of theirs stands on a council meeting's agenda, see erase.on_council_agenda)."""
+    outcomes = [_erase_one_again(db, erasure) for erasure in read_erasures(db.data_dir)]
+    return outcomes.count(True), outcomes.count(None)
 
 
-def _erase_one_again(db: Database, erasure: Erasure) -> bool:
+def _erase_one_again(db: Database, erasure: Erasure) -> bool | None:
     with db.transaction() as session:
         subject = session.get(Subject, erasure.subject_id)
         if subject is None or subject.kind is SubjectKind.COLLECTIVE:
@@ -35,6 +44,8 @@ def _erase_one_again(db: Database, erasure: Erasure) -> bool:
         survey = survey_subject(session, subject)
         if not _plan(survey, backed_up=False).delete:
             return False  # erased already in the restored data
+        if on_council_agenda(session, survey):
+            return None
         doomed = [stored_path(db.data_dir, stored) for stored in survey.unused_files]
         records, kept = _child_records(survey), {n.id for n in survey.kept_nominations}
         _apply(session, survey, AGAIN_REASON, erasure.erased_at.date())

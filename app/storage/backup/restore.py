@@ -51,6 +51,7 @@ class RestoreReport:
     set_aside: Path | None  # or: the damaged database, moved aside instead
     needs_upgrade: bool  # an older schema, migrated when the database is next opened
     erased_again: int = 0  # subjects erased before and erased again after the restore (erase_again.py)
+    not_erased_again: int = 0  # … that could not be erased again (a council meeting names them)
 
     def summary(self) -> str:
         made = self.restored.created
@@ -65,6 +66,10 @@ class RestoreReport:
         if self.erased_again:
             lines.append(f"Đã xóa lại dữ liệu cá nhân của {self.erased_again} đối tượng đã xóa trước đây "
                          "(bản sao lưu được lập trước khi xóa).")
+        if self.not_erased_again:
+            lines.append(f"Chưa xóa lại được dữ liệu cá nhân của {self.not_erased_again} đối tượng đã xóa "
+                         "trước đây vì có hồ sơ nằm trong phiên họp của Hội đồng; hãy xóa lại các đối tượng "
+                         "này.")
         return "\n".join(lines)
 
 
