@@ -5,6 +5,7 @@ shown read-only and says so)."""
 from __future__ import annotations
 
 import html
+from functools import partial
 
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
@@ -18,12 +19,15 @@ from app.ui.council.opinions_tab import OpinionsTab
 from app.ui.council.polls_tab import PollsTab
 from app.ui.council.tab import CLOSED_NOTE, MeetingTab, run_action
 from app.ui.kit import messages
+from app.ui.kit.document_preview import show_document
 from app.ui.kit.widgets import add_button, restore_geometry, save_geometry
 
 REACHED_STYLE = "background: #e3f4e6; color: #14632d; border: 1px solid #9fd3ab; padding: 4px;"
 MISSING_STYLE = "background: #fdeceb; color: #8c1d18; border: 1px solid #eba7a2; padding: 4px;"
 CLOSED_STYLE = "background: #fff6dd; color: #6b4e00; border: 1px solid #e6c976; padding: 4px;"
 LEADER_ONLY = "Chỉ lãnh đạo mới được kết thúc phiên họp và ghi kết quả bình xét."
+PAPER_BUTTONS = (("phieu-bau", "In phiếu bầu…"), ("kiem-phieu", "Biên bản kiểm phiếu…"),
+                 ("bien-ban", "Biên bản họp…"))  # the kinds of app.services.council.PAPERS
 AGENDA_TAB, ATTENDANCE_TAB, OPINIONS_TAB, POLLS_TAB = range(4)
 
 
@@ -82,6 +86,9 @@ class MeetingWindow(QDialog):
         self.button_row = QHBoxLayout()
         self.details_button = add_button(self.button_row, "Sửa thông tin phiên họp…", self.edit_details)
         self.button_row.addStretch(1)
+        self.paper_buttons = {kind: add_button(self.button_row, text, partial(self.show_paper, kind))
+                              for kind, text in PAPER_BUTTONS}
+        self.button_row.addSpacing(12)
         self.close_meeting_button = add_button(self.button_row, "Kết thúc cuộc họp…", self.close_meeting)
         add_button(self.button_row, "Đóng", self.accept)
         return self.button_row
@@ -111,6 +118,13 @@ class MeetingWindow(QDialog):
         self.close_meeting_button.setToolTip("" if leader else LEADER_ONLY)
         for tab in self.tabs_list():
             tab.show_view(view)
+
+    def show_paper(self, kind: str) -> None:
+        """One of the meeting's papers in the preview (saved from there as Word and PDF, or printed)."""
+        from app.services.council import meeting_papers  # the papers load when first asked for
+
+        db, meeting_id = self.db, self.meeting_id
+        show_document(self, db.data_dir, lambda: meeting_papers(db, meeting_id, (kind,))[0].document)
 
     def edit_details(self) -> None:
         if edit_meeting_details(self, self.db, self.view):

@@ -82,7 +82,7 @@ class PollsTab(MeetingTab):
         self.table.setWordWrap(True)  # the whole arithmetic, on two lines when it needs them
         self.table.setStyleSheet("QTableWidget::item { padding: 3px 2px; }")
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        for column, width in ((0, 40), (1, 160), (2, 160), (3, 190)):
+        for column, width in ((0, 40), (1, 150), (2, 150), (3, 215)):
             self.table.setColumnWidth(column, width)
         self.table.itemSelectionChanged.connect(self._selection)
         self.detail = QLabel()

@@ -33,6 +33,7 @@ from app.ui.council.page import MEETINGS_TAB, MEMBERS_TAB, CouncilPage
 from app.ui.council.private_vote import PrivateVoteWindow
 from app.ui.council.tally_dialog import TallyDialog
 from app.ui.kit import system_files
+from app.ui.kit.document_preview import DocumentPreview
 from app.ui.nominations.page import NominationsPage
 
 TYPED_MEMBERS = (("Nguyễn Văn Hùng", "Chủ tịch UBND xã", CouncilRole.CHAIR),
@@ -275,6 +276,24 @@ def test_a_closed_meeting_is_read_only(qtbot, commune_db, nominees, other_member
     assert_read_only(window)
     assert window.agenda.table.rowCount() == 2
     assert window.polls.table.item(0, 4).text().endswith("→ Đạt")
+
+
+def test_the_meeting_papers_open_in_the_preview(qtbot, commune_db, nominees, other_members):
+    from council_helpers import council_review
+
+    meeting_id = council_review(commune_db, [nominees["Phạm Quốc Hưng"]], day=MEETING_DAY)
+    window = MeetingWindow(commune_db, meeting_id)
+    qtbot.addWidget(window)
+    window.show()
+    for kind, button in window.paper_buttons.items():
+        click(qtbot, button)
+        preview = open_child(window, DocumentPreview)
+        qtbot.waitUntil(lambda preview=preview: not preview.rendering, timeout=20000)
+        texts = " ".join(preview.document.texts())
+        assert "Phạm Quốc Hưng" in texts, kind
+        assert preview.page_labels, f"{kind}: its pages are shown"
+        preview.close()
+        qtbot.waitUntil(lambda preview=preview: not preview.isVisible())
 
 
 @pytest.fixture
