@@ -38,7 +38,8 @@ def test_menus_are_vietnamese(qtbot, commune_db):
                  "Khóa màn hình", "Thoát"],
         "&Dữ liệu": ["Sao lưu ngay", "Khôi phục từ bản sao lưu…", "Kiểm tra cơ sở dữ liệu…",
                      "Nơi sao lưu thứ hai…", "Mở thư mục sao lưu"],
-        "Trao đổ&i": ["Nhập danh sách từ Excel…", "Xuất danh sách ra Excel…"],
+        "Trao đổ&i": ["Nhập danh sách từ Excel…", "Xuất danh sách ra Excel…", "Kiểm tra gói hồ sơ (.zip)…",
+                      "Nhập gói danh mục, đối tượng…"],
         "Trợ &giúp": ["Giới thiệu"],
     }
 
@@ -80,7 +81,7 @@ def test_pages_plug_in_from_the_list(qtbot, commune_db):
     assert titles == [
         "Tổng quan", "Đối tượng", "Điển hình tiên tiến", "Phong trào thi đua", "Đợt xét", "Hồ sơ đề nghị",
         "Hội đồng", "Quyết định khen thưởng", "Giấy khen", "Danh mục khen thưởng", "Đơn vị",
-        "Nhật ký thay đổi", "Chào",
+        "Thống kê", "Nhật ký thay đổi", "Chào",
     ]
     window.show_page("hello")
     assert isinstance(window.stack.currentWidget(), HelloPage) and HelloPage.shown == 1
