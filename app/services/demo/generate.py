@@ -9,6 +9,8 @@ function that takes the `DemoContext` (units, fields, subjects already made) and
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -29,7 +31,7 @@ from app.services.demo.people import PeopleMaker
 from app.services.demo.rounds import add_rounds_nominations
 from app.services.demo.subjects import add_subjects
 from app.services.demo.units import add_units
-from app.services.settings import CommuneProfile, load_commune_profile
+from app.services.settings import CommuneProfile, load_commune_profile, save_commune_profile
 from app.services.units import list_fields
 from app.storage.database import Database
 
@@ -75,6 +77,14 @@ def _refuse_if_not_empty(session: Session) -> None:
         )
 
 
+def _with_demo_signers(profile: CommuneProfile) -> CommuneProfile:
+    """A commune declared without the names of who signs (`sovang init --commune … --province …`) gets the
+    demo's, so its decisions can be issued; the names it has are kept."""
+    return replace(profile, chairman=profile.chairman or DEMO_PROFILE.chairman,
+                   vice_chairmen=profile.vice_chairmen or list(DEMO_PROFILE.vice_chairmen),
+                   officer=profile.officer or DEMO_PROFILE.officer)
+
+
 def generate_demo(db: Database, subjects: int = 2000, seed: int = 2026) -> DemoSummary:
     """Fill an empty database with demo units, subjects and history; same seed, same data.
 
@@ -88,6 +98,8 @@ def generate_demo(db: Database, subjects: int = 2000, seed: int = 2026) -> DemoS
     profile = load_commune_profile(db)
     if not profile.commune:
         profile = initialise_commune(db, DEMO_PROFILE)
+    elif not (profile.chairman and profile.vice_chairmen and profile.officer):
+        profile = save_commune_profile(db, _with_demo_signers(profile))
     fields = {row.name: row.id for row in list_fields(db)}
     with db.transaction() as session:
         _refuse_if_not_empty(session)  # again, inside the one transaction that writes

@@ -16,7 +16,17 @@ from sqlalchemy import func, select, text
 
 from app.cli.main import main
 from app.errors import ConflictError, ValidationError
-from app.models import AwardRecord, Bloc, HoldFlag, Subject, SubjectKind, Unit, UnitKind
+from app.models import (
+    AwardRecord,
+    Bloc,
+    Decision,
+    DecisionStatus,
+    HoldFlag,
+    Subject,
+    SubjectKind,
+    Unit,
+    UnitKind,
+)
 from app.rules.vntext import fold
 from app.services.demo import generate as demo
 from app.services.demo.generate import DEMO_PROFILE, DemoSummary, generate_demo
@@ -224,6 +234,24 @@ def test_a_declared_commune_is_kept_and_its_leaders_used(make_demo, migrated_dat
         assert chairman.position == "Chủ tịch UBND xã"
         issuers = set(session.scalars(select(AwardRecord.issuer).distinct()))
     assert "Chủ tịch UBND xã Hòa Bình" in issuers
+
+
+def test_a_commune_declared_without_signers_gets_the_demo_s_and_its_decisions_issued(tmp_path) -> None:
+    """`sovang init --commune … --province …` names nobody who signs: the demo fills in its own leaders
+    (keeping the commune), so its decisions are issued and not left as drafts for want of a signer."""
+    folder = tmp_path / "data"
+    assert main(["--data-dir", str(folder), "init", "--commune", "Tân Lập", "--province", "Phú Thọ"]) == 0
+    db = open_database(folder)
+    try:
+        generate_demo(db, subjects=300, seed=7)
+        profile = load_commune_profile(db)
+        assert profile.commune.endswith("Tân Lập") and profile.chairman == DEMO_PROFILE.chairman
+        assert profile.vice_chairmen == DEMO_PROFILE.vice_chairmen and profile.officer == DEMO_PROFILE.officer
+        with db.read() as session:
+            states = Counter(session.scalars(select(Decision.status)))
+    finally:
+        db.close()
+    assert states[DecisionStatus.ISSUED] >= 2 and states[DecisionStatus.CANCELLED] == 1
 
 
 def test_cstdcs_always_has_ldtt_the_same_year(make_demo) -> None:
