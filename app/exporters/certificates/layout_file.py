@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import asdict, fields
 from pathlib import Path
 from typing import Any
@@ -130,7 +131,8 @@ def _box(field_id: str, spec: Any, where: str, errors: dict[str, str]) -> FieldB
         min_size=float(spec.get("min_size") or spec["size"]),
         max_lines=int(value("max_lines")), font=str(value("font")), bold=bool(value("bold")),
         italic=bool(value("italic")), color=str(value("color")).upper(), align=str(value("align")),
-        valign=str(value("valign")), prefix=str(value("prefix")), rule_under=bool(value("rule_under")),
+        valign=str(value("valign")), prefix=unicodedata.normalize("NFC", str(value("prefix"))),
+        rule_under=bool(value("rule_under")),
     )
 
 
