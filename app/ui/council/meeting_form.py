@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit, QPlainTextEdit, QWidget
 
 from app.services.council import (
     MeetingInput,
@@ -17,8 +17,9 @@ from app.services.council import (
     update_meeting,
 )
 from app.services.workspace import Database
+from app.ui.council.tab import lay_out_form
 from app.ui.kit.form_dialog import FormDialog
-from app.ui.kit.widgets import ErrorLabel, Form, ValueReader, VnDateEdit, ok_cancel_buttons, select_data
+from app.ui.kit.widgets import Form, ValueReader, VnDateEdit, select_data
 
 TIME_PATTERN = re.compile(r"^(\d{1,2})\s*(?:[:hg]|giờ)\s*(\d{0,2})$")
 
@@ -59,13 +60,7 @@ class MeetingDialog(FormDialog):
         self.counters_edit.setMaximumHeight(70)
         self.counters_edit.setTabChangesFocus(True)
         self.note_edit = self.form.add_row("note", "Ghi chú", QLineEdit())
-        self.general_error = ErrorLabel()
-        buttons = ok_cancel_buttons("Lưu" if self.meeting else "Tạo phiên họp")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        for widget in (self.form, self.general_error, buttons):
-            layout.addWidget(widget)
+        lay_out_form(self, "Lưu" if self.meeting else "Tạo phiên họp")
 
     def _load(self, meeting: MeetingView | None) -> None:
         if meeting is None:

@@ -3,7 +3,7 @@ default ballot counters)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
 from app.models import CouncilRole
 from app.services.council import (
@@ -16,27 +16,15 @@ from app.services.council import (
     update_council_member,
 )
 from app.services.workspace import Database
+from app.ui.council.tab import lay_out_form
 from app.ui.kit.form_dialog import FormDialog
 from app.ui.kit.widgets import (
-    ErrorLabel,
     Form,
     ValueReader,
     VnDateEdit,
     choice_combo,
-    ok_cancel_buttons,
     select_data,
 )
-
-
-def _finish(dialog: FormDialog, ok_text: str = "Lưu") -> None:
-    """The error line and the buttons under the dialog's form."""
-    dialog.general_error = ErrorLabel()
-    buttons = ok_cancel_buttons(ok_text)
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    layout = QVBoxLayout(dialog)
-    for widget in (dialog.form, dialog.general_error, buttons):
-        layout.addWidget(widget)
 
 
 class CouncilMemberDialog(FormDialog):
@@ -59,7 +47,7 @@ class CouncilMemberDialog(FormDialog):
         self.note_edit = self.form.add_row("note", "Ghi chú", QPlainTextEdit())
         self.note_edit.setMaximumHeight(60)
         self.note_edit.setTabChangesFocus(True)
-        _finish(self)
+        lay_out_form(self, "Lưu")
         if member is not None:
             self._load(member)
         else:
@@ -107,7 +95,7 @@ class CouncilRulesDialog(FormDialog):
                                                QPlainTextEdit("\n".join(rules.ballot_counters)))
         self.counters_edit.setTabChangesFocus(True)
         self.counters_edit.setMaximumHeight(90)
-        _finish(self)
+        lay_out_form(self, "Lưu")
         self.resize(560, 0)
 
     def _fraction_row(self) -> QWidget:

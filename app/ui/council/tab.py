@@ -7,15 +7,35 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.errors import ValidationError
 from app.services.council import MeetingView
 from app.services.workspace import Database
 from app.ui.kit import messages
+from app.ui.kit.form_dialog import FormDialog
 from app.ui.kit.operations import service_call
+from app.ui.kit.widgets import ErrorLabel, ok_cancel_buttons
 
 CLOSED_NOTE = ("Phiên họp đã kết thúc: không sửa được nữa. Muốn điều chỉnh kết quả phải họp một phiên mới.")
+
+
+def lay_out_form(dialog: FormDialog, ok_text: str, *above: QWidget) -> None:
+    """A council form dialog: what goes above the form, the form, its error line, OK (ok_text) and Hủy."""
+    dialog.general_error = ErrorLabel()
+    buttons = ok_cancel_buttons(ok_text)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    for widget in (*above, dialog.form, dialog.general_error, buttons):
+        layout.addWidget(widget)
 
 
 def run_action(parent: QWidget, action: Callable[[], Any]) -> tuple[bool, Any]:

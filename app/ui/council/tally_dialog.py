@@ -4,13 +4,14 @@ closes only once the counts agree."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from app.models import PollMethod
 from app.services.council import AgendaItemView, MeetingView, TallyInput, close_poll, save_tally
 from app.services.workspace import Database
+from app.ui.council.tab import lay_out_form
 from app.ui.kit.form_dialog import FormDialog
-from app.ui.kit.widgets import ErrorLabel, Form, ValueReader, ok_cancel_buttons
+from app.ui.kit.widgets import Form, ValueReader
 
 SECRET_FIELDS = (
     ("ballots_issued", "Số phiếu phát ra"), ("ballots_returned", "Số phiếu thu về"),
@@ -41,13 +42,7 @@ class TallyDialog(FormDialog):
             value = getattr(self.poll, key)
             edit.setText("" if value is None else str(value))
             self.edits[key] = edit
-        self.general_error = ErrorLabel()
-        buttons = ok_cancel_buttons("Lưu và kết thúc biểu quyết")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        for widget in (intro, self.form, self.general_error, buttons):
-            layout.addWidget(widget)
+        lay_out_form(self, "Lưu và kết thúc biểu quyết", intro)
         self.resize(800, 0)
 
     def submit(self) -> None:
