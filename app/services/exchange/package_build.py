@@ -21,9 +21,16 @@ from app.exporters.document import AdminDocument, Block, PageBreak
 from app.rules.vntext import vn_short_date
 from app.services.decisions.documents import decision_document, proposal_document, render, report_document
 from app.services.exchange.package_bag import bag_zip, sha256
+from app.services.exchange.package_common import (
+    Origin,
+    data_header,
+    origin_fields,
+    read_origin,
+    version_fields,
+)
 from app.services.exchange.package_content import decision_for_package, round_for_package, year_for_package
 from app.services.exchange.package_lists import LIST_FIELDS, decision_lists
-from app.services.exchange.package_names import commune_code, decision_stem, document_code, safe_name
+from app.services.exchange.package_names import decision_stem, document_code, safe_name
 from app.services.exchange.package_schema import (
     DATA_SUFFIX,
     DATAPACKAGE,
@@ -32,11 +39,8 @@ from app.services.exchange.package_schema import (
     SCHEMA,
     SCHEMA_VERSION,
     YEAR,
-    app_version,
 )
-from app.services.settings import COMMUNE_CODE, read_commune_profile, read_setting
 from app.storage.atomic import save_files
-from app.storage.audit.chain import trail_head
 from app.storage.database import Database
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -51,23 +55,13 @@ class PackageSummary:
     size: int  # bytes of the zip
 
 
-@dataclass(frozen=True)
-class _Context:
-    code: str
-    commune: str
-    province: str
-    head: dict
-
-
 def make_package(db: Database, out: Path, *, decision_id: int | None = None, round_id: int | None = None,
                  year: int | None = None, today: dt.date | None = None) -> PackageSummary:
     """The package of one issued decision, of a round's or of a year's issued decisions, written to `out`."""
     day = today or dt.date.today()
     with db.read() as session:
-        profile = read_commune_profile(session)
-        code = commune_code(read_setting(session, COMMUNE_CODE) or "", profile.commune)
-        head = trail_head(session.connection()).as_json()
-        context = _Context(code, profile.commune, profile.province, head)
+        origin = read_origin(session)
+        code = origin.code
         if year is not None:
             decisions = year_for_package(session, year)
             kind, title, root = YEAR, f"Các quyết định khen thưởng năm {year}", f"{code}_{year}_NAM"
@@ -84,17 +78,12 @@ def make_package(db: Database, out: Path, *, decision_id: int | None = None, rou
             root = f"{code}_{year}_{document_code(decisions[0]['number'])}"
         lists = decision_lists(session, root, decisions)
     payload, documents = _documents(db, root, decisions)
-    data = {
-        "schema": SCHEMA, "schema_version": SCHEMA_VERSION, "app_version": app_version(), "content": kind,
-        "title": title, "commune": context.commune, "province": context.province, "commune_code": code,
-        "created_on": day.isoformat(), "trail_head": context.head, "documents": documents,
-        "decisions": decisions,
-    }
+    data = {**data_header(origin, kind, title, day), "documents": documents, "decisions": decisions}
     data_name = f"{root}{DATA_SUFFIX}"
     payload.update(lists)
     payload[data_name] = json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
     payload[DATAPACKAGE] = _datapackage(root, title, payload, data_name, list(lists))
-    content = bag_zip(root, payload, _bag_info(context, title, decisions, day), bagging_date=day)
+    content = bag_zip(root, payload, _bag_info(origin, title, decisions, day), bagging_date=day)
     target = out.expanduser()
     save_files({target: content})
     return PackageSummary(target, root, len(payload), len(decisions), len(content))
@@ -136,29 +125,14 @@ def _reports(db: Database, decision: dict) -> AdminDocument:
                          blocks=tuple(blocks), author=decision["signer"])
 
 
-def _bag_info(context: _Context, title: str, decisions: list[dict], day: dt.date) -> list[tuple[str, str]]:
-    fields = [
-        ("Source-Organization", f"{context.commune}, {context.province}"),
-        ("External-Description", f"Hồ sơ khen thưởng gửi tỉnh: {title}"),
-        ("External-Identifier", context.code),
-        ("Sovang-Commune", context.commune),
-        ("Sovang-Province", context.province),
-        ("Sovang-Commune-Code", context.code),
-    ]
+def _bag_info(origin: Origin, title: str, decisions: list[dict], day: dt.date) -> list[tuple[str, str]]:
+    fields = origin_fields(origin, f"Hồ sơ khen thưởng gửi tỉnh: {title}")
     for decision in decisions:
         fields.append(("Sovang-Decision", f"{decision['number']} ngày {_day(decision['issued_on'])}"))
         if decision["proposal"]["number"]:
             proposal = decision["proposal"]
             fields.append(("Sovang-Proposal", f"{proposal['number']} ngày {_day(proposal['issued_on'])}"))
-    return [
-        *fields,
-        ("Sovang-App-Version", app_version()),
-        ("Sovang-Schema-Version", str(SCHEMA_VERSION)),
-        ("Sovang-Trail-Events", str(context.head["events"])),
-        ("Sovang-Trail-Last-Event-Id", str(context.head["last_event_id"])),
-        ("Sovang-Trail-Last-Hash", context.head["last_hash"]),
-        ("Sovang-Packed-On", day.isoformat()),
-    ]
+    return [*fields, *version_fields(origin, day)]
 
 
 def _day(iso: str | None) -> str:

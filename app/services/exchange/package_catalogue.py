@@ -20,13 +20,9 @@ from app.errors import ServiceError
 from app.models import AwardForm
 from app.rules.vntext import vn_number
 from app.services.catalogue.defaults import award_form_from_spec, criterion_from_spec
-from app.services.exchange.package_bag import bag_zip
-from app.services.exchange.package_names import commune_code
-from app.services.exchange.package_schema import CATALOGUE, DATA_SUFFIX, SCHEMA, SCHEMA_VERSION, app_version
+from app.services.exchange.package_common import data_header, read_origin, write_data_package
+from app.services.exchange.package_schema import CATALOGUE
 from app.services.exchange.package_verify import VerifiedPackage
-from app.services.settings import COMMUNE_CODE, read_commune_profile, read_setting
-from app.storage.atomic import save_files
-from app.storage.audit.chain import trail_head
 from app.storage.database import Database
 
 
@@ -84,27 +80,14 @@ def make_catalogue_package(db: Database, out: Path, today: dt.date | None = None
     """The active award forms and their criteria as a package."""
     day = today or dt.date.today()
     with db.read() as session:
-        profile = read_commune_profile(session)
-        code = commune_code(read_setting(session, COMMUNE_CODE) or "", profile.commune)
+        origin = read_origin(session)
         forms = session.scalars(select(AwardForm).where(AwardForm.active).order_by(AwardForm.sort_order,
                                                                                   AwardForm.id))
         specs = [form_spec(form) for form in forms]
-        head = trail_head(session.connection()).as_json()
-    root = f"{code}_{day.year}_danh-muc-khen-thuong"
-    data = {"schema": SCHEMA, "schema_version": SCHEMA_VERSION, "app_version": app_version(),
-            "content": CATALOGUE, "title": "Danh mục hình thức khen thưởng và tiêu chuẩn",
-            "commune": profile.commune, "province": profile.province, "commune_code": code,
-            "created_on": day.isoformat(), "trail_head": head, "forms": specs}
-    payload = {f"{root}{DATA_SUFFIX}": json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")}
-    info = [("Source-Organization", f"{profile.commune}, {profile.province}"),
-            ("External-Description", f"Danh mục khen thưởng: {len(specs)} hình thức"),
-            ("Sovang-App-Version", app_version()), ("Sovang-Schema-Version", str(SCHEMA_VERSION)),
-            ("Sovang-Trail-Events", str(head["events"])),
-            ("Sovang-Trail-Last-Event-Id", str(head["last_event_id"])),
-            ("Sovang-Trail-Last-Hash", head["last_hash"])]
-    target = out.expanduser()
-    save_files({target: bag_zip(root, payload, info, bagging_date=day)})
-    return target
+    data = {**data_header(origin, CATALOGUE, "Danh mục hình thức khen thưởng và tiêu chuẩn", day),
+            "forms": specs}
+    return write_data_package(out, f"{origin.code}_{day.year}_danh-muc-khen-thuong", origin, data,
+                              f"Danh mục khen thưởng: {len(specs)} hình thức", day)
 
 
 def import_catalogue(db: Database, package: VerifiedPackage) -> CatalogueImport:

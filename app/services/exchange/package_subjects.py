@@ -12,7 +12,6 @@ twice adds nothing the second time. All in one transaction: any refusal leaves n
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -22,17 +21,13 @@ from sqlalchemy.orm import Session, selectinload
 from app.errors import ServiceError, ValidationError
 from app.models import AwardRecord, Field, Gender, OccupationGroup, Subject, SubjectKind, Unit
 from app.rules.vntext import fold, vn_number
-from app.services.exchange.package_bag import bag_zip
-from app.services.exchange.package_names import commune_code
-from app.services.exchange.package_schema import DATA_SUFFIX, SCHEMA, SCHEMA_VERSION, SUBJECTS, app_version
+from app.services.exchange.package_common import data_header, read_origin, write_data_package
+from app.services.exchange.package_schema import SUBJECTS
 from app.services.exchange.package_verify import VerifiedPackage
-from app.services.settings import COMMUNE_CODE, read_commune_profile, read_setting
 from app.services.subjects.crud import subject_columns
 from app.services.subjects.data import AwardInput, SubjectInput
 from app.services.subjects.validation import normalized, validate_subject
 from app.services.subjects.words import index_subject_words
-from app.storage.atomic import save_files
-from app.storage.audit.chain import trail_head
 from app.storage.database import Database
 
 _FIELDS = ("kind", "name", "gender", "birth_date", "birth_year", "position", "occupation_group", "address",
@@ -76,28 +71,14 @@ def make_subjects_package(db: Database, out: Path, today: dt.date | None = None)
     """Every subject not erased, with its award history, as a package for another laptop."""
     day = today or dt.date.today()
     with db.read() as session:
-        profile = read_commune_profile(session)
-        code = commune_code(read_setting(session, COMMUNE_CODE) or "", profile.commune)
+        origin = read_origin(session)
         query = (select(Subject).where(Subject.erased_on.is_(None)).order_by(Subject.id)
                  .options(selectinload(Subject.awards), selectinload(Subject.unit),
                           selectinload(Subject.field)))
         subjects = [subject_json(s) for s in session.scalars(query)]
-        head = trail_head(session.connection()).as_json()
-    root = f"{code}_{day.year}_doi-tuong"
-    data = {"schema": SCHEMA, "schema_version": SCHEMA_VERSION, "app_version": app_version(),
-            "content": SUBJECTS, "title": "Đối tượng và lịch sử khen thưởng", "commune": profile.commune,
-            "province": profile.province, "commune_code": code, "created_on": day.isoformat(),
-            "trail_head": head, "subjects": subjects}
-    payload = {f"{root}{DATA_SUFFIX}": json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")}
-    info = [("Source-Organization", f"{profile.commune}, {profile.province}"),
-            ("External-Description", f"Đối tượng và lịch sử khen thưởng: {len(subjects)} đối tượng"),
-            ("Sovang-App-Version", app_version()), ("Sovang-Schema-Version", str(SCHEMA_VERSION)),
-            ("Sovang-Trail-Events", str(head["events"])),
-            ("Sovang-Trail-Last-Event-Id", str(head["last_event_id"])),
-            ("Sovang-Trail-Last-Hash", head["last_hash"])]
-    target = out.expanduser()
-    save_files({target: bag_zip(root, payload, info, bagging_date=day)})
-    return target
+    data = {**data_header(origin, SUBJECTS, "Đối tượng và lịch sử khen thưởng", day), "subjects": subjects}
+    return write_data_package(out, f"{origin.code}_{day.year}_doi-tuong", origin, data,
+                              f"Đối tượng và lịch sử khen thưởng: {len(subjects)} đối tượng", day)
 
 
 def _date(text: str | None) -> dt.date | None:
