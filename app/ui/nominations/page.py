@@ -65,10 +65,12 @@ class NominationsPage(ListPage):
         self.lay_out([self._build_filters(), self._build_actions()], self._build_body(), count_below=False)
 
     def _build_filters(self) -> QHBoxLayout:
-        self.round_combo = self._filter_combo(300)
-        self.status_combo = self._filter_combo(150)
-        self.form_combo = self._filter_combo(170)
-        self.unit_combo = self._filter_combo(150)
+        # Together with their labels the filters fit a 1093 px window beside the page list (they widen
+        # with it): 300 + 150 + 170 + 150 px forced 1302 px.
+        self.round_combo = self._filter_combo(200)
+        self.status_combo = self._filter_combo(110)
+        self.form_combo = self._filter_combo(110)
+        self.unit_combo = self._filter_combo(110)
         statuses = [(status.label, status.value) for status in NominationStatus]
         refill_combo(self.status_combo, statuses, "Mọi trạng thái")
         row = QHBoxLayout()
@@ -107,6 +109,10 @@ class NominationsPage(ListPage):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.council_label)
         layout.addWidget(self.panel, 1)
+        # As wide as the layout gives (a long round's name no longer widens the window past a laptop's
+        # 1093 px); the open list shows every name whole.
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(8)
         return list_detail_splitter(self.table, detail)
 
     # Loading -------------------------------------------------------------------------------------
