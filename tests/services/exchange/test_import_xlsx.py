@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from sqlalchemy import func, select
 
 from app.errors import ConflictError, ServiceError
-from app.models import AuditAction, AuditEvent, Gender, ImportBatch, Subject
+from app.models import AuditAction, AuditEvent, Gender, ImportBatch, Subject, SubjectKind
 from app.services.exchange import (
     ImportSource,
     Outcome,
@@ -163,3 +163,24 @@ def test_undo_refused_after_a_nomination(commune_db, tmp_path):
     with pytest.raises(ConflictError, match="Nguyễn Văn An.*đã có hồ sơ đề nghị khen thưởng"):
         undo_import(commune_db, result.batch_id)
     assert subject_count(commune_db) == 3
+
+
+def test_collectives_and_kinds(commune_db, tmp_path):
+    add_unit(commune_db)
+    collectives = write_list(tmp_path / "tap-the.xlsx", [[1, "Chi hội Phụ nữ thôn Nà Lẹng", UNIT]],
+                             headers=["STT", "Tên tập thể", "Đơn vị"])
+    rows = preview_import(commune_db, ImportSource(collectives), TODAY).rows
+    assert rows[0].outcome is Outcome.CREATED and rows[0].subject.kind is SubjectKind.COLLECTIVE
+    run_import(commune_db, ImportSource(collectives), today=TODAY)
+    assert preview_import(commune_db, ImportSource(collectives), TODAY).rows[0].outcome is Outcome.MATCHED
+    mixed = write_list(tmp_path / "hon-hop.xlsx", [
+        [1, "Hộ ông Lò Văn Pá", "HOGIADINH", "", "Lò Văn Pá"],
+        [2, "Bế Thị Hồng", "Cá nhân", "Nữ", ""],
+        [3, "Ai đó", "Đoàn thể", "Nam", ""],
+    ], headers=["STT", "Tên tập thể/cá nhân/hộ gia đình", "Phân loại khen thưởng", "Giới tính", "Chủ hộ"])
+    rows = preview_import(commune_db, ImportSource(mixed), TODAY).rows
+    assert [r.outcome for r in rows] == [Outcome.CREATED, Outcome.CREATED, Outcome.REFUSED]
+    assert rows[0].subject.kind is SubjectKind.HOUSEHOLD and rows[0].subject.head_name == "Lò Văn Pá"
+    assert rows[1].subject.kind is SubjectKind.INDIVIDUAL
+    assert rows[2].problems[0].message == (
+        "Dòng 7, cột C (Phân loại khen thưởng): “Đoàn thể” không phải Cá nhân, Tập thể hay Hộ gia đình")
