@@ -23,5 +23,7 @@ def app_version() -> str:
     """The installed app's version (its distribution's metadata), recorded in every package."""
     try:
         return metadata.version("sovang")
-    except metadata.PackageNotFoundError:  # run from a tree that was never installed
-        return "không rõ"
+    except metadata.PackageNotFoundError:  # the frozen app carries no distribution metadata
+        from app import __version__
+
+        return __version__
