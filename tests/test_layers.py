@@ -34,6 +34,7 @@ BELOW: dict[str, set[str]] = {
     "__main__": {"cli"},
 }
 QT_PACKAGES = ("PySide6", "shiboken6")
+PACKAGE_METADATA = {"app.__version__"}  # app/__init__.py holds only the version: any layer may read it
 # What the UI may take from storage, and the CLI from the UI: (module, names).
 CLI_FROM_UI = {("app.ui.app", "run_gui")}
 
@@ -109,7 +110,7 @@ def layer_violations(imports: list[Import]) -> list[str]:
             problems += layer_violations([Import(imp.module, f"app.{name}", (), imp.line, imp.top_level)
                                           for name in imp.names])
             continue
-        if root != "app":
+        if root != "app" or imp.target in PACKAGE_METADATA:
             continue
         theirs = layer_of(imp.target)
         if theirs == mine:
