@@ -142,7 +142,7 @@ def add_nomination(
         proposing_unit_id=data.proposing_unit_id if data.proposing_unit_id else subject.unit_id,
         exemplar_id=exemplar.id if exemplar else None, status=NominationStatus.DRAFT, version=1,
     )
-    filled = report or default_report(session, subject, exemplar)  # a given report is already clean
+    filled = _prefilled(report, default_report(session, subject, exemplar))  # a given one is already clean
     nomination.report = AchievementReport(**dataclasses.asdict(filled))
     add_event(nomination, "Tạo hồ sơ đề nghị.", NominationStatus.DRAFT)
     for warning in overridden:
@@ -150,6 +150,15 @@ def add_nomination(
     session.add(nomination)
     session.flush()
     return nomination
+
+
+def _prefilled(given: ReportInput | None, default: ReportInput) -> ReportInput:
+    """What the officer typed, each field left empty taken from the subject's profile and history (as the
+    add dialog promises: a report with only the achievements typed still gets the position and awards)."""
+    if given is None:
+        return default
+    return ReportInput(**{f.name: getattr(given, f.name) or getattr(default, f.name)
+                          for f in dataclasses.fields(ReportInput)})
 
 
 def default_report(session: Session, subject: Subject, exemplar: Exemplar | None = None) -> ReportInput:

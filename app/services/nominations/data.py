@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import enum
 from dataclasses import dataclass, field
 
 from app.errors import ServiceError
@@ -112,3 +113,86 @@ class BulkResult:
                 text += f"; và {len(self.skipped) - 10} đối tượng khác"
             text += "."
         return text
+
+
+class BatchStep(enum.Enum):
+    """A step taken for many nominations at once (batch.py): what it is called and what it did."""
+
+    PROPOSE = "propose"
+    APPRAISE = "appraise"
+    JUDGE = "judge"
+    RETURN = "return"
+
+    @property
+    def label(self) -> str:
+        return {"propose": "Đề nghị", "appraise": "Thẩm định", "judge": "Đánh giá tiêu chí",
+                "return": "Trả lại để bổ sung"}[self.value]
+
+    @property
+    def done_text(self) -> str:
+        return {"propose": "Đã đề nghị.", "appraise": "Đã thẩm định: đủ tiêu chuẩn, trình Hội đồng.",
+                "judge": "Đã ghi đánh giá.", "return": "Đã trả lại để bổ sung."}[self.value]
+
+
+@dataclass(frozen=True)
+class BatchLine:
+    nomination_id: int
+    subject_name: str
+    form_name: str
+    text: str  # what was done, or why it was refused
+
+
+@dataclass
+class BatchReport:
+    """Per nomination, what a batch step did and what it refused and why."""
+
+    step: BatchStep
+    done: list[BatchLine] = field(default_factory=list)
+    refused: list[BatchLine] = field(default_factory=list)
+
+    def summary(self) -> str:
+        text = f"{self.step.label}: đã làm {len(self.done)} hồ sơ"
+        return text + (f", không làm được {len(self.refused)} hồ sơ." if self.refused else ".")
+
+
+@dataclass(frozen=True)
+class JudgedCriterion:
+    criterion_id: int
+    form_name: str
+    text: str
+    count: int  # how many of the chosen nominations it applies to
+
+
+@dataclass
+class RoundProgress:
+    """A round's nominations by state, and which are ready for their next step."""
+
+    by_status: dict[NominationStatus, int] = field(default_factory=dict)
+    ready_to_propose: list[int] = field(default_factory=list)
+    report_missing: list[int] = field(default_factory=list)
+    ready_to_appraise: list[int] = field(default_factory=list)
+    checklist_missing: list[int] = field(default_factory=list)
+    returnable: list[int] = field(default_factory=list)
+    judgeable: list[int] = field(default_factory=list)
+
+    def eligible(self, step: BatchStep) -> list[int]:
+        return {BatchStep.PROPOSE: self.ready_to_propose, BatchStep.APPRAISE: self.ready_to_appraise,
+                BatchStep.JUDGE: self.judgeable, BatchStep.RETURN: self.returnable}[step]
+
+    def summary(self) -> str:
+        """One line for the page's header: what is ready and what is missing."""
+        total = sum(self.by_status.values())
+        if not total:
+            return "Đợt này chưa có hồ sơ nào."
+        parts = [f"{total} hồ sơ"]
+        for count, text in ((len(self.ready_to_propose), "sẵn sàng đề nghị"),
+                            (len(self.report_missing), "nháp chưa có báo cáo thành tích"),
+                            (len(self.ready_to_appraise), "sẵn sàng thẩm định"),
+                            (len(self.checklist_missing),
+                             "đã đề nghị, còn tiêu chí chưa đánh giá hoặc không đạt")):
+            if count:
+                parts.append(f"{count} {text}")
+        for status in (NominationStatus.APPRAISED, NominationStatus.PASSED, NominationStatus.DECIDED):
+            if self.by_status.get(status):
+                parts.append(f"{self.by_status[status]} {status.label}")
+        return " · ".join(parts)

@@ -9,11 +9,41 @@ the fields (`show_errors`); any other refusal of the service is shown in a messa
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog
+from collections.abc import Iterator
+
+from PySide6.QtCore import SignalInstance
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDoubleSpinBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QTextEdit,
+    QWidget,
+)
 
 from app.errors import ValidationError
 from app.ui.kit.operations import service_call
-from app.ui.kit.widgets import ErrorLabel, Form
+from app.ui.kit.widgets import ErrorLabel, Form, FormRow
+
+
+def edit_signals(field: QWidget) -> Iterator[SignalInstance]:
+    """The signals that say the user changed a field: typing in it (or in an editable combo's line edit),
+    another choice in a combo box, a number or date stepped, a box ticked."""
+    for widget in (field, *field.findChildren(QWidget)):
+        if isinstance(widget, QLineEdit | QPlainTextEdit | QTextEdit):
+            yield widget.textChanged
+        elif isinstance(widget, QComboBox):
+            yield widget.currentIndexChanged
+        elif isinstance(widget, QSpinBox | QDoubleSpinBox):
+            yield widget.valueChanged
+        elif isinstance(widget, QDateTimeEdit):
+            yield widget.dateTimeChanged
+        elif isinstance(widget, QAbstractButton) and widget.isCheckable():
+            yield widget.toggled
 
 
 class FormDialog(QDialog):
@@ -38,3 +68,14 @@ class FormDialog(QDialog):
     def show_errors(self, errors: dict[str, str]) -> None:
         """Each message beside its field; those of no field above the buttons."""
         self.general_error.set_message("\n".join(self.form.show_errors(errors).values()))
+        for row in {id(row): row for row in self.form.rows.values()}.values():
+            if row.error.text():
+                self._clear_when_edited(row)
+
+    def _clear_when_edited(self, row: FormRow) -> None:
+        """A field's message goes once the field is changed: it described what was typed before."""
+        if row.property("clears_when_edited"):
+            return
+        row.setProperty("clears_when_edited", True)
+        for signal in edit_signals(row.field):
+            signal.connect(lambda *_args, error=row.error: error.set_message(""))

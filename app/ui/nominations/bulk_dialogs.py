@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from app.errors import ValidationError
+from app.errors import ServiceError, ValidationError
 from app.rules.vntext import vn_short_date
 from app.services.catalogue import list_award_forms
 from app.services.exemplars import ExemplarQuery, ExemplarRow, search_exemplars
-from app.services.nominations import BulkResult, nominate_from_exemplars, nominate_unit_ldtt
+from app.services.nominations import (
+    BulkResult,
+    ConfirmationNeeded,
+    nominate_from_exemplars,
+    nominate_unit_ldtt,
+)
 from app.services.rounds import list_rounds
 from app.services.units import list_units
 from app.services.workspace import Database
-from app.ui.kit.confirmation import with_confirmation
-from app.ui.kit.operations import service_call
+from app.ui.kit import messages
+from app.ui.kit.background import BackgroundTask, run_in_background
+from app.ui.kit.confirmation import confirmation_text
 from app.ui.kit.widgets import (
     ErrorLabel,
     Form,
@@ -26,6 +34,7 @@ from app.ui.kit.widgets import (
 )
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+Nominate = Callable[[bool], BulkResult]  # called with confirmed=False, then True if the user agrees
 
 
 def exemplar_line(row: ExemplarRow) -> str:
@@ -44,6 +53,7 @@ class BulkDialog(QDialog):
         super().__init__(parent)
         self.db = db
         self.result: BulkResult | None = None
+        self.task: BackgroundTask | None = None
         self.setWindowTitle(self.TITLE)
         self.form = Form()
         rounds = ((r.name, r.id) for r in list_rounds(db))
@@ -64,7 +74,8 @@ class BulkDialog(QDialog):
     def _build_rows(self) -> None:
         raise NotImplementedError
 
-    def _nominate(self, confirmed: bool) -> BulkResult:
+    def _nomination(self) -> Nominate:
+        """The service call with the choices read now (it runs in the background, away from the widgets)."""
         raise NotImplementedError
 
     def _unchosen(self) -> dict[str, str]:
@@ -78,14 +89,30 @@ class BulkDialog(QDialog):
         if unchosen:
             self.form.show_errors(unchosen)
             return
-        try:
-            with service_call(self) as call:
-                self.result = with_confirmation(self, self._nominate)
-        except ValidationError as exc:
-            self.general_error.set_message("\n".join(self.form.show_errors(exc.errors).values()))
-            return
-        if call.ok and self.result is not None:
-            super().accept()
+        self.general_error.set_message("")
+        self._run(self._nomination(), confirmed=False)
+
+    def _run(self, nominate: Nominate, confirmed: bool) -> None:
+        """Nominate in the background (a unit of a hundred people takes a while) with the window painted;
+        a passed deadline is asked once, then the same call runs again, confirmed."""
+        self.buttons.setEnabled(False)
+        self.task = run_in_background(self, "Đang tạo hồ sơ đề nghị…", lambda: nominate(confirmed),
+                                      self._created, lambda error: self._refused(error, nominate, confirmed))
+
+    def _created(self, result: BulkResult) -> None:
+        self.buttons.setEnabled(True)
+        self.result = result
+        super().accept()
+
+    def _refused(self, error: ServiceError, nominate: Nominate, confirmed: bool) -> None:
+        self.buttons.setEnabled(True)
+        if isinstance(error, ConfirmationNeeded) and not confirmed:
+            if messages.ask_yes_no(self, confirmation_text(error.warnings), "Cần xác nhận"):
+                self._run(nominate, confirmed=True)
+        elif isinstance(error, ValidationError):
+            self.general_error.set_message("\n".join(self.form.show_errors(error.errors).values()))
+        else:
+            messages.show_error(self, str(error))
 
 
 class UnitLdttDialog(BulkDialog):
@@ -98,9 +125,9 @@ class UnitLdttDialog(BulkDialog):
         self.unit_combo = self.form.add_row("unit_id", "Đơn vị", choice_combo(units))
         self.resize(520, 0)
 
-    def _nominate(self, confirmed: bool) -> BulkResult:
-        return nominate_unit_ldtt(self.db, self.round_combo.currentData(), self.unit_combo.currentData(),
-                                  confirmed=confirmed)
+    def _nomination(self) -> Nominate:
+        db, round_id, unit_id = self.db, self.round_combo.currentData(), self.unit_combo.currentData()
+        return lambda confirmed: nominate_unit_ldtt(db, round_id, unit_id, confirmed=confirmed)
 
 
 class ExemplarNominationDialog(BulkDialog):
@@ -149,6 +176,7 @@ class ExemplarNominationDialog(BulkDialog):
             errors["award_form_id"] = "Hình thức khen thưởng: hãy chọn một hình thức."
         return errors
 
-    def _nominate(self, confirmed: bool) -> BulkResult:
-        return nominate_from_exemplars(self.db, self.round_combo.currentData(), self.form_combo.currentData(),
-                                       sorted(self.checked), confirmed=confirmed)
+    def _nomination(self) -> Nominate:
+        db, round_id, form_id = self.db, self.round_combo.currentData(), self.form_combo.currentData()
+        chosen = sorted(self.checked)
+        return lambda confirmed: nominate_from_exemplars(db, round_id, form_id, chosen, confirmed=confirmed)

@@ -37,8 +37,8 @@ from app.ui.subjects.picker import SubjectPicker
 GEOMETRY_KEY = "nomination_dialog"
 MAIN_TAB, GENERAL_TAB, ACHIEVEMENTS_TAB = range(3)
 TAB_TITLES = {MAIN_TAB: "Đề nghị", GENERAL_TAB: "Thông tin báo cáo", ACHIEVEMENTS_TAB: "Thành tích"}
-PREFILL_HINT = ("Để trống cả báo cáo thì phần mềm tự điền chức vụ, đơn vị và các danh hiệu đã nhận từ "
-                "hồ sơ của đối tượng; sửa lại sau ở trang Hồ sơ đề nghị.")
+PREFILL_HINT = ("Phần nào của báo cáo để trống thì phần mềm tự điền chức vụ, đơn vị và các danh hiệu đã nhận "
+                "từ hồ sơ của đối tượng; sửa lại sau ở trang Hồ sơ đề nghị.")
 FOLLOW_SUBJECT = "— Theo đơn vị của đối tượng —"
 
 

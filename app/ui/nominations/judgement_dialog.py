@@ -60,6 +60,22 @@ class EvidencePicker(QWidget):
         self.clear_button.setVisible(bool(path))
 
 
+def outcome_row(owner: QWidget) -> tuple[QWidget, dict[CriterionOutcome, QRadioButton]]:
+    """Đạt / Không đạt / Chưa rõ as radio buttons in a row (their group a child of `owner`)."""
+    box = QWidget()
+    layout = QHBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    group = QButtonGroup(owner)
+    buttons: dict[CriterionOutcome, QRadioButton] = {}
+    for outcome in CriterionOutcome:
+        button = QRadioButton(outcome.label)
+        group.addButton(button)
+        buttons[outcome] = button
+        layout.addWidget(button)
+    layout.addStretch(1)
+    return box, buttons
+
+
 class JudgementDialog(FormDialog):
     def __init__(self, db: Database, nomination_id: int, line: ChecklistLine,
                  parent: QWidget | None = None) -> None:
@@ -76,7 +92,8 @@ class JudgementDialog(FormDialog):
         criterion = QLabel(self._criterion_text())
         criterion.setWordWrap(True)
         self.form = Form()
-        self.form.add_row("outcome", "Kết quả", self._outcome_row())
+        row, self.outcome_buttons = outcome_row(self)
+        self.form.add_row("outcome", "Kết quả", row)
         self.note_edit = self.form.add_row("note", "Ghi chú, lý do", QPlainTextEdit())
         self.note_edit.setMinimumHeight(80)
         self.note_edit.setTabChangesFocus(True)
@@ -93,20 +110,6 @@ class JudgementDialog(FormDialog):
     def _criterion_text(self) -> str:
         source = f"\n({self.line.source})" if self.line.source else ""
         return f"{self.line.text}{source}"
-
-    def _outcome_row(self) -> QWidget:
-        box = QWidget()
-        layout = QHBoxLayout(box)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.outcome_group = QButtonGroup(self)
-        self.outcome_buttons: dict[CriterionOutcome, QRadioButton] = {}
-        for outcome in CriterionOutcome:
-            button = QRadioButton(outcome.label)
-            self.outcome_group.addButton(button)
-            self.outcome_buttons[outcome] = button
-            layout.addWidget(button)
-        layout.addStretch(1)
-        return box
 
     def outcome(self) -> CriterionOutcome:
         return next(o for o, button in self.outcome_buttons.items() if button.isChecked())

@@ -3,26 +3,49 @@ with its checklist, report and history; single and bulk creation."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSettings
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
-from app.models.enums import NominationStatus
+from app.models.enums import NominationStatus, RoundKind, RoundStatus
 from app.rules.vntext import vn_short_date
 from app.services.catalogue import list_award_forms
 from app.services.council import NominationCouncilResult, nomination_council_results
-from app.services.nominations import list_nominations
-from app.services.rounds import list_rounds
+from app.services.nominations import get_nomination, list_nominations
+from app.services.rounds import RoundRow, list_rounds
 from app.services.units import list_units
 from app.services.workspace import Database
 from app.ui.kit import messages
 from app.ui.kit.list_page import ListPage, open_non_modal
-from app.ui.kit.row_table import CENTER, RowColumn, RowTableModel, row_table_view
+from app.ui.kit.operations import service_call
+from app.ui.kit.row_table import CENTER, ID_ROLE, RowColumn, RowTableModel, row_table_view
 from app.ui.kit.widgets import list_detail_splitter, refill_combo, select_data
+from app.ui.nominations.batch_bar import BatchBar
 from app.ui.nominations.bulk_dialogs import BulkDialog, ExemplarNominationDialog, UnitLdttDialog
 from app.ui.nominations.dialog import NominationDialog
 from app.ui.nominations.panel import NominationPanel
 
 ALL_ROUNDS = "— Tất cả các đợt —"
 COUNCIL_STYLE = "background: #f4f6f8; border: 1px solid #d0d6dc; padding: 4px;"
+LAST_ROUND_KEY = "nominations/last_round"  # in giao-dien.ini: the round the officer worked in last
+
+
+def opening_round(rounds: list[RoundRow], last: int | None) -> int | None:
+    """The round the page opens on: the one worked in last, else the newest open year-end round, else the
+    newest round (`rounds` newest first)."""
+    if last is not None and any(r.id == last for r in rounds):
+        return last
+    open_year_end = [r for r in rounds if r.kind is RoundKind.YEAR_END and r.status is RoundStatus.OPEN]
+    chosen = open_year_end[0] if open_year_end else (rounds[0] if rounds else None)
+    return chosen.id if chosen else None
 
 
 def council_line(result: NominationCouncilResult) -> str:
@@ -62,7 +85,11 @@ class NominationsPage(ListPage):
         self.panel = NominationPanel(db)
         self.panel.changed.connect(lambda nomination_id: self.refresh(select=nomination_id))
         self.panel.deleted.connect(lambda: self.refresh())
-        self.lay_out([self._build_filters(), self._build_actions()], self._build_body(), count_below=False)
+        self.batch = BatchBar(self)
+        batch_row = QHBoxLayout()
+        batch_row.addWidget(self.batch)
+        self.lay_out([self._build_filters(), self._build_actions(), batch_row], self._build_body(),
+                     count_below=False)
 
     def _build_filters(self) -> QHBoxLayout:
         # Together with their labels the filters fit a 1093 px window beside the page list (they widen
@@ -99,6 +126,7 @@ class NominationsPage(ListPage):
 
     def _build_body(self) -> QSplitter:
         self.use_table(row_table_view(self.model), edits=False)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # Shift/Ctrl
         self.table.doubleClicked.connect(lambda _index: self.panel.edit_report())
         self.council_label = QLabel()
         self.council_label.setWordWrap(True)
@@ -109,10 +137,6 @@ class NominationsPage(ListPage):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.council_label)
         layout.addWidget(self.panel, 1)
-        # As wide as the layout gives (a long round's name no longer widens the window past a laptop's
-        # 1093 px); the open list shows every name whole.
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(8)
         return list_detail_splitter(self.table, detail)
 
     # Loading -------------------------------------------------------------------------------------
@@ -126,13 +150,26 @@ class NominationsPage(ListPage):
         refill_combo(self.round_combo, [(r.name, r.id) for r in list_rounds(self.db)], ALL_ROUNDS)
         refill_combo(self.form_combo, [(f.name, f.id) for f in list_award_forms(self.db)], "Mọi hình thức")
         refill_combo(self.unit_combo, [(u.name, u.id) for u in list_units(self.db)], "Mọi đơn vị")
-        if not self._loaded and self.round_combo.count() > 1:
-            self.round_combo.blockSignals(True)
-            self.round_combo.setCurrentIndex(1)
-            self.round_combo.blockSignals(False)
+        if not self._loaded:
+            rounds = list_rounds(self.db)
+            last = self._settings().value(LAST_ROUND_KEY, None, int)
+            chosen = opening_round(rounds, last if isinstance(last, int) else None)
+            if chosen is not None:
+                self.round_combo.blockSignals(True)
+                select_data(self.round_combo, chosen)
+                self.round_combo.blockSignals(False)
         self._loaded = True
 
-    def show_round(self, round_id: int) -> None:
+    def _settings(self) -> QSettings:
+        return QSettings(str(self.db.data_dir / "giao-dien.ini"), QSettings.Format.IniFormat)
+
+    def remember_round(self) -> None:
+        """The round shown is the one the page opens on next time."""
+        round_id = self.current_round_id()
+        if round_id is not None:
+            self._settings().setValue(LAST_ROUND_KEY, round_id)
+
+    def show_round(self, round_id: int, select: int | None = None) -> None:
         """Show one round's nominations (from the rounds page)."""
         self.load_choices()
         self.round_combo.blockSignals(True)
@@ -142,7 +179,7 @@ class NominationsPage(ListPage):
             combo.blockSignals(True)
             combo.setCurrentIndex(0)
             combo.blockSignals(False)
-        self.refresh()
+        self.refresh(select=select)
 
     def current_round_id(self) -> int | None:
         return self.round_combo.currentData()
@@ -157,13 +194,53 @@ class NominationsPage(ListPage):
         self._numbers.clear()
         self._numbers.update({row.id: number for number, row in enumerate(rows, start=1)})
         self._council = nomination_council_results(self.db, [row.id for row in rows])
+        if self._loaded:
+            self.remember_round()
+        self.batch.show_round(self.current_round_id())
         if not self.show_rows(rows, "hồ sơ", select):
             self.panel.show_nomination(select)
             self.show_council(select)
 
     def selection_changed(self, *_args) -> None:
-        self.panel.show_nomination(self.selected_id())
-        self.show_council(self.selected_id())
+        ids = self.selected_ids()
+        if len(ids) > 1:  # many chosen: the steps above act on them; no single nomination is shown
+            self.panel.show_detail(None)
+            self.panel.title.setText(f"Đã chọn {len(ids)} hồ sơ. Chọn bước ở dòng “Nhiều hồ sơ cùng lúc” "
+                                     "để làm cho tất cả; bấm một hồ sơ để xem riêng hồ sơ đó.")
+            self.show_council(None)
+        else:
+            self.panel.show_nomination(self.selected_id())
+            self.show_council(self.selected_id())
+        self.batch.selection_changed()
+
+    def selected_ids(self) -> list[int]:
+        """The selected nominations, in the list's order."""
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return [self.model.index(row, 0).data(ID_ROLE) for row in rows]
+
+    def listed_ids(self) -> list[int]:
+        return [row.id for row in self.model.rows()]
+
+    def select_ids(self, ids: list[int]) -> None:
+        """Select these nominations (those listed), the others unselected."""
+        selection = QItemSelection()
+        for nomination_id in ids:
+            row = self.model.row_of(nomination_id)
+            if row is not None:
+                last = self.model.columnCount() - 1
+                selection.select(self.model.index(row, 0), self.model.index(row, last))
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.table.selectionModel().select(selection, flags)
+
+    def after_save(self, saved_id: int | None) -> None:
+        """A nomination saved into another round is shown with its round selected."""
+        if saved_id is not None and self.current_round_id() is not None:
+            with service_call(self) as call:
+                round_id = get_nomination(self.db, saved_id).round_id
+            if call.ok and round_id != self.current_round_id():
+                self.show_round(round_id, select=saved_id)
+                return
+        self.refresh(select=saved_id)
 
     def show_council(self, nomination_id: int | None) -> None:
         """The line under the list naming the council meeting that took the nomination up, and its result."""

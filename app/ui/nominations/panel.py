@@ -63,12 +63,26 @@ EVENT_COLUMNS = [
 ]
 
 
+AFTER_APPRAISAL = {
+    S.APPRAISED: ("✓ Đã thẩm định, đủ điều kiện: chờ Hội đồng Thi đua - Khen thưởng bình xét", READY_STYLE),
+    S.PASSED: ("✓ Hội đồng đã bình xét: đạt. Chờ quyết định khen thưởng", READY_STYLE),
+    S.FAILED: ("Hội đồng đã bình xét: không đạt", FAILING_STYLE),
+    S.DECIDED: ("✓ Đã có quyết định khen thưởng", READY_STYLE),
+}
+NO_REPORT = "Chưa có báo cáo thành tích: hãy nhập phần “Thành tích đạt được” (nút “Sửa báo cáo…”)"
+
+
 def readiness(detail: NominationDetail) -> tuple[str, str]:
-    """The banner's text and style: ready for the council, or what fails and what is missing."""
+    """The banner's text and style: where the nomination stands once appraised; before that, ready for the
+    council only when its report is filled and every criterion is decided and none fails, else what fails
+    and what is missing."""
+    if detail.status in AFTER_APPRAISAL:
+        return AFTER_APPRAISAL[detail.status]
     checklist = detail.checklist
-    if checklist.ready:
+    missing = [*checklist.missing] + ([] if detail.report.achievements.strip() else [NO_REPORT])
+    if not checklist.failures and not missing:
         return "✓ Đủ điều kiện trình Hội đồng", READY_STYLE
-    lines = [*checklist.failures, *checklist.missing]
+    lines = [*checklist.failures, *missing]
     items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
     title = "Chưa đủ điều kiện trình Hội đồng" + (" — có tiêu chí không đạt" if checklist.failures else "")
     style = FAILING_STYLE if checklist.failures else MISSING_STYLE

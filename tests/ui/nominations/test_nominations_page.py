@@ -323,7 +323,8 @@ def test_nominate_every_ldtt_candidate_of_a_unit(qtbot, commune_db, people, form
     dialog = visible_dialog(page, UnitLdttDialog)
     assert dialog.round_combo.currentData() == round_id
     choose(dialog.unit_combo, village)
-    press_ok(qtbot, dialog)
+    press_ok(qtbot, dialog)  # in the background: the window stays painted
+    qtbot.waitUntil(lambda: bool(fake_messages.infos), timeout=20_000)
     assert fake_messages.infos == ["Đã tạo 2 hồ sơ đề nghị."]
     assert sorted(r.subject_name for r in page.model.rows()) == ["Nguyễn Văn Đạt", "Trần Thị Lan"]
 
@@ -336,9 +337,11 @@ def test_a_late_bulk_asks_once(qtbot, commune_db, people, forms, village, page, 
     choose(dialog.unit_combo, village)
     fake_messages.yes = False
     press_ok(qtbot, dialog)
+    qtbot.waitUntil(lambda: len(fake_messages.questions) == 1 and dialog.buttons.isEnabled(), timeout=20_000)
     assert dialog.isVisible() and list_nominations(commune_db) == []
     fake_messages.yes = True
     press_ok(qtbot, dialog)
+    qtbot.waitUntil(lambda: bool(fake_messages.infos), timeout=20_000)
     assert len(fake_messages.questions) == 2 and fake_messages.infos == ["Đã tạo 2 hồ sơ đề nghị."]
 
 
@@ -357,6 +360,7 @@ def test_nominations_from_exemplars(qtbot, commune_db, people, forms, page, fake
     qtbot.waitUntil(lambda: dialog.list.count() == 1, timeout=2000)
     dialog.list.item(0).setCheckState(Qt.CheckState.Checked)
     press_ok(qtbot, dialog)
+    qtbot.waitUntil(lambda: bool(fake_messages.infos), timeout=20_000)
     assert fake_messages.infos == ["Đã tạo 1 hồ sơ đề nghị."]
     detail = get_nomination(commune_db, page.model.rows()[0].id)
     assert detail.report.achievements == "Thành tích của Trần Thị Lan"
