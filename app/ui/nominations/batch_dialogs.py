@@ -21,6 +21,18 @@ from app.ui.nominations.judgement_dialog import outcome_row
 
 REFUSED_MARK, DONE_MARK = "Không làm được", "Đã làm"
 NO_CRITERION = "Tiêu chí: các hồ sơ đã chọn không có tiêu chí đánh giá tay."
+REFUSED_STYLE = "background: #fdeceb; color: #8c1d18; border: 1px solid #eba7a2; padding: 6px;"
+REASONS_SHOWN = 5  # the first refusals in full above the table; every one is in the table
+
+
+def refusals_text(refused: list[BatchLine]) -> str:
+    """The first refused nominations with their whole reasons, as plain lines."""
+    shown = refused[:REASONS_SHOWN]
+    lines = [f"• {line.subject_name} ({line.form_name}): {line.text}" for line in shown]
+    if len(refused) > REASONS_SHOWN:
+        rest = len(refused) - REASONS_SHOWN
+        lines.append(f"… và {rest} hồ sơ khác (xem bảng dưới, dòng “{REFUSED_MARK}”).")
+    return "Không làm được:\n" + "\n".join(lines)
 
 
 class JudgeManyDialog(QDialog):
@@ -104,6 +116,11 @@ class BatchReportDialog(QDialog):
         self.setWindowTitle(f"Kết quả: {report.step.label}")
         self.summary = QLabel(f"<b>{report.summary()}</b>")
         self.summary.setWordWrap(True)
+        self.reasons = QLabel(refusals_text(report.refused))
+        self.reasons.setWordWrap(True)
+        self.reasons.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.reasons.setStyleSheet(REFUSED_STYLE)
+        self.reasons.setVisible(bool(report.refused))
         self.model = RowTableModel(REPORT_COLUMNS, self)
         self.model.set_rows([_ReportRow(line, False) for line in report.refused]
                             + [_ReportRow(line, True) for line in report.done])
@@ -113,6 +130,7 @@ class BatchReportDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
+        layout.addWidget(self.reasons)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
         self.resize(860, 480)

@@ -60,6 +60,10 @@ def report_lines(qtbot, page: NominationsPage) -> list[tuple[str, str, str]]:
     qtbot.waitUntil(lambda: page.batch.report_dialog is not None, timeout=60_000)
     dialog = page.batch.report_dialog
     lines = dialog.lines()
+    refused = [line for line in lines if line[1] == REFUSED_MARK]
+    assert dialog.reasons.isVisibleTo(dialog) == bool(refused)
+    for name, _mark, text in refused:  # each reason in full above the table
+        assert f"• {name} (Lao động tiên tiến): {text}" in dialog.reasons.text()
     dialog.reject()
     return lines
 
