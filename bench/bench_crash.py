@@ -39,7 +39,7 @@ for extra in (str(ROOT), str(ROOT / "tests")):
 
 KILLS = 60
 KINDS = ("subjects", "demo", "issue", "erase", "backup", "restore")
-MAX_DELAY_S = {"subjects": 1.0, "demo": 20.0, "issue": 6.0, "erase": 5.0, "backup": 1.5, "restore": 3.0}
+MAX_DELAY_S = {"subjects": 3.0, "demo": 45.0, "issue": 10.0, "erase": 5.0, "backup": 1.5, "restore": 3.0}
 READY = "READY"
 DEMO_SUBJECTS = 300
 
