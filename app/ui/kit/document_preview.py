@@ -169,12 +169,15 @@ class DocumentPreview(QDialog):
         target = system_files.choose_save_path(self, suggested)
         if target is None:
             return
-        with service_call(self) as call:
-            saved = save_document(self.document, target)
-        if call.ok:
-            system_files.remember_save_folder(self.data_dir, target)
-            files = "\n".join(f"• {path}" for path in saved)
-            messages.show_info(self, f"Đã lưu văn bản thành hai tệp:\n{files}", "Đã lưu văn bản")
+        document = self.document  # written in the background: a long decision's PDF takes a while
+        self.save_task = run_in_background(self, "Đang lưu văn bản Word và PDF…",
+                                           lambda: save_document(document, target),
+                                           lambda saved: self._saved(target, saved))
+
+    def _saved(self, target: Path, saved: list[Path]) -> None:
+        system_files.remember_save_folder(self.data_dir, target)
+        files = "\n".join(f"• {path}" for path in saved)
+        messages.show_info(self, f"Đã lưu văn bản thành hai tệp:\n{files}", "Đã lưu văn bản")
 
     def open_in_word(self) -> None:
         """Save the .docx in the data folder's tmp/ and open it with the system's program; copies

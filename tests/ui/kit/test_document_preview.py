@@ -85,6 +85,7 @@ def test_saving_writes_word_and_pdf_side_by_side(qtbot, monkeypatch, tmp_path, p
     monkeypatch.setattr(system_files, "choose_save_path",
                         lambda parent, suggested: asked.append(suggested) or tmp_path / "QĐ khen thưởng.pdf")
     click(qtbot, preview.save_button)
+    qtbot.waitUntil(lambda: bool(fake_messages.infos), timeout=15000)  # saved in the background
     assert asked[0].name == "Quyet dinh so 01-QD-UBND.docx"
     docx, pdf = tmp_path / "QĐ khen thưởng.docx", tmp_path / "QĐ khen thưởng.pdf"
     assert docx.read_bytes()[:2] == b"PK" and pdf.read_bytes()[:5] == b"%PDF-"
@@ -110,6 +111,7 @@ def test_a_read_only_folder_is_said_in_vietnamese(qtbot, monkeypatch, tmp_path, 
     monkeypatch.setattr(atomic, "_write_temp", read_only)
     monkeypatch.setattr(system_files, "choose_save_path", lambda parent, suggested: folder / "a.docx")
     click(qtbot, preview.save_button)
+    qtbot.waitUntil(lambda: bool(fake_messages.errors), timeout=15000)
     assert fake_messages.errors == [
         f"Không ghi được tệp “a.docx”: thư mục “{folder}” không cho phép ghi. Hãy chọn thư mục khác. "
         "Tệp cũ (nếu có) vẫn giữ nguyên."
@@ -121,6 +123,7 @@ def test_a_missing_folder_is_said_in_vietnamese(qtbot, monkeypatch, tmp_path, pr
     gone = tmp_path / "khong-co"
     monkeypatch.setattr(system_files, "choose_save_path", lambda parent, suggested: gone / "qd.docx")
     click(qtbot, preview.save_button)
+    qtbot.waitUntil(lambda: bool(fake_messages.errors), timeout=15000)
     assert fake_messages.errors == [
         f"Không ghi được tệp “qd.docx”: không có thư mục “{gone}”. Hãy chọn thư mục khác. "
         "Tệp cũ (nếu có) vẫn giữ nguyên."
