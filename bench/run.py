@@ -14,7 +14,7 @@ from pathlib import Path
 BENCH_DIR = Path(__file__).resolve().parent
 BENCHMARKS = [
     "bench_demo.py", "bench_search.py", "bench_startup.py", "bench_memory.py", "bench_documents.py",
-    "bench_certificates.py", "bench_crash.py", "bench_import.py", "bench_package.py",
+    "bench_certificates.py", "bench_crash.py", "bench_import.py", "bench_package.py", "bench_batch.py",
 ]
 
 
