@@ -137,7 +137,9 @@ class NominationsPage(ListPage):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.council_label)
         layout.addWidget(self.panel, 1)
-        return list_detail_splitter(self.table, detail)
+        self.splitter = list_detail_splitter(self.table, detail)
+        self._one_sizes: list[int] | None = None  # the splitter's sizes while one nomination is shown
+        return self.splitter
 
     # Loading -------------------------------------------------------------------------------------
 
@@ -204,14 +206,25 @@ class NominationsPage(ListPage):
     def selection_changed(self, *_args) -> None:
         ids = self.selected_ids()
         if len(ids) > 1:  # many chosen: the steps above act on them; no single nomination is shown
-            self.panel.show_detail(None)
-            self.panel.title.setText(f"Đã chọn {len(ids)} hồ sơ. Chọn bước ở dòng “Nhiều hồ sơ cùng lúc” "
-                                     "để làm cho tất cả; bấm một hồ sơ để xem riêng hồ sơ đó.")
+            self.panel.show_many(len(ids))
+            self._give_list_the_room(True)
             self.show_council(None)
         else:
+            self._give_list_the_room(False)
             self.panel.show_nomination(self.selected_id())
             self.show_council(self.selected_id())
         self.batch.selection_changed()
+
+    def _give_list_the_room(self, many: bool) -> None:
+        """While many are selected the list takes the panel's height (only a line is left to show); the
+        sizes come back when one nomination is shown again."""
+        if many and self._one_sizes is None:
+            self._one_sizes = self.splitter.sizes()
+            line = self.panel.title.sizeHint().height() * 3
+            self.splitter.setSizes([max(1, sum(self._one_sizes) - line), line])
+        elif not many and self._one_sizes is not None:
+            self.splitter.setSizes(self._one_sizes)
+            self._one_sizes = None
 
     def selected_ids(self) -> list[int]:
         """The selected nominations, in the list's order."""

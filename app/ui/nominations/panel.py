@@ -110,6 +110,7 @@ class NominationPanel(QWidget):
         layout.addLayout(self._build_buttons())
         layout.addWidget(self.banner)
         layout.addWidget(self._build_tabs(), 1)
+        layout.addStretch(0)  # takes the height only while the tabs are hidden (many selected)
         self.show_detail(None)
 
     def _build_buttons(self) -> QHBoxLayout:
@@ -152,6 +153,7 @@ class NominationPanel(QWidget):
     def show_detail(self, detail: NominationDetail | None) -> None:
         self.detail = detail
         self.tabs.setEnabled(detail is not None)
+        self._show_parts(True)
         self.banner.setVisible(detail is not None)
         self.checklist.set_detail(detail)
         self.events.set_rows(detail.events if detail else [])
@@ -171,6 +173,18 @@ class NominationPanel(QWidget):
         self.banner.setText(text)
         self.banner.setStyleSheet(style)
         self.report_view.setHtml(report_html(detail.report, detail.subject_kind))
+
+    def show_many(self, count: int) -> None:
+        """Many nominations are selected: what to do with them instead of one nomination's parts."""
+        self.show_detail(None)
+        self._show_parts(False)
+        self.title.setText(f"Đã chọn {count} hồ sơ. Chọn bước ở dòng “Nhiều hồ sơ cùng lúc” phía trên để làm "
+                           "cho tất cả; bấm một hồ sơ để xem riêng hồ sơ đó.")
+
+    def _show_parts(self, shown: bool) -> None:
+        self.tabs.setVisible(shown)
+        for button in (*self.buttons.values(), self.report_button):  # show_detail then hides pass/fail
+            button.setVisible(shown)
 
     def _enable_buttons(self, status: NominationStatus | None) -> None:
         allowed = {
