@@ -1,9 +1,20 @@
 """Award records deleted and added the way that made SQLite give a deleted record's number to another
-person's record (before schema 0007), and a database of schema 0006 to do it on."""
+person's record (before schema 0007), and data folders of schema 0006 where the old app did it.
+
+The old-schema data folders are made by the app as it was at schema 0007 (scripts/make_old_schema_fixtures.py,
+run on a worktree of that commit), not by today's models, which read and write columns and tables a database
+of schema 0006 does not have: tests/data/old_schema/NAME.sqlite3.gz and NAME.json (the numbers the tests
+need, the trail's owners, the data folder's other files)."""
 
 from __future__ import annotations
 
+import gzip
+import json
+import os
 import re
+import shutil
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 from sqlalchemy import select
@@ -11,19 +22,34 @@ from sqlalchemy import select
 from app.models import AwardRecord, Gender, SubjectKind
 from app.services.subjects.crud import create_subject
 from app.services.subjects.data import AwardInput, SubjectInput
+from app.storage.audit.key import KEY_FILE
 from app.storage.database import Database
-from app.storage.engine import make_engine
 from app.storage.paths import DB_FILE_NAME
 
 BEFORE_0007 = "0006"
+OLD_SCHEMA_FIXTURES = Path(__file__).parent / "data" / "old_schema"
 
 
-def old_database(data_dir: Path, revision: str = BEFORE_0007) -> Database:
-    """The data directory's database migrated only up to `revision` and opened as it is (not migrated)."""
-    from backup_helpers import old_schema_database
+def old_fixture(data_dir: Path, name: str) -> dict:
+    """The data folder the app of schema 0006 left after the scenario `name`, put into `data_dir` (its
+    database and its other files: the trail's key…); returns what the scenario recorded (ids, owners)."""
+    facts = json.loads((OLD_SCHEMA_FIXTURES / f"{name}.json").read_text(encoding="utf-8"))
+    data_dir.mkdir(parents=True, exist_ok=True)
+    path = data_dir / DB_FILE_NAME
+    with gzip.open(OLD_SCHEMA_FIXTURES / f"{name}.sqlite3.gz") as source, path.open("wb") as target:
+        shutil.copyfileobj(source, target)
+    for file_name, text in facts["files"].items():
+        (data_dir / file_name).write_text(text, encoding="utf-8")
+    if (data_dir / KEY_FILE).exists():
+        os.chmod(data_dir / KEY_FILE, 0o600)
+    with closing(sqlite3.connect(path)) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (BEFORE_0007,)
+    return facts
 
-    path = old_schema_database(data_dir / DB_FILE_NAME, revision)
-    return Database(data_dir, make_engine(f"sqlite:///{path}"))
+
+def owners(facts: dict) -> dict[int, str]:
+    """Whom each audit event of an old-schema fixture is about (event number → person)."""
+    return {int(number): person for number, person in facts["owner"].items()}
 
 
 def add_person(db: Database, name: str, years: list[int]) -> int:

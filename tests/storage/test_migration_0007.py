@@ -8,12 +8,9 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
-from reused_ids_helpers import add_award, add_person, award_ids, delete_award, old_database
+from reused_ids_helpers import add_award, add_person, award_ids, delete_award, old_fixture
 
-from app.models import Gender, SubjectKind
 from app.services.safety.integrity import check_database
-from app.services.subjects.crud import create_subject
-from app.services.subjects.data import SubjectInput
 from app.storage import migrate
 from app.storage.audit.registry import REGISTRY
 from app.storage.database import open_database
@@ -77,18 +74,17 @@ def _autoincremented(path: Path) -> set[str]:
             "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE '%AUTOINCREMENT%'")}
 
 
+# The old-schema tests are SQLite's alone: 0007 rebuilds SQLite tables with AUTOINCREMENT (PostgreSQL's
+# sequences never gave a number twice), and their databases of schema 0006 are SQLite files the old app
+# wrote (tests/data/old_schema, scripts/make_old_schema_fixtures.py).
+
+
 @pytest.mark.sqlite_only
 def test_0007_keeps_every_row_id_index_and_key_and_reserves_the_used_numbers(data_dir) -> None:
-    old = old_database(data_dir)
-    binh = add_person(old, "Trần Thị Bình", [2022])
-    an = add_person(old, "Nguyễn Văn An", [2023, 2024])
-    collective = create_subject(old, SubjectInput(kind=SubjectKind.COLLECTIVE,
-                                                  name="Tổ dân phố 3")).id
-    member = create_subject(old, SubjectInput(kind=SubjectKind.INDIVIDUAL, name="Lê Văn Cường",
-                                              gender=Gender.MALE, collective_id=collective)).id
-    newest = award_ids(old, an)[-1]
-    delete_award(old, newest)  # the largest number: schema 0006 would give it again
-    old.close()
+    # Bình (one award), An (two), a collective with a member; An's newest award deleted: the largest
+    # number, which schema 0006 would give again
+    facts = old_fixture(data_dir, "people_and_a_collective")
+    binh, an, member, newest = facts["binh"], facts["an"], facts["member"], facts["deleted_newest_award"]
     path = data_dir / DB_FILE_NAME
     before = _shape(path)
     assert _autoincremented(path) == set()
@@ -102,7 +98,8 @@ def test_0007_keeps_every_row_id_index_and_key_and_reserves_the_used_numbers(dat
     finally:
         engine.dispose()
     assert _shape(path) == before  # columns, keys, indexes and every row with its id
-    assert _autoincremented(path) == set(NUMBERED)
+    assert _autoincremented(path) == set(NUMBERED) & set(before)  # the tables there at 0007 (0008… add more)
+    assert before["award_record"]["rows"] and max(row[0] for row in before["award_record"]["rows"]) < newest
     database = open_database(data_dir)  # and on to the newest schema
     try:
         assert migrate.current_revision(database.engine) == SCHEMA_HEAD
@@ -116,34 +113,55 @@ def test_0007_keeps_every_row_id_index_and_key_and_reserves_the_used_numbers(dat
 
 @pytest.mark.sqlite_only
 def test_0007_on_a_demo_database_keeps_it_whole_and_clean(data_dir) -> None:
-    from app.services.demo import generate_demo
-
-    old = old_database(data_dir)
-    generate_demo(old, subjects=300, seed=1)
-    old.close()
+    old_fixture(data_dir, "demo_300_seed_1")  # the demo's 300 subjects of seed 1, made at schema 0006
     path = data_dir / DB_FILE_NAME
     before = _shape(path)
     engine = make_engine(f"sqlite:///{path}")
     migrate.upgrade(engine, "0007")
     engine.dispose()
     assert _shape(path) == before
-    assert _autoincremented(path) == set(NUMBERED)
+    assert _autoincremented(path) == set(NUMBERED) & set(before)
     database = open_database(data_dir)
     try:
         report = check_database(database, full=True)
-        assert report.ok and report.trail is not None and report.trail.records > 2000, report.summary()
     finally:
         database.close()
+    assert report.problems == [] and report.trail is not None and report.trail.records > 2000
+    # Every record but the award forms verifies: migration 0008 changes those outside the trail (its bug,
+    # the strict xfail below), so they are left to that test.
+    assert [line for line in report.trail.problems if not line.startswith(AWARD_FORM)] == [], report.summary()
+
+
+AWARD_FORM = "Hình thức khen thưởng số "
+BUG_0008 = ("migration 0008 (council) on SQLite: its batch_alter_table rebuilds award_form without the "
+            "AUTOINCREMENT of 0007, and its UPDATEs of award_form's new columns go around the audit trail")
+
+
+@pytest.mark.sqlite_only
+@pytest.mark.xfail(strict=True, reason=BUG_0008)
+def test_a_demo_database_of_schema_0006_upgraded_is_clean(data_dir) -> None:
+    old_fixture(data_dir, "demo_300_seed_1")
+    database = open_database(data_dir)
+    try:
+        report = check_database(database, full=True)
+    finally:
+        database.close()
+    assert report.ok, report.summary()
+
+
+@pytest.mark.sqlite_only
+@pytest.mark.xfail(strict=True, reason=BUG_0008)
+def test_a_database_of_schema_0006_upgraded_never_reuses_a_number_in_any_table(data_dir) -> None:
+    old_fixture(data_dir, "people_and_a_collective")
+    open_database(data_dir).close()
+    assert _autoincremented(data_dir / DB_FILE_NAME) == set(NUMBERED)
 
 
 @pytest.mark.sqlite_only
 def test_0007_upgrades_a_database_that_already_had_a_row_pointing_nowhere(data_dir) -> None:
     """A row broken before (by a tool other than the app) is not the migration's fault: the rebuilt table
     renumbers its foreign keys, and the row is still recognised as the same one."""
-    old = old_database(data_dir)
-    person = add_person(old, "Trần Thị Bình", [2022])
-    award = award_ids(old, person)[0]
-    old.close()
+    award = old_fixture(data_dir, "people_and_a_collective")["binh_award"]
     path = data_dir / DB_FILE_NAME
     with closing(sqlite3.connect(path)) as conn:  # foreign keys off: an outside tool's edit
         conn.execute("UPDATE award_record SET subject_id = 999999 WHERE id = ?", (award,))

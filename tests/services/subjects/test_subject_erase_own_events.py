@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 import pytest
 from decision_helpers import form_ids, make_round
-from reused_ids_helpers import add_person, old_database
+from reused_ids_helpers import add_person, old_fixture, owners
 from sqlalchemy import func, select
 
 from app.models import AuditAction, AuditEvent, HoldFlag, HoldKind, RoundKind
@@ -18,7 +18,6 @@ from app.services.catalogue.defaults import ensure_award_catalogue
 from app.services.nominations.crud import create_nomination, delete_nomination
 from app.services.nominations.data import NominationInput
 from app.services.safety.integrity import check_database
-from app.services.subjects.crud import delete_subject
 from app.services.subjects.erase import erase_subject
 from app.storage.audit.redact import REDACTED_NOTE
 from app.storage.database import Database, open_database
@@ -72,10 +71,10 @@ class Reused:
     nomination: int  # An's deleted nomination's number (and its report's), given again to Bình's
 
 
-def reuse_numbers(trail: Trail, given_twice: bool = True) -> Reused:
+def reuse_numbers(trail: Trail) -> Reused:
     """Bình, then An; An's newest hold and newest nomination (with its report) are deleted, and Bình gets
-    a hold and a nomination: on schema 0006 they take An's deleted numbers (`given_twice`), on the current
-    schema new ones."""
+    a hold and a nomination: on the current schema new numbers (on schema 0006 they took An's deleted
+    numbers: the fixture "hold_and_nomination_given_twice", made the same way by the app of that schema)."""
     db = trail.db
     ensure_award_catalogue(db)
     form = form_ids(db)["LDTT"]
@@ -93,7 +92,7 @@ def reuse_numbers(trail: Trail, given_twice: bool = True) -> Reused:
     reused_hold = trail.step(BINH, add_hold, db, binh, "Cảnh cáo Bình năm 2026")
     reused_nomination = trail.step(BINH, create_nomination, db, NominationInput(second, binh, form),
                                    confirmed=True, today=TODAY)
-    assert ((reused_hold, reused_nomination) == (hold, nomination)) is given_twice  # 0006 gave them twice
+    assert reused_hold != hold and reused_nomination != nomination  # never given twice since 0007
     return Reused(an, binh, hold, nomination)
 
 
@@ -111,29 +110,42 @@ def redacted(event: AuditEvent) -> bool:
     return REDACTED_NOTE in event.summary and not any("values" in snapshot for snapshot in snapshots)
 
 
-def erase_and_compare(database: Database, subject_id: int, name: str) -> tuple[dict[int, AuditEvent],
-                                                                              dict[int, AuditEvent]]:
-    """Erase the subject; the trail before and after, checked clean after."""
+def erase_and_compare(database: Database, subject_id: int, name: str, clean_before: bool = True) -> tuple[
+        dict[int, AuditEvent], dict[int, AuditEvent]]:
+    """Erase the subject; the trail before and after; the check after erasure finds nothing the check
+    before it did not (the chain still verifies), and nothing at all when the database was `clean_before`."""
+    checked = check_database(database, full=True)
+    assert checked.ok or not clean_before, checked.summary()
     before = events(database)
     erase_subject(database, subject_id, "Đơn đề nghị xóa dữ liệu", name, today=TODAY)
     after = events(database)
-    assert check_database(database, full=True).ok
+    again = check_database(database, full=True)
+    assert again.problems == [] and again.trail is not None and checked.trail is not None
+    assert again.trail.problems == checked.trail.problems, again.summary()
     return before, after
+
+
+def whose_numbers(trail: Trail) -> set[tuple[str, int, str | None]]:
+    """(table, record number, the person whose step wrote the event) for every event of the trail."""
+    return {(event.entity, event.entity_id, trail.owner.get(n)) for n, event in events(trail.db).items()}
 
 
 def erase_on_old_database(data_dir, erased: str) -> tuple[Reused, Trail, dict[int, AuditEvent],
                                                           dict[int, AuditEvent]]:
-    """The reuse made on schema 0006, the database migrated, `erased` erased; the trail before and after."""
-    old = old_database(data_dir)
-    trail = Trail(old)
-    try:
-        reused = reuse_numbers(trail)
-    finally:
-        old.close()
+    """The reuse made on schema 0006 (`reuse_numbers`, by the app of that schema: a fixture of
+    scripts/make_old_schema_fixtures.py), the database migrated, `erased` erased; the trail before and
+    after."""
+    facts = old_fixture(data_dir, "hold_and_nomination_given_twice")
+    reused = Reused(facts["an"], facts["binh"], facts["hold"], facts["nomination"])
     database = open_database(data_dir)  # migrated to the current schema
     try:
-        trail.db = database
-        before, after = erase_and_compare(database, reused.an if erased == AN else reused.binh, erased)
+        trail = Trail(database, owners(facts))
+        shared = {("hold_flag", reused.hold), ("nomination", reused.nomination)}  # given twice by 0006
+        assert {(table, n, who) for table, n in shared for who in (AN, BINH)} <= whose_numbers(trail)
+        # not clean before: migration 0008 changes the award forms outside the trail (a bug of 0008, shown by
+        # tests/storage/test_migration_0007.py::test_a_demo_database_of_schema_0006_upgraded_is_clean)
+        before, after = erase_and_compare(database, reused.an if erased == AN else reused.binh, erased,
+                                          clean_before=False)
     finally:
         database.close()
     return reused, trail, before, after
@@ -156,11 +168,13 @@ def assert_erased_only(erased: str, trail: Trail, before: dict[int, AuditEvent],
 def test_on_the_current_schema_erasure_redacts_the_persons_deleted_records_too(db, erased) -> None:
     """No number given twice: each person's records, there now or deleted before, are redacted."""
     trail = Trail(db)
-    reused = reuse_numbers(trail, given_twice=False)
+    reused = reuse_numbers(trail)
     before, after = erase_and_compare(db, reused.an if erased == AN else reused.binh, erased)
     assert_erased_only(erased, trail, before, after)
 
 
+# On schema 0006 SQLite alone gave a number twice (PostgreSQL's sequences never did), and the databases of
+# that schema are SQLite files the old app wrote: these tests are SQLite's.
 @pytest.mark.sqlite_only
 @pytest.mark.parametrize("erased", [AN, BINH])
 def test_erasing_one_of_two_sharing_a_number_redacts_only_that_persons_events(data_dir, erased) -> None:
@@ -174,17 +188,14 @@ def test_erasing_one_of_two_sharing_a_number_redacts_only_that_persons_events(da
 
 @pytest.mark.sqlite_only
 def test_a_subject_number_given_again_brings_the_deleted_persons_events_into_no_erasure(data_dir) -> None:
-    old = old_database(data_dir)
-    trail = Trail(old)
-    try:
-        gone = trail.step("Cường", add_person, old, "Lê Văn Cường", [])
-        trail.step("Cường", delete_subject, old, gone)
-        dung = trail.step("Dũng", add_person, old, "Phạm Văn Dũng", [])
-        assert dung == gone  # what schema 0006 did
-    finally:
-        old.close()
+    # made on schema 0006: Cường added and deleted, then Dũng added, whom that schema numbered as Cường
+    facts = old_fixture(data_dir, "subject_number_given_twice")
+    gone, dung = facts["gone"], facts["dung"]
+    assert dung == gone  # what schema 0006 did
     database = open_database(data_dir)
     try:
+        trail = Trail(database, owners(facts))
+        assert {("subject", dung, "Cường"), ("subject", dung, "Dũng")} <= whose_numbers(trail)  # by 0006
         before, after = erase_and_compare(database, dung, "Phạm Văn Dũng")
     finally:
         database.close()

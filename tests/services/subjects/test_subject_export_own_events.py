@@ -8,7 +8,7 @@ import json
 import zipfile
 
 import pytest
-from reused_ids_helpers import newest_deleted_then_another_added, old_database, subjects_named
+from reused_ids_helpers import newest_deleted_then_another_added, old_fixture, subjects_named
 
 from app.services.subjects.export import export_subject_data
 from app.storage.database import Database, open_database
@@ -53,9 +53,9 @@ def test_each_export_holds_only_its_own_persons_events(db, tmp_path) -> None:
 def test_a_number_given_twice_before_0007_brings_no_other_persons_events(data_dir, tmp_path) -> None:
     """The trail of a database from before 0007 keeps the reused number: the export tells the two records
     apart by what their events recorded (the subject in the created and deleted values)."""
-    old = old_database(data_dir)
-    an, binh, deleted, added = newest_deleted_then_another_added(old)
-    old.close()
+    # newest_deleted_then_another_added, made on schema 0006 by the app of that schema
+    facts = old_fixture(data_dir, "award_number_given_twice")
+    an, binh, deleted, added = facts["an"], facts["binh"], facts["deleted"], facts["added"]
     assert added == deleted  # what schema 0006 did: the deleted newest number given to Bình's new award
     database = open_database(data_dir)  # migrated to the current schema
     try:
