@@ -10,8 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from functools import partial
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app.errors import ServiceError, ValidationError
 from app.models import Criterion, CriterionMode, Nomination, NominationStatus
@@ -100,25 +102,36 @@ def judged_criteria(db: Database, ids: list[int]) -> list[JudgedCriterion]:
                       key=lambda j: (-j.count, j.form_name, j.text))
 
 
-def round_progress(db: Database, round_id: int | None, today: dt.date | None = None) -> RoundProgress:
-    """Where a round's nominations stand: those ready for their next step, and what the others lack."""
+def round_progress(db: Database, round_id: int | None, today: dt.date | None = None,
+                   only: int | None = None) -> RoundProgress:
+    """Where a round's nominations stand: those ready for their next step, and what the others lack;
+    `only` one nomination (to update a round's progress after a change to it: RoundProgress.update)."""
     today = today or dt.date.today()
     progress = RoundProgress()
     with db.read() as session:
-        query = select(Nomination)
+        query = select(Nomination).order_by(Nomination.id)
         if round_id is not None:
             query = query.where(Nomination.round_id == round_id)
+        if only is not None:
+            query = query.where(Nomination.id == only)
         forms = FormIndex(session)
         for n in session.scalars(query):
-            progress.by_status[n.status] = progress.by_status.get(n.status, 0) + 1
-            if n.status is S.DRAFT:
-                filled = n.report is not None and n.report.achievements.strip() != ""
-                (progress.ready_to_propose if filled else progress.report_missing).append(n.id)
-            elif n.status is S.PROPOSED:
-                ready = checklist_for(session, n, today, forms).ready
-                (progress.ready_to_appraise if ready else progress.checklist_missing).append(n.id)
-            if n.status in (S.PROPOSED, S.APPRAISED):
-                progress.returnable.append(n.id)
-            if n.status in (S.DRAFT, S.PROPOSED):
-                progress.judgeable.append(n.id)
+            _place(progress, n, partial(_ready, session, n, today, forms))
     return progress
+
+
+def _ready(session: Session, n: Nomination, today: dt.date, forms: FormIndex) -> bool:
+    return checklist_for(session, n, today, forms).ready
+
+
+def _place(progress: RoundProgress, n: Nomination, checklist_ready: Callable[[], bool]) -> None:
+    progress.status_of[n.id] = n.status
+    if n.status is S.DRAFT:
+        filled = n.report is not None and n.report.achievements.strip() != ""
+        (progress.ready_to_propose if filled else progress.report_missing).append(n.id)
+    elif n.status is S.PROPOSED:
+        (progress.ready_to_appraise if checklist_ready() else progress.checklist_missing).append(n.id)
+    if n.status in (S.PROPOSED, S.APPRAISED):
+        progress.returnable.append(n.id)
+    if n.status in (S.DRAFT, S.PROPOSED):
+        progress.judgeable.append(n.id)

@@ -167,13 +167,32 @@ class JudgedCriterion:
 class RoundProgress:
     """A round's nominations by state, and which are ready for their next step."""
 
-    by_status: dict[NominationStatus, int] = field(default_factory=dict)
+    status_of: dict[int, NominationStatus] = field(default_factory=dict)
     ready_to_propose: list[int] = field(default_factory=list)
     report_missing: list[int] = field(default_factory=list)
     ready_to_appraise: list[int] = field(default_factory=list)
     checklist_missing: list[int] = field(default_factory=list)
     returnable: list[int] = field(default_factory=list)
     judgeable: list[int] = field(default_factory=list)
+
+    @property
+    def by_status(self) -> dict[NominationStatus, int]:
+        counts: dict[NominationStatus, int] = {}
+        for status in self.status_of.values():
+            counts[status] = counts.get(status, 0) + 1
+        return counts
+
+    def _lists(self) -> tuple[list[int], ...]:
+        return (self.ready_to_propose, self.report_missing, self.ready_to_appraise, self.checklist_missing,
+                self.returnable, self.judgeable)
+
+    def update(self, nomination_id: int, fresh: RoundProgress) -> None:
+        """One nomination's place taken from `fresh` (its own progress; empty when it is gone)."""
+        self.status_of.pop(nomination_id, None)
+        self.status_of.update(fresh.status_of)
+        for mine, theirs in zip(self._lists(), fresh._lists(), strict=True):
+            kept = [i for i in mine if i != nomination_id] + theirs
+            mine[:] = sorted(kept)
 
     def eligible(self, step: BatchStep) -> list[int]:
         return {BatchStep.PROPOSE: self.ready_to_propose, BatchStep.APPRAISE: self.ready_to_appraise,
@@ -194,5 +213,5 @@ class RoundProgress:
                 parts.append(f"{count} {text}")
         for status in (NominationStatus.APPRAISED, NominationStatus.PASSED, NominationStatus.DECIDED):
             if self.by_status.get(status):
-                parts.append(f"{self.by_status[status]} {status.label}")
+                parts.append(f"{self.by_status[status]} {status.label[:1].lower()}{status.label[1:]}")
         return " · ".join(parts)

@@ -47,6 +47,7 @@ class BatchBar(QWidget):
         super().__init__(page)
         self.page, self.db = page, page.db
         self.progress = RoundProgress()
+        self._round_id: int | None = None  # the round `progress` is of
         self.task: BackgroundTask | None = None
         self.report_dialog: BatchReportDialog | None = None
         self._relay = _Relay(self)
@@ -96,9 +97,17 @@ class BatchBar(QWidget):
     def step(self) -> BatchStep:
         return self.step_combo.currentData()
 
-    def show_round(self, round_id: int | None) -> None:
-        """The round's progress line and its next steps; none when every round is listed."""
-        self.progress = round_progress(self.db, round_id) if round_id is not None else RoundProgress()
+    def show_round(self, round_id: int | None, changed: int | None = None) -> None:
+        """The round's progress line and its next steps; none when every round is listed. After a change
+        to one nomination of the round shown, only that one is read again (a round of a hundred proposed
+        nominations takes about half a second to read whole)."""
+        if round_id is None:
+            self.progress = RoundProgress()
+        elif changed is not None and round_id == self._round_id:
+            self.progress.update(changed, round_progress(self.db, round_id, only=changed))
+        else:
+            self.progress = round_progress(self.db, round_id)
+        self._round_id = round_id
         self.progress_label.setText(self.progress.summary() if round_id is not None else
                                     "Chọn một đợt xét để xem hồ sơ nào sẵn sàng cho bước tiếp theo.")
         for button, ids, step in ((self.propose_ready, self.progress.ready_to_propose, BatchStep.PROPOSE),

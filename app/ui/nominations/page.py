@@ -198,7 +198,7 @@ class NominationsPage(ListPage):
         self._council = nomination_council_results(self.db, [row.id for row in rows])
         if self._loaded:
             self.remember_round()
-        self.batch.show_round(self.current_round_id())
+        self.batch.show_round(self.current_round_id(), changed=select)
         if not self.show_rows(rows, "hồ sơ", select):
             self.panel.show_nomination(select)
             self.show_council(select)

@@ -132,3 +132,20 @@ def test_return_many_with_one_reason(commune_db, drafts):
         assert detail.events[-1].text == "Trả lại để bổ sung: Bổ sung số liệu năm 2026."
     empty = return_many(commune_db, drafts, "  ")
     assert {line.text for line in empty.refused} == {"Lý do trả lại: không được để trống."}
+
+
+def test_one_nomination_read_again_gives_the_whole_rounds_progress(commune_db, drafts):
+    round_id = get_nomination(commune_db, drafts[0]).round_id
+    progress = round_progress(commune_db, round_id, TODAY)
+    propose_many(commune_db, drafts[:2])
+    judge_every_criterion(commune_db, drafts[:1])
+    for nomination_id in drafts[:2]:
+        progress.update(nomination_id, round_progress(commune_db, round_id, TODAY, only=nomination_id))
+    whole = round_progress(commune_db, round_id, TODAY)
+    assert progress == whole and progress.summary() == whole.summary()
+    assert whole.summary() == (
+        "4 hồ sơ · 1 sẵn sàng đề nghị · 1 nháp chưa có báo cáo thành tích · 1 sẵn sàng thẩm định · "
+        "1 đã đề nghị, còn tiêu chí chưa đánh giá hoặc không đạt")
+    gone = round_progress(commune_db, None, TODAY, only=-1)  # a nomination deleted: its place is emptied
+    progress.update(drafts[3], gone)
+    assert drafts[3] not in progress.status_of and drafts[3] not in progress.ready_to_propose

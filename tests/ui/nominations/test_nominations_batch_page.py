@@ -131,7 +131,7 @@ def test_a_hundred_moved_forward_a_step_at_a_time(qtbot, commune_db, hundred, pa
         (f"Nguyễn Văn Dân {EMPTY:03d}", REFUSED_MARK)]
     assert "“Nháp”" in next(line[2] for line in lines if line[1] == REFUSED_MARK)
     assert statuses(commune_db, round_id) == {S.APPRAISED: 99, S.DRAFT: 1}  # the council passes them
-    assert "99 Đã thẩm định" in page.batch.progress_label.text()
+    assert "99 đã thẩm định" in page.batch.progress_label.text()
 
 
 def test_return_to_draft_with_one_reason(qtbot, commune_db, hundred, page, fake_messages):

@@ -49,10 +49,12 @@ def test_readiness_follows_the_state(qtbot, commune_db, people):
     update_report(commune_db, nomination_id, ReportInput(achievements="Sản xuất giỏi."), version)
     page.refresh(select=nomination_id)
     assert banner(page) == READY
+    assert page.batch.progress_label.text() == "1 hồ sơ · 1 sẵn sàng đề nghị"  # the round's line too
     propose(commune_db, nomination_id)
     appraise(commune_db, nomination_id)
     page.refresh(select=nomination_id)
     assert banner(page).startswith("✓ Đã thẩm định") and "chờ Hội đồng" in banner(page)
+    assert page.batch.progress_label.text() == "1 hồ sơ · 1 đã thẩm định"
     council_review(commune_db, [nomination_id], day=TODAY)
     page.refresh(select=nomination_id)
     assert banner(page) == "✓ Hội đồng đã bình xét: đạt. Chờ quyết định khen thưởng"
