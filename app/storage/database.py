@@ -284,6 +284,9 @@ def _migrate(data_dir: Path, engine: Engine, stored: str | None) -> None:
         if stored is not None:
             _backup_before_migration(data_dir, engine)
         migrate.upgrade(engine)
+        from app.storage.audit.upgraded import record_upgraded_rows
+
+        record_upgraded_rows(data_dir, engine, stored)  # rows a migration rewrote: the upgrade's own change
 
 
 def _backup_before_migration(data_dir: Path, engine: Engine) -> None:

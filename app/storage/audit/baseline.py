@@ -34,7 +34,7 @@ def baseline_summary(entry: Audited, rows: list[tuple[int, str]], first: dict) -
             f"(số {rows[0][0]} – {rows[-1][0]})")
 
 
-def _batches(conn: Connection, entry: Audited, skip: set[int]) -> Iterable[tuple[list, dict]]:
+def baseline_batches(conn: Connection, entry: Audited, skip: set[int]) -> Iterable[tuple[list, dict]]:
     rows, first = [], None
     for values in all_rows(conn, entry):
         record_id = entry.record_id(values)
@@ -54,7 +54,7 @@ def baseline_unrecorded(conn: Connection, at: dt.datetime, actor: Actor,
     """Record every row of the audited tables that has no event yet; returns how many rows."""
     total = 0
     for entry in entries:
-        batches = list(_batches(conn, entry, recorded_ids(conn, entry)))
+        batches = list(baseline_batches(conn, entry, recorded_ids(conn, entry)))
         append(conn, [_event(entry, rows, first, at, actor) for rows, first in batches])
         total += sum(len(rows) for rows, _first in batches)
     return total

@@ -267,19 +267,16 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("poll_id", name=op.f("pk_private_tally")),
     )
 
-    with op.batch_alter_table("award_form", schema=None) as batch_op:
-        batch_op.add_column(
-            sa.Column("threshold_numerator", sa.Integer(), server_default=sa.text("1"), nullable=False)
-        )
-        batch_op.add_column(
-            sa.Column("threshold_denominator", sa.Integer(), server_default=sa.text("2"), nullable=False)
-        )
-        batch_op.add_column(
-            sa.Column("counts_written_opinions", sa.Boolean(), server_default=sa.false(), nullable=False)
-        )
-        batch_op.add_column(
-            sa.Column("needs_council_vote", sa.Boolean(), server_default=sa.true(), nullable=False)
-        )
+    # Plain ADD COLUMN (no batch): a batch rebuild on SQLite would drop the table's AUTOINCREMENT (0007).
+    # The rows this fills in are recorded again after the upgrade (app/storage/audit/upgraded.py).
+    op.add_column("award_form", sa.Column("threshold_numerator", sa.Integer(), server_default=sa.text("1"),
+                                          nullable=False))
+    op.add_column("award_form", sa.Column("threshold_denominator", sa.Integer(), server_default=sa.text("2"),
+                                          nullable=False))
+    op.add_column("award_form", sa.Column("counts_written_opinions", sa.Boolean(), server_default=sa.false(),
+                                          nullable=False))
+    op.add_column("award_form", sa.Column("needs_council_vote", sa.Boolean(), server_default=sa.true(),
+                                          nullable=False))
     op.execute("UPDATE award_form SET threshold_numerator = threshold_percent, threshold_denominator = 100")
     op.execute(
         sa.text("UPDATE award_form SET counts_written_opinions = :yes WHERE code = 'CSTDCS'").bindparams(
