@@ -1,6 +1,7 @@
 """A village's year-end round taken forward many at once: 113 LĐTT drafts ("Đề nghị LĐTT cả đơn vị"),
 then propose, judge both hand-judged criteria and appraise all 113 in one step each (each nomination in
-its own transaction), and the round's progress line the nominations page reads on every refresh."""
+its own transaction), and the round's progress line the nominations page reads (whole when the round is
+chosen, one nomination after a change to it)."""
 
 from __future__ import annotations
 
@@ -75,6 +76,7 @@ def main() -> None:
                 _done, took = timed(lambda met=met: judge_many(db, ids, met))
                 judge_s = max(judge_s, took)
             progress, progress_s = timed(lambda: round_progress(db, round_id))
+            _one, one_s = timed(lambda: round_progress(db, round_id, only=ids[0]))
             appraised, appraise_s = timed(lambda: appraise_many(db, ids))
         finally:
             db.close()
@@ -84,6 +86,7 @@ def main() -> None:
     report(f"judge one criterion for {PEOPLE} selected (slowest of two)", judge_s, "s", STEP_TARGET_S)
     report(f"the round's progress line ({PEOPLE} proposed)", progress_s, "s", PROGRESS_TARGET_S,
            f"{len(progress.ready_to_appraise)} ready to appraise")
+    report("the round's progress line after a change to one", one_s, "s", 0.05)
     report(f"appraise {PEOPLE} selected", appraise_s, "s", STEP_TARGET_S, f"{len(appraised.done)} done")
 
 
