@@ -55,7 +55,7 @@ def test_filters_and_json(capsys, data_dir, worked) -> None:
 
 @pytest.mark.parametrize(("args", "fragment"), [
     (["--since", "hôm qua"], "tham số --since: “hôm qua” không phải là ngày"),
-    (["--entity", "poll"], "tham số --entity: 'poll' không hợp lệ"),
+    (["--entity", "ballot_paper"], "tham số --entity: 'ballot_paper' không hợp lệ"),
     (["--limit", "-1"], "phải là số nguyên từ 0"),
 ])
 def test_bad_arguments_are_refused_in_vietnamese(capsys, data_dir, worked, args, fragment) -> None:

@@ -15,6 +15,7 @@ import sys
 import pg_server
 import psycopg
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from decision_helpers import make_person
@@ -30,7 +31,7 @@ from app.services.subjects.data import SubjectQuery
 from app.services.subjects.search import search_subject_ids, subject_position
 from app.storage import migrate
 from app.storage.database import open_database
-from app.storage.engine import engine_url
+from app.storage.engine import engine_url, make_engine
 from app.storage.paths import DB_FILE_NAME
 from app.storage.schema import SCHEMA_HEAD
 
@@ -124,18 +125,29 @@ def test_migrations_from_an_empty_database_match_the_models(empty_server_db, dat
         database.close()
 
 
+def downgrade_sqlite(path, revision: str) -> None:
+    engine = make_engine(f"sqlite:///{path}")
+    config = migrate.alembic_config(str(engine.url))
+    try:
+        with engine.connect() as conn:
+            migrate._sqlite_foreign_keys(conn, on=False)  # a table rebuilt must not cascade
+            with conn.begin():
+                config.attributes["connection"] = conn
+                command.downgrade(config, revision)
+    finally:
+        engine.dispose()
+
+
 def test_migration_0006_moves_the_old_sort_keys_off_nul(data_dir) -> None:
     """A SQLite database of schema 0005 keeps its keys with \\x00 \\x01 \\x02; 0006 moves them up by one."""
     database = open_database(data_dir)
     ids = [make_person(database, name) for name in NAMES]
     database.close()
-    old = str.maketrans({"\x01": "\x00", "\x02": "\x01", "\x03": "\x02"})
     with sqlite3.connect(data_dir / DB_FILE_NAME) as conn:
         keys = dict(conn.execute("SELECT id, sort_key FROM subject"))
-        conn.executemany("UPDATE subject SET sort_key = ? WHERE id = ?",
-                         [(key.translate(old), row_id) for row_id, key in keys.items()])
-        conn.execute("UPDATE alembic_version SET version_num = '0005'")
-    assert all("\x00" in key.translate(old) for key in keys.values())
+    downgrade_sqlite(data_dir / DB_FILE_NAME, "0005")  # every later migration undone; 0006 puts them back
+    with sqlite3.connect(data_dir / DB_FILE_NAME) as conn:
+        assert all("\x00" in key for (key,) in conn.execute("SELECT sort_key FROM subject"))
     reopened = open_database(data_dir)
     try:
         with reopened.read() as session:
