@@ -109,6 +109,10 @@ class NominationsPage(ListPage):
 
     def _filter_combo(self, width: int) -> QComboBox:
         combo = QComboBox()
+        # As wide as the layout gives (a long round's name no longer widens the window past a laptop's
+        # 1093 px); the open list shows every name whole.
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(8)
         combo.setMinimumWidth(width)
         combo.currentIndexChanged.connect(lambda _i: self.refresh())
         return combo
