@@ -5,6 +5,10 @@ The forms travel in the shape of resources/data/awards.json. Importing adds the 
 database does not have, and to a form it has, the criteria whose code it lacks; a form or criterion
 already here is never changed (the officer may have edited it). Importing the same package again adds
 nothing.
+
+Each form carries its vote rule whole ("poll": method, base, percent, strict, and the exact "fraction",
+"written_opinions", "council"). The three later keys are optional within schema version 1: a package
+made before them imports with the defaults of awards.json (percent/100, no written opinions, council).
 """
 
 from __future__ import annotations
@@ -71,9 +75,23 @@ def form_spec(form: AwardForm) -> dict:
         "code": form.code, "name": form.name, "short_name": form.short_name, "kind": form.kind.value,
         "reward": reward, "counts_toward_merit": form.counts_toward_merit,
         "poll": {"method": form.poll_method.value, "base": form.threshold_base.value,
-                 "percent": form.threshold_percent, "strict": form.threshold_strict},
+                 "percent": form.threshold_percent, "strict": form.threshold_strict,
+                 "fraction": [form.threshold_numerator, form.threshold_denominator],
+                 "written_opinions": form.counts_written_opinions, "council": form.needs_council_vote},
         "legal_basis": form.legal_basis, "criteria": criteria,
     }
+
+
+def _checked_rule(form: AwardForm) -> AwardForm:
+    """A new form's vote rule as the catalogue's editor would accept it (ValueError otherwise)."""
+    numerator, denominator = form.threshold_numerator, form.threshold_denominator
+    whole = isinstance(numerator, int) and isinstance(denominator, int)
+    if not (whole and 0 < numerator <= denominator <= 1000):
+        raise ValueError(f"tỷ lệ đồng ý {numerator}/{denominator} của hình thức {form.code}")
+    flags = (form.threshold_strict, form.counts_written_opinions, form.needs_council_vote)
+    if not all(isinstance(flag, bool) for flag in flags):
+        raise ValueError(f"quy tắc biểu quyết của hình thức {form.code}")
+    return form
 
 
 def make_catalogue_package(db: Database, out: Path, today: dt.date | None = None) -> Path:
@@ -104,7 +122,7 @@ def import_catalogue(db: Database, package: VerifiedPackage) -> CatalogueImport:
             for spec in data["forms"]:
                 form = existing.get(spec["code"])
                 if form is None:
-                    session.add(award_form_from_spec(spec, order))
+                    session.add(_checked_rule(award_form_from_spec(spec, order)))
                     added.append(spec["code"])
                     order += 1
                     continue
