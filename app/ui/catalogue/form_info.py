@@ -2,23 +2,23 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
     QCheckBox,
     QDoubleSpinBox,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
-from app.models.enums import AwardKind, PollMethod, SubjectKind, ThresholdBase
+from app.models.enums import AwardKind, PollMethod, SubjectKind
 from app.rules.vntext import vn_money
 from app.services.catalogue import REWARD_FIELDS, AwardFormInput, reward_amount
+from app.ui.catalogue.vote_rule_box import FRACTION_FIELD, VoteRuleBox
 from app.ui.kit.widgets import Form, choice_combo, select_data
 
 VIETNAMESE = QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam)
@@ -58,6 +58,13 @@ class RewardRow:
         self.spin.setValue((hundredths or 0) / 100)
 
 
+def share_of(data: AwardFormInput) -> Fraction:
+    """The form's exact share (its fraction, else its percent; 50 % for a new form without either)."""
+    if data.threshold_numerator and data.threshold_denominator:
+        return Fraction(data.threshold_numerator, data.threshold_denominator)
+    return Fraction(data.threshold_percent or 50, 100)
+
+
 class AwardFormInfo(Form):
     def __init__(self, base_salary: int, shipped: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -78,11 +85,7 @@ class AwardFormInfo(Form):
         self.merit_check = self.add_row("counts_toward_merit", "Tính cho khen thưởng công trạng", QCheckBox(
             "Có — kết quả được tính khi xét khen thưởng theo công trạng sau này"))
         self.merit_check.setToolTip("Khen thưởng đột xuất, chuyên đề không được tính (NĐ 152/2025, Điều 4).")
-        polls = choice_combo((method.label, method.value) for method in PollMethod)
-        self.poll_combo = self.add_row("poll_method", "Cách bình xét", polls)
-        self.add_row("threshold_percent", "Tỷ lệ đồng ý cần đạt", self._threshold_box())
-        for key in ("threshold_base", "threshold_strict"):
-            self.rows[key] = self.rows["threshold_percent"]
+        self._add_vote_rule_rows()
         self.legal_edit = self.add_row("legal_basis", "Căn cứ pháp lý", QPlainTextEdit())
         self.legal_edit.setTabChangesFocus(True)
         self.legal_edit.setMinimumHeight(70)
@@ -103,27 +106,18 @@ class AwardFormInfo(Form):
         grid.setColumnStretch(2, 1)
         return box
 
-    def _threshold_box(self) -> QWidget:
-        self.percent_spin = QSpinBox(minimum=1, maximum=100, suffix=" %")
-        self.base_combo = choice_combo((base.label, base.value) for base in ThresholdBase)
-        self.strict_check = QCheckBox("Phải vượt quá tỷ lệ này (bằng thì không đạt)")
-        line = QHBoxLayout()
-        line.setContentsMargins(0, 0, 0, 0)
-        line.addWidget(self.percent_spin)
-        line.addWidget(QLabel("của"))
-        line.addWidget(self.base_combo, 1)
-        box = QWidget()
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addLayout(line)
-        column.addWidget(self.strict_check)
-        return box
-
-    # The vote rule's parts this tab does not show (written opinions, council vote), kept as loaded.
-    kept_vote_rule = (False, True)
+    def _add_vote_rule_rows(self) -> None:
+        self.vote_rule = VoteRuleBox()
+        self.add_row("needs_council_vote", "Hội đồng", self.vote_rule.council_check)
+        polls = choice_combo((method.label, method.value) for method in PollMethod)
+        self.poll_combo = self.add_row("poll_method", "Cách biểu quyết", polls)
+        self.add_row(FRACTION_FIELD, "Tỷ lệ đồng ý cần đạt", self.vote_rule.share)
+        for key in ("threshold_denominator", "threshold_percent", "threshold_base", "threshold_strict"):
+            self.rows[key] = self.rows[FRACTION_FIELD]
+        self.add_row("counts_written_opinions", "Ý kiến vắng mặt", self.vote_rule.opinions_check)
+        self.add_row("vote_rule", "Quy tắc", self.vote_rule.rule_label)
 
     def load(self, data: AwardFormInput) -> None:
-        self.kept_vote_rule = (data.counts_written_opinions, data.needs_council_vote)
         self.code_edit.setText(data.code)
         self.name_edit.setText(data.name)
         self.short_edit.setText(data.short_name)
@@ -132,15 +126,15 @@ class AwardFormInfo(Form):
             self.reward_rows[kind].set_value(value)
         self.merit_check.setChecked(data.counts_toward_merit)
         select_data(self.poll_combo, data.poll_method.value)
-        self.percent_spin.setValue(data.threshold_percent or 50)
-        select_data(self.base_combo, data.threshold_base.value)
-        self.strict_check.setChecked(data.threshold_strict)
+        self.vote_rule.load(data.threshold_base, share_of(data), data.threshold_strict,
+                            data.counts_written_opinions, data.needs_council_vote)
         self.legal_edit.setPlainText(data.legal_basis)
 
     def read(self) -> AwardFormInput:
-        """The typed values (the criteria lines are read from the other tab)."""
+        """The typed values (the criteria lines are read from the other tab); ValidationError when the
+        share of the vote rule cannot be read."""
         rewards = {kind: row.value() for kind, row in self.reward_rows.items()}
-        opinions, council = self.kept_vote_rule
+        rule = self.vote_rule.rule()
         return AwardFormInput(
             code=self.code_edit.text(),
             name=self.name_edit.text(),
@@ -148,11 +142,13 @@ class AwardFormInfo(Form):
             kind=AwardKind(self.kind_combo.currentData()),
             counts_toward_merit=self.merit_check.isChecked(),
             poll_method=PollMethod(self.poll_combo.currentData()),
-            threshold_base=ThresholdBase(self.base_combo.currentData()),
-            threshold_percent=self.percent_spin.value(),
-            threshold_strict=self.strict_check.isChecked(),
-            counts_written_opinions=opinions,
-            needs_council_vote=council,
+            threshold_base=rule.base,
+            threshold_percent=round(rule.fraction * 100),
+            threshold_numerator=rule.fraction.numerator,
+            threshold_denominator=rule.fraction.denominator,
+            threshold_strict=rule.strict,
+            counts_written_opinions=rule.counts_opinions,
+            needs_council_vote=self.vote_rule.council_check.isChecked(),
             legal_basis=self.legal_edit.toPlainText(),
             reward_individual=rewards.get(SubjectKind.INDIVIDUAL),
             reward_collective=rewards.get(SubjectKind.COLLECTIVE),
