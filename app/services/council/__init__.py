@@ -39,6 +39,7 @@ if TYPE_CHECKING:
         QuorumView,
         TallyInput,
     )
+    from app.services.council.letters import opinion_letter_path
     from app.services.council.meetings import (
         create_meeting,
         delete_meeting,
@@ -83,7 +84,8 @@ __all__ = [
     "cast_private_ballot", "close_meeting", "close_poll", "create_council_member", "create_meeting",
     "delete_council_member", "delete_meeting", "delete_poll", "get_council_member", "get_council_rules",
     "get_meeting", "get_poll", "list_council_members", "list_meetings", "list_paper_ballots",
-    "nomination_council_results", "override_quorum", "private_progress", "remove_paper_ballot",
+    "nomination_council_results", "opinion_letter_path", "override_quorum", "private_progress",
+    "remove_paper_ballot",
     "remove_written_opinion", "reopen_poll", "save_council_rules", "save_tally", "set_agenda",
     "set_attendance", "set_ballots_issued", "set_written_opinion", "start_poll", "update_council_member",
     "update_meeting",
@@ -91,6 +93,7 @@ __all__ = [
 __getattr__ = lazy_exports(__name__, {
     "agenda": ["agenda_candidates", "remove_written_opinion", "set_agenda", "set_written_opinion"],
     "closing": ["close_meeting"],
+    "letters": ["opinion_letter_path"],
     "data": [
         "AgendaCandidate", "AgendaItemView", "AttendanceInput", "AttendanceView", "CouncilMemberInput",
         "CouncilMemberRow", "CouncilRules", "MeetingInput", "MeetingRow", "MeetingView",

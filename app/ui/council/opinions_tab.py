@@ -7,10 +7,16 @@ from pathlib import Path
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.models import AttendanceStatus
-from app.services.council import MeetingView, OpinionInput, remove_written_opinion, set_written_opinion
+from app.services.council import (
+    MeetingView,
+    OpinionInput,
+    opinion_letter_path,
+    remove_written_opinion,
+    set_written_opinion,
+)
 from app.services.workspace import Database
-from app.ui.council.tab import MeetingTab, grid, row_data, text_item
-from app.ui.kit import system_files
+from app.ui.council.tab import MeetingTab, grid, row_data, run_action, text_item
+from app.ui.kit import messages, system_files
 from app.ui.kit.widgets import add_button, choice_combo
 
 HEADERS = ["Thành viên vắng mặt", "Hồ sơ", "Ý kiến", "Thư đã quét"]
@@ -23,6 +29,7 @@ class OpinionsTab(MeetingTab):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(db, parent)
         self.file_path: str | None = None
+        self.letters: dict[int, str] = {}  # opinion id → its letter's name ("" when none)
         explain = QLabel(EXPLAIN)
         explain.setWordWrap(True)
         self.table = grid(HEADERS, 1)
@@ -36,6 +43,8 @@ class OpinionsTab(MeetingTab):
         layout.addWidget(self.table, 1)
         row = QHBoxLayout()
         row.addStretch(1)
+        self.letter_button = add_button(row, "Mở thư", self.open_letter)
+        self.letter_button.setToolTip("Mở thư ý kiến đã quét của dòng đã chọn")
         self.remove_button = add_button(row, "Xóa ý kiến đã chọn", self.remove_selected)
         layout.addLayout(row)
 
@@ -70,6 +79,7 @@ class OpinionsTab(MeetingTab):
                                        for i in view.agenda])
         opinions = [(o, item) for item in view.agenda for o in item.opinions]
         self.table.setRowCount(len(opinions))
+        self.letters = {opinion.id: opinion.file_name for opinion, _item in opinions}
         for number, (opinion, item) in enumerate(opinions):
             texts = (opinion.member_name, f"{item.nominee_name} — {item.form_name}", opinion.choice_label,
                      opinion.file_name or "(không có)")
@@ -89,8 +99,24 @@ class OpinionsTab(MeetingTab):
             combo.addItem(label, value)
         combo.setCurrentIndex(max(combo.findData(current), 0))
 
+    def _selected_opinion(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return row_data(self.table, rows[0].row()) if rows else None
+
     def _selection(self) -> None:
-        self.remove_button.setEnabled(bool(self.table.selectionModel().selectedRows()))
+        opinion_id = self._selected_opinion()
+        self.remove_button.setEnabled(opinion_id is not None)
+        self.letter_button.setEnabled(bool(opinion_id is not None and self.letters.get(opinion_id)))
+
+    def open_letter(self) -> None:
+        """The selected opinion's scanned letter, from a copy, in the system's viewer."""
+        opinion_id = self._selected_opinion()
+        if opinion_id is None:
+            return
+        done, path = run_action(self, lambda: opinion_letter_path(self.db, opinion_id))
+        if done and not system_files.open_file(str(path)):
+            messages.show_error(self, f"Không mở được thư “{self.letters.get(opinion_id, '')}”: máy chưa có "
+                                      "chương trình xem loại tệp này.")
 
     def choose_letter(self) -> None:
         path = system_files.choose_file(self, "Chọn thư ý kiến đã quét (tài liệu hoặc hình ảnh)")
