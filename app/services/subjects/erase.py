@@ -11,7 +11,10 @@ The rule (shown to the officer as the plan before anything happens):
   the rules on archives and commendation): its name, kind, unit, field, the collective it belongs to
   (a household: its head's name), its award history, the numbered documents that name it (as issued,
   with number, date and golden-book number) and the nominations those documents answer, with their
-  dossier (report, checklist, history). Everything else personal is erased: citizen ID, birth date and
+  dossier (report, checklist, history). So does a subject whose nomination was put before a council
+  meeting (Hội đồng Thi đua - Khen thưởng): the meeting's agenda, polls and minutes are the commune's
+  records and name the nominee, so that nomination stays whole with its dossier (it only leaves the
+  unnumbered drafts that list it). Everything else personal is erased: citizen ID, birth date and
   year, gender, ethnicity, position, occupation group, address, phone, note, holds, the other
   nominations, exemplar records and stored files as above. The subject is marked erased (`erased_on`)
   and its note says when and why.
@@ -34,7 +37,6 @@ from sqlalchemy.orm import Session
 from app.errors import ConflictError, ServiceError, Validator
 from app.models import (
     AchievementReport,
-    AgendaItem,
     Decision,
     DecisionStatus,
     DocumentType,
@@ -57,6 +59,8 @@ from app.storage.versions import bump_version
 
 REASON_LIMIT = 1000
 ARCHIVE_REASON = "giữ theo quy định về lưu trữ và khen thưởng"
+COUNCIL_REASON = ("chương trình, biểu quyết và biên bản phiên họp ghi họ tên người được đề nghị và kết quả, "
+                  f"giữ nguyên như khi họp — hồ sơ chính thức của xã, {ARCHIVE_REASON}")
 _PERSONAL = (  # (column, label, empty value)
     ("citizen_id", "số CCCD", None), ("birth_date", "ngày sinh", None), ("birth_year", "năm sinh", None),
     ("gender", "giới tính", None), ("ethnicity", "dân tộc", ""), ("position", "chức vụ", ""),
@@ -82,12 +86,19 @@ class ErasePlan:
     erased_on: dt.date | None = None  # an earlier erasure
 
     @property
+    def council_kept(self) -> KeptItem | None:
+        """The nominations kept because a council meeting's agenda and minutes name them."""
+        return next((item for item in self.keep if item.why == COUNCIL_REASON), None)
+
+    @property
     def rule(self) -> str:
         if self.deletes_subject:
-            return (f"“{self.name}” chưa có lịch sử khen thưởng và chưa có tên trong văn bản nào đã cấp số, "
-                    "nên được xóa hẳn cùng mọi dữ liệu kèm theo.")
-        return (f"“{self.name}” đã có lịch sử khen thưởng hoặc có tên trong văn bản đã cấp số. Các văn bản "
-                f"và hồ sơ khen thưởng đó được {ARCHIVE_REASON}; mọi dữ liệu cá nhân khác được xóa.")
+            return (f"“{self.name}” chưa có lịch sử khen thưởng, chưa có tên trong văn bản nào đã cấp số hay "
+                    "phiên họp nào của Hội đồng Thi đua - Khen thưởng, nên được xóa hẳn cùng mọi dữ liệu kèm "
+                    "theo.")
+        return (f"“{self.name}” đã có lịch sử khen thưởng, có tên trong văn bản đã cấp số hoặc trong "
+                "phiên họp của Hội đồng Thi đua - Khen thưởng. Các văn bản, biên bản và hồ sơ khen thưởng "
+                f"đó được {ARCHIVE_REASON}; mọi dữ liệu cá nhân khác được xóa.")
 
 
 @dataclass(frozen=True)
@@ -106,6 +117,8 @@ class EraseResult:
             text = (f"Đã xóa dữ liệu cá nhân của “{name}”; giữ lại họ tên, đơn vị, lịch sử khen thưởng và "
                     f"các văn bản đã cấp số ({ARCHIVE_REASON})")
         text += f"; {self.files_removed} tệp đã xóa khỏi kho tệp." if self.files_removed else "."
+        if self.plan.council_kept:
+            text += f" Giữ lại: {self.plan.council_kept.what} — {self.plan.council_kept.why}."
         if self.backup is not None:
             text += f" Bản sao lưu ngay trước khi xóa: “{self.backup}”."
         if self.files_left:
@@ -133,7 +146,6 @@ def erase_subject(db: Database, subject_id: int, reason: str, confirm_name: str,
     reason = _checked(plan, reason, confirm_name)
     if expected is not None and plan != expected:
         raise ConflictError(_CHANGED.format(name=plan.name))
-    _refuse_council_records(db, subject_id, plan.name)
     backup = _backup(db)
     with db.transaction() as session:
         require_approve(session, "xóa dữ liệu cá nhân theo yêu cầu")
@@ -141,7 +153,7 @@ def erase_subject(db: Database, subject_id: int, reason: str, confirm_name: str,
         if _plan(survey, db.is_sqlite) != plan:
             raise ConflictError(_CHANGED.format(name=plan.name))
         doomed = [stored_path(db.data_dir, stored) for stored in survey.unused_files]
-        records, kept = _child_records(survey), {n.id for n in survey.kept_nominations}
+        records, kept = _child_records(survey), {n.id for n in survey.state_nominations}
         _apply(session, survey, reason, today or dt.date.today())
         # after the flush that recorded the erasure itself
         redact_events(session.connection(), _traced_events(session, subject_id, records, kept))
@@ -157,28 +169,6 @@ def _remembered(db: Database, subject_id: int) -> str | None:
     except ServiceError as exc:
         return str(exc)
     return None
-
-
-def _refuse_council_records(db: Database, subject_id: int, name: str) -> None:
-    """A nomination put before the council is named in a meeting's agenda and minutes (a record the
-    erasure does not yet know how to keep or remove): refused before anything, in Vietnamese."""
-    with db.read() as session:
-        listed = on_council_agenda(session, survey_subject(session, _subject(session, subject_id)))
-    if listed:
-        raise ConflictError(
-            f"Hồ sơ đề nghị số {', '.join(map(str, listed))} của “{name}” đã được đưa ra phiên họp của "
-            "Hội đồng Thi đua - Khen thưởng và có tên trong chương trình, biên bản phiên họp, nên chưa xóa "
-            "dữ liệu cá nhân theo yêu cầu được; chưa có gì bị xóa. Hãy báo người quản trị để xử lý biên bản "
-            "trước.")
-
-
-def on_council_agenda(session: Session, survey: Survey) -> list[int]:
-    """The numbers of the nominations the erasure would drop that stand on a council meeting's agenda."""
-    dropped = [n.id for n in survey.dropped_nominations]
-    if not dropped:
-        return []
-    query = select(AgendaItem.nomination_id).where(AgendaItem.nomination_id.in_(dropped))
-    return sorted(set(session.scalars(query)))
 
 
 _CHANGED = "Dữ liệu của “{name}” vừa thay đổi. Hãy xem lại danh sách sẽ xóa rồi làm lại; chưa có gì bị xóa."
@@ -298,7 +288,16 @@ def _state_records(survey: Survey) -> list[KeptItem]:
         items.append(KeptItem(f"{len(survey.kept_nominations)} hồ sơ đề nghị đã vào văn bản trên (kèm báo "
                               "cáo thành tích, bảng kiểm tiêu chí, lịch sử)",
                               f"là hồ sơ khen thưởng đi cùng văn bản — {ARCHIVE_REASON}"))
+    if survey.council_nominations:
+        items.append(_council_item(survey))
     return items
+
+
+def _council_item(survey: Survey) -> KeptItem:
+    numbers = ", ".join(str(n.id) for n in survey.council_nominations)
+    days = ", ".join(f"ngày {vn_short_date(m.held_on)}" for m in survey.council_meetings)
+    return KeptItem(f"Hồ sơ đề nghị số {numbers} đã đưa ra phiên họp Hội đồng Thi đua - Khen thưởng {days} "
+                    "(kèm báo cáo thành tích, bảng kiểm tiêu chí, lịch sử)", COUNCIL_REASON)
 
 
 def _document_label(decision: Decision) -> str:
@@ -341,7 +340,7 @@ def _child_records(survey: Survey) -> dict[str, list[int]]:
     and exemplars (award history stays as a state record, with its events)."""
     return {
         HoldFlag.__tablename__: [hold.id for hold in survey.subject.holds],
-        Nomination.__tablename__: [n.id for n in (*survey.kept_nominations, *survey.dropped_nominations)],
+        Nomination.__tablename__: [n.id for n in (*survey.state_nominations, *survey.dropped_nominations)],
         Exemplar.__tablename__: [exemplar.id for exemplar in survey.exemplars],
     }
 

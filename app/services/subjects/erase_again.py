@@ -16,7 +16,6 @@ from app.services.subjects.erase import (
     _plan,
     _traced_events,
     _unlink,
-    on_council_agenda,
 )
 from app.services.subjects.erase_survey import survey_subject
 from app.storage.audit.redact import redact_events
@@ -28,13 +27,14 @@ AGAIN_REASON = "xóa lại sau khi khôi phục một bản sao lưu lập trư�
 
 
 def erase_again(db: Database) -> tuple[int, int]:
-    """Apply every remembered erasure again: (subjects erased again, subjects that could not be: a
-    nomination of theirs stands on a council meeting's agenda, see erase.on_council_agenda)."""
+    """Apply every remembered erasure again: (subjects erased again, subjects that could not be). A
+    nomination on a council meeting's agenda is kept as a state record, as the first time (erase.py), so
+    none is refused now; the second count stays for the restore report's sake."""
     outcomes = [_erase_one_again(db, erasure) for erasure in read_erasures(db.data_dir)]
-    return outcomes.count(True), outcomes.count(None)
+    return sum(outcomes), 0
 
 
-def _erase_one_again(db: Database, erasure: Erasure) -> bool | None:
+def _erase_one_again(db: Database, erasure: Erasure) -> bool:
     with db.transaction() as session:
         subject = session.get(Subject, erasure.subject_id)
         if subject is None or subject.kind is SubjectKind.COLLECTIVE:
@@ -44,10 +44,8 @@ def _erase_one_again(db: Database, erasure: Erasure) -> bool | None:
         survey = survey_subject(session, subject)
         if not _plan(survey, backed_up=False).delete:
             return False  # erased already in the restored data
-        if on_council_agenda(session, survey):
-            return None
         doomed = [stored_path(db.data_dir, stored) for stored in survey.unused_files]
-        records, kept = _child_records(survey), {n.id for n in survey.kept_nominations}
+        records, kept = _child_records(survey), {n.id for n in survey.state_nominations}
         _apply(session, survey, AGAIN_REASON, erasure.erased_at.date())
         redact_events(session.connection(), _traced_events(session, erasure.subject_id, records, kept))
     for path in doomed:

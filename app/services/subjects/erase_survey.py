@@ -2,7 +2,9 @@
 from it and the erasure applies it, so the two cannot disagree (services/subjects/erase.py).
 
 A "numbered document" is an issued or cancelled decision, or a draft whose proposal took a number: its
-list is a state record. The subject's nominations in such a list are kept; the others are dropped.
+list is a state record. The subject's nominations in such a list are kept. A nomination put before a
+council meeting (on its agenda) is kept too: the meeting's agenda, polls and minutes are the commune's
+records and name it; it leaves the drafts (unnumbered) that list it. The others are dropped.
 A stored file is removed from the store only when no record outside what is dropped still uses it.
 """
 
@@ -14,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import (
+    AgendaItem,
     ChecklistItem,
     Decision,
     DecisionEntry,
@@ -21,6 +24,7 @@ from app.models import (
     DocumentType,
     Exemplar,
     ExemplarFile,
+    Meeting,
     Nomination,
     PublicityItem,
     StoredFile,
@@ -35,6 +39,8 @@ class Survey:
     numbered: list[Decision]  # numbered documents that name the subject, oldest first
     kept_nominations: list[Nomination]  # in a numbered document's list
     dropped_nominations: list[Nomination]
+    council_nominations: list[Nomination]  # on a council meeting's agenda, not in a numbered document
+    council_meetings: list[Meeting]  # the meetings whose agenda lists them, oldest first
     draft_entries: list[DecisionEntry]  # the dropped nominations' lines in drafts
     exemplars: list[Exemplar]
     unused_files: list[StoredFile] = field(default_factory=list)  # bytes leave the store
@@ -43,8 +49,14 @@ class Survey:
 
     @property
     def deletes_subject(self) -> bool:
-        """No award history and no numbered document: nothing of the subject is a state record."""
-        return not self.subject.awards and not self.numbered
+        """No award history, no numbered document, no council meeting: nothing of the subject is a state
+        record."""
+        return not self.subject.awards and not self.numbered and not self.council_nominations
+
+    @property
+    def state_nominations(self) -> list[Nomination]:
+        """The nominations kept as state records (with their dossier and their trail)."""
+        return [*self.kept_nominations, *self.council_nominations]
 
 
 def is_numbered(decision: Decision) -> bool:
@@ -61,12 +73,18 @@ def survey_subject(session: Session, subject: Subject) -> Survey:
         .where(Nomination.subject_id == subject.id).order_by(DecisionEntry.id)))
     numbered = sorted({e.decision for e in entries if is_numbered(e.decision)}, key=_document_order)
     kept_ids = {e.nomination_id for e in entries if is_numbered(e.decision)}
+    agenda = list(session.scalars(
+        select(AgendaItem).where(AgendaItem.nomination_id.in_([n.id for n in nominations]))))
+    council_ids = {item.nomination_id for item in agenda} - kept_ids
     exemplars = list(session.scalars(
         select(Exemplar).where(Exemplar.subject_id == subject.id).order_by(Exemplar.id)))
     survey = Survey(
         subject=subject, numbered=numbered,
         kept_nominations=[n for n in nominations if n.id in kept_ids],
-        dropped_nominations=[n for n in nominations if n.id not in kept_ids],
+        dropped_nominations=[n for n in nominations if n.id not in kept_ids | council_ids],
+        council_nominations=[n for n in nominations if n.id in council_ids],
+        council_meetings=sorted({item.meeting for item in agenda if item.nomination_id in council_ids},
+                                key=lambda m: (m.held_on, m.id)),
         draft_entries=[e for e in entries if e.nomination_id not in kept_ids],
         exemplars=exemplars,
         audit_events=sum(len(life.events) for life in subject_lives(session, subject.id, {})

@@ -9,11 +9,14 @@ import stat
 
 from audit_helpers import events
 from backup_helpers import add_subject
+from council_helpers import council_review
+from decision_helpers import form_ids, make_round, passed_nomination
 from personal_data_helpers import CITIZEN_ID, NAME, TODAY
 from personal_data_helpers import make_person as make_rich_person
 
 from app.cli.main import main
 from app.models import Subject
+from app.services.council import get_meeting
 from app.services.safety import backup_now, restore_database, save_second_folder
 from app.services.safety.integrity import check_database
 from app.services.subjects.erase import erase_subject
@@ -93,3 +96,20 @@ def test_a_later_record_under_a_remembered_number_is_left_alone(commune_db, data
     assert report.erased_again == 0
     with commune_db.read() as session:
         assert session.get(Subject, newest).erased_on is None
+
+
+def test_a_person_on_a_council_agenda_is_erased_again_with_the_meeting_kept(commune_db, tmp_path, data_dir):
+    person = make_rich_person(commune_db, tmp_path / "source", with_history=False)
+    nomination_id = passed_nomination(commune_db, make_round(commune_db), person.subject_id,
+                                      form_ids(commune_db)["LDTT"], review=False)
+    meeting_id = council_review(commune_db, [nomination_id])
+    before = make_backup(data_dir, BackupReason.MANUAL)
+    erase_subject(commune_db, person.subject_id, REASON, NAME, today=TODAY)
+    meeting = get_meeting(commune_db, meeting_id)
+
+    report = restore_database(commune_db, before.path)
+
+    assert (report.erased_again, report.not_erased_again) == (1, 0)
+    assert _citizen_id(commune_db, person.subject_id) is None
+    assert get_meeting(commune_db, meeting_id).agenda == meeting.agenda
+    assert check_database(commune_db, full=True).ok

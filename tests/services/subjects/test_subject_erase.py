@@ -194,9 +194,9 @@ def rich_files_left(person) -> list[str]:
     return [name for name, path in person.files.items() if path.exists() and path != person.shared_file]
 
 
-def test_a_nomination_on_a_council_agenda_is_refused_cleanly(commune_db):
-    """Passed by a council meeting (its agenda and minutes name it): the erasure does not yet know how to
-    keep or remove that record, so it refuses in Vietnamese before anything (no foreign-key traceback)."""
+def test_a_passed_nomination_leaves_its_draft_decision(commune_db):
+    """Passed by a council meeting (its agenda and minutes name it): the nomination is kept as a state
+    record, the person with it (erased), but it leaves the unnumbered draft; the other nominee stays."""
     forms, round_id = form_ids(commune_db), make_round(commune_db)
     person, other = make_person(commune_db, NAME), make_person(commune_db, "Trần Văn Bình")
     ours = passed_nomination(commune_db, round_id, person, forms["LDTT"])
@@ -204,14 +204,15 @@ def test_a_nomination_on_a_council_agenda_is_refused_cleanly(commune_db):
     data = DecisionInput(round_id=round_id, award_form_id=forms["LDTT"], council_meeting_on=TODAY)
     draft = create_decision(commune_db, data)
     plan = erase_plan(commune_db, person)
-    assert plan.deletes_subject and any("1 dự thảo quyết định" in line for line in plan.delete)
-    with pytest.raises(ConflictError, match=f"Hồ sơ đề nghị số {ours} .*phiên họp.*chưa có gì bị xóa"):
-        erase(commune_db, person)
+    assert not plan.deletes_subject and any("1 dự thảo quyết định" in line for line in plan.delete)
+    assert plan.council_kept is not None and f"Hồ sơ đề nghị số {ours} " in plan.council_kept.what
+    result = erase(commune_db, person)
+    assert "phiên họp Hội đồng Thi đua - Khen thưởng" in result.summary()
     with commune_db.read() as session:
         entries = session.scalars(select(DecisionEntry.nomination_id)).all()
-        assert sorted(entries) == sorted([ours, theirs]) and session.get(Nomination, ours) is not None
-        assert session.get(Decision, draft.row.id).version == draft.version
-    assert backups(commune_db) == []  # refused before the backup
+        assert entries == [theirs] and session.get(Nomination, ours) is not None
+        assert session.get(Decision, draft.row.id).version == draft.version + 1
+        assert session.get(Subject, person).erased_on == TODAY
 
 
 def test_a_household_keeps_its_head_name(commune_db):
