@@ -3,8 +3,17 @@ the chosen event's fields before and after; and the check of the hash chain agai
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QIntValidator
-from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.models.enums import AuditAction
 from app.rules.vntext import vn_number
@@ -39,6 +48,15 @@ CHECK_LABEL = "Kiểm tra chuỗi nhật ký"
 PAGE_SIZE = 200  # rows read at a time as the table scrolls
 
 
+def _fit_combo(combo: QComboBox, letters: int) -> None:
+    """A filter combo as wide as `letters` characters however long its entries (the page fits a 1093 px
+    laptop window); its list opens as wide as the longest entry and the chosen one shows in full on hover."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(letters)
+    combo.view().setTextElideMode(Qt.TextElideMode.ElideNone)
+    combo.currentTextChanged.connect(combo.setToolTip)
+
+
 class AuditPage(QWidget):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -49,36 +67,44 @@ class AuditPage(QWidget):
         self.task = None  # the running check, if any
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_filters())
-        self.error = ErrorLabel()
-        layout.addWidget(self.error)
+        layout.addLayout(self._build_status_row())
         layout.addWidget(self._build_body(), 1)
 
     # Building ------------------------------------------------------------------------------------
 
-    def _build_filters(self) -> QGridLayout:
+    def _build_filters(self) -> QVBoxLayout:
         self.since, self.until = VnDateEdit(), VnDateEdit()
+        for date_edit in (self.since, self.until):  # room for "05/01/2026" and the calendar button
+            date_edit.setMinimumWidth(date_edit.fontMetrics().horizontalAdvance("00/00/00000") + 50)
         self.actor_combo, self.entity_combo, self.action_combo = QComboBox(), QComboBox(), QComboBox()
         self.search = search_line_edit("Tìm trong tóm tắt, không cần dấu…", self.timer)
         self.record = QLineEdit(placeholderText="số")
         self.record.setValidator(QIntValidator(0, 2_147_483_647, self.record))
         self.record.setMaximumWidth(90)
-        self.count_label = QLabel()
-        grid = QGridLayout()
-        cells = [(0, 0, "Từ ngày:", self.since), (0, 2, "Đến ngày:", self.until),
-                 (0, 4, "Người thực hiện:", self.actor_combo), (0, 6, "Thao tác:", self.action_combo),
-                 (1, 0, "Tìm:", self.search), (1, 4, "Loại bản ghi:", self.entity_combo),
-                 (1, 6, "Bản ghi số:", self.record)]
-        for row, column, label, widget in cells:
-            grid.addWidget(QLabel(label), row, column)
-            grid.addWidget(widget, row, column + 1, 1, 3 if widget is self.search else 1)
-        buttons = QVBoxLayout()
-        self.check_button = add_button(buttons, CHECK_LABEL, self.check_chain)
-        grid.addWidget(self.count_label, 0, 8)
-        grid.addLayout(buttons, 1, 8)
-        grid.setColumnStretch(5, 2)
-        grid.setColumnStretch(7, 1)
+        rows = QVBoxLayout()
+        cells = [[("Từ ngày:", self.since, 0), ("Đến ngày:", self.until, 0),
+                  ("Người thực hiện:", self.actor_combo, 1), ("Bản ghi số:", self.record, 0)],
+                 [("Tìm:", self.search, 2), ("Loại bản ghi:", self.entity_combo, 1),
+                  ("Thao tác:", self.action_combo, 1)]]
+        for line in cells:  # each row its own columns: a long row does not widen the other
+            row = QHBoxLayout()
+            for label, widget, stretch in line:
+                row.addWidget(QLabel(label))
+                row.addWidget(widget, stretch)
+            rows.addLayout(row)
         self._connect_filters()
-        return grid
+        return rows
+
+    def _build_status_row(self) -> QHBoxLayout:
+        """A filter's error, the count of events and the chain check, under the filters."""
+        row = QHBoxLayout()
+        self.error = ErrorLabel()
+        self.count_label = QLabel()
+        row.addWidget(self.error)
+        row.addStretch(1)
+        row.addWidget(self.count_label)
+        self.check_button = add_button(row, CHECK_LABEL, self.check_chain)
+        return row
 
     def _connect_filters(self) -> None:
         for date_edit in (self.since, self.until):
@@ -86,9 +112,8 @@ class AuditPage(QWidget):
         for combo in (self.actor_combo, self.entity_combo, self.action_combo):
             combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.record.textChanged.connect(lambda _text: self.timer.start())
-        self.actor_combo.setMinimumWidth(220)
-        self.entity_combo.setMinimumWidth(220)
-        self.action_combo.setMinimumWidth(170)
+        for combo, letters in ((self.actor_combo, 14), (self.entity_combo, 14), (self.action_combo, 12)):
+            _fit_combo(combo, letters)
 
     def _build_body(self) -> QSplitter:
         self.table = row_table_view(self.model)
