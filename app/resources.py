@@ -16,6 +16,19 @@ def resources_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "resources"
 
 
+def help_dir() -> Path:
+    """docs/help (a short page per screen, Markdown) in a checkout, or inside a PyInstaller bundle."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    root = Path(bundle) if bundle else Path(__file__).resolve().parent.parent
+    return root / "docs" / "help"
+
+
+def help_page(key: str) -> str | None:
+    """The help page of the screen `key` (docs/help/<key>.md) as Markdown, None when there is none."""
+    path = help_dir() / f"{key}.md"
+    return path.read_text(encoding="utf-8") if path.is_file() else None
+
+
 def fonts_dir() -> Path:
     return resources_dir() / "fonts"
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -14,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import __version__
 from app.rules.vntext import vn_number
 from app.services.settings import load_commune_profile
 from app.services.subjects import count_subjects
@@ -25,8 +28,11 @@ from app.ui.kit.widgets import restore_geometry, save_geometry
 from app.ui.pages import DECISIONS, NOMINATIONS, SUBJECTS, PageSpec, default_pages
 from app.ui.safety.backup_actions import BackupActions
 
+if TYPE_CHECKING:
+    from app.ui.help.window import HelpWindow
+
 ABOUT_TEXT = (
-    "Sổ Vàng — quản lý thi đua, khen thưởng cấp xã.\n\n"
+    "Sổ Vàng — quản lý thi đua, khen thưởng cấp xã.\nPhiên bản {version}, phát hành theo giấy phép MIT.\n\n"
     "Phần mềm chạy trên máy, không cần Internet. Dữ liệu được lưu trong thư mục:\n{data_dir}"
 )
 
@@ -37,6 +43,7 @@ class MainWindow(QMainWindow):
         self.db = db
         self.specs = list(pages if pages is not None else default_pages())
         self.pages: dict[str, QWidget] = {}  # the pages made so far (each is made when first needed)
+        self.help_window: HelpWindow | None = None  # made at the first F1
         self._build_body()
         self._build_menus()
         self._build_status_bar()
@@ -99,7 +106,8 @@ class MainWindow(QMainWindow):
         self.backups = BackupActions(self)  # the "Dữ liệu" menu, the automatic backup, the step at close
         self.exchange = ExchangeMenu(self)  # "Trao đổi": lists from and to Excel
         help_menu = self.menuBar().addMenu("Trợ &giúp")
-        self._action(help_menu, "Giới thiệu", self.show_about)
+        self._action(help_menu, "Hướng dẫn trang này", self.show_help, QKeySequence(Qt.Key.Key_F1))
+        self._action(help_menu, "Giới thiệu Sổ Vàng", self.show_about)
 
     def _action(self, menu, text: str, slot, shortcut: QKeySequence | None = None) -> QAction:
         action = menu.addAction(text)
@@ -183,8 +191,18 @@ class MainWindow(QMainWindow):
         if hasattr(current, "on_shown"):
             current.on_shown()
 
+    def show_help(self) -> None:
+        """The help page of the screen in front (F1), in a window that stays open beside this one."""
+        spec = self.specs[max(self.nav.currentRow(), 0)]
+        if self.help_window is None:
+            from app.ui.help.window import HelpWindow  # made at the first F1, not at the start
+
+            self.help_window = HelpWindow(self)
+        self.help_window.show_page(spec.key, spec.title)
+
     def show_about(self) -> None:
-        messages.show_info(self, ABOUT_TEXT.format(data_dir=self.db.data_dir), "Giới thiệu Sổ Vàng")
+        text = ABOUT_TEXT.format(data_dir=self.db.data_dir, version=__version__)
+        messages.show_info(self, text, "Giới thiệu Sổ Vàng")
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.backups.close_step()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QWidget
 
+from app import __version__
 from app.ui.dashboard.page import DashboardPage
 from app.ui.main_window import MainWindow
 from app.ui.pages import DASHBOARD, SUBJECTS, UNITS, PageSpec, default_pages
@@ -40,7 +41,7 @@ def test_menus_are_vietnamese(qtbot, commune_db):
                      "Nơi sao lưu thứ hai…", "Mở thư mục sao lưu"],
         "Trao đổ&i": ["Nhập danh sách từ Excel…", "Xuất danh sách ra Excel…", "Kiểm tra gói hồ sơ (.zip)…",
                       "Nhập gói danh mục, đối tượng…"],
-        "Trợ &giúp": ["Giới thiệu"],
+        "Trợ &giúp": ["Hướng dẫn trang này", "Giới thiệu Sổ Vàng"],
     }
 
 
@@ -91,6 +92,7 @@ def test_about_box(qtbot, commune_db, fake_messages):
     window = make_window(qtbot, commune_db)
     window.show_about()
     assert len(fake_messages.infos) == 1 and str(commune_db.data_dir) in fake_messages.infos[0]
+    assert f"Phiên bản {__version__}" in fake_messages.infos[0] and "MIT" in fake_messages.infos[0]
 
 
 def test_geometry_is_restored(qtbot, commune_db):
