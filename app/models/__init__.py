@@ -65,6 +65,7 @@ from app.models.movement import (
 from app.models.nomination import AchievementReport, ChecklistItem, Nomination, NominationEvent, Round
 from app.models.setting import Setting
 from app.models.stored_file import StoredFile
+from app.models.stored_file_content import StoredFileContent
 from app.models.subject import AwardRecord, HoldFlag, Subject
 from app.models.subject_word import SubjectWord
 from app.models.unit import Bloc, Field, Unit
@@ -141,6 +142,7 @@ __all__ = [
     "RoundStatus",
     "Setting",
     "StoredFile",
+    "StoredFileContent",
     "Subject",
     "SubjectKind",
     "ThresholdBase",

@@ -4,6 +4,13 @@ A file lives at `<data_dir>/files/ab/<sha256><suffix>` (ab: the first two hex di
 twice are stored once and share one StoredFile row. A source is read whole before anything is written, so
 a file that cannot be read saves nothing; the bytes are written to a temporary file in the target folder,
 flushed, fsynced and moved into place, so a stored file is whole or absent.
+
+On a PostgreSQL server the bytes live in the database instead (models/stored_file_content.py), written in
+the same transaction as the StoredFile row, so every computer sharing the server sees the same files. The
+readers go through `stored_bytes` (the bytes) or `readable_path` (a path to open or copy): from files/ on
+SQLite; on PostgreSQL from the database, copied into this computer's files/ as a cache (a copy of the right
+size is used again). The content table is not audited: the audited StoredFile row holds the digest, and
+`check-db --full` reads the bytes back against it.
 """
 
 from __future__ import annotations
@@ -15,10 +22,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from app.errors import ServiceError, ValidationError
-from app.models import StoredFile
+from app.models import StoredFile, StoredFileContent
 from app.storage.atomic import write_atomically
 from app.storage.private import private_file
 
@@ -162,6 +169,18 @@ def _ensure_bytes(data_dir: Path, stored: StoredFile, source: SourceFile) -> Non
         ) from exc
 
 
+def in_database(session: Session) -> bool:
+    """Whether stored files' bytes live in the database (a PostgreSQL server) rather than in files/."""
+    return session.get_bind().dialect.name == "postgresql"
+
+
+def _ensure_content(session: Session, source: SourceFile) -> None:
+    """The bytes in the database (after the StoredFile row is flushed: the content refers to it)."""
+    if session.get(StoredFileContent, source.sha256) is None:
+        session.add(StoredFileContent(digest=source.sha256, content=source.data))
+        session.flush()
+
+
 def store_source(session: Session, data_dir: Path, source: SourceFile) -> StoredFile:
     """The StoredFile for these bytes: the existing row when the same content is stored already."""
     stored = session.scalar(select(StoredFile).where(StoredFile.sha256 == source.sha256))
@@ -169,11 +188,14 @@ def store_source(session: Session, data_dir: Path, source: SourceFile) -> Stored
         stored = StoredFile(
             sha256=source.sha256, size=len(source.data), original_name=source.name, suffix=source.suffix
         )
-        _ensure_bytes(data_dir, stored, source)
+        if not in_database(session):
+            _ensure_bytes(data_dir, stored, source)
         session.add(stored)
         session.flush()
-    else:
+    elif not in_database(session):
         _ensure_bytes(data_dir, stored, source)
+    if in_database(session):
+        _ensure_content(session, source)
     return stored
 
 
@@ -181,3 +203,53 @@ def store_file(session: Session, data_dir: Path, source_path: str | os.PathLike[
                field: str = "file", *, evidence: bool = False) -> StoredFile:
     """Read a file whole, then keep its bytes in the store once; nothing is written when it is unreadable."""
     return store_source(session, data_dir, read_source(source_path, field, evidence=evidence))
+
+
+def _missing(stored: StoredFile) -> ServiceError:
+    return ServiceError(f"Không tìm thấy nội dung tệp “{stored.original_name}” trong kho tệp; "
+                        "hãy chọn lại tệp gốc.")
+
+
+def _session_of(stored: StoredFile) -> Session:
+    session = object_session(stored)
+    if session is None:
+        raise ValueError("a stored file read outside its session")
+    return session
+
+
+def _content(session: Session, stored: StoredFile) -> bytes | None:
+    query = select(StoredFileContent.content).where(StoredFileContent.digest == stored.sha256)
+    content = session.scalar(query)
+    return None if content is None else bytes(content)
+
+
+def stored_bytes(data_dir: Path, stored: StoredFile) -> bytes:
+    """The bytes of a stored file: from files/ on SQLite, from the database on PostgreSQL (the session the
+    row belongs to must be open). ServiceError when they are missing or unreadable."""
+    session = _session_of(stored)
+    if in_database(session) and (content := _content(session, stored)) is not None:
+        return content
+    try:  # on PostgreSQL too for a file stored before the bytes went into the database (revision 0012)
+        return stored_path(data_dir, stored).read_bytes()
+    except FileNotFoundError as exc:
+        raise _missing(stored) from exc
+    except OSError as exc:
+        raise ServiceError(f"Không đọc được tệp “{stored.original_name}” ({exc.strerror or exc}).") from exc
+
+
+def readable_path(data_dir: Path, stored: StoredFile) -> Path:
+    """A path holding the bytes of a stored file, to open or copy (the session of the row must be open).
+    SQLite: the file in files/ (it may be missing: the caller checks). PostgreSQL: a copy in this
+    computer's files/, written from the database when absent or of the wrong size; the path of a missing
+    copy when the database has no bytes for it (stored before revision 0012 on another computer)."""
+    target = stored_path(data_dir, stored)
+    session = _session_of(stored)
+    if not in_database(session) or (target.is_file() and target.stat().st_size == stored.size):
+        return target
+    content = _content(session, stored)
+    if content is None:
+        return target
+    source = SourceFile(name=stored.original_name, suffix=stored.suffix, data=bytes(content),
+                        sha256=stored.sha256)
+    _ensure_bytes(data_dir, stored, source)
+    return target

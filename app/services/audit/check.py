@@ -21,8 +21,9 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, Select, func, select
 
+from app.models import StoredFileContent
 from app.models.enums import AuditAction
 from app.rules.vntext import vn_number
 from app.services.audit.format import moment_text
@@ -245,16 +246,32 @@ def _empty_trail(report: TrailReport, key: TrailKey | None) -> None:
                    "nhận ban đầu các bản ghi này).")
 
 
+def _files_query(shared: bool) -> Select:
+    """The stored files; on a shared server with the SHA-256 of their bytes in the database, computed by
+    the server (None when the database has none: a file stored before revision 0012)."""
+    table = REGISTRY_FILES.table
+    query = select(table.c.id, table.c.sha256, table.c.suffix, table.c.original_name)
+    if shared:
+        content = StoredFileContent.__table__
+        kept = func.encode(func.sha256(content.c.content), "hex").label("kept_digest")
+        query = query.add_columns(kept).outerjoin(content, content.c.digest == table.c.sha256)
+    return query.order_by(table.c.id)
+
+
 def _check_files(conn: Connection, data_dir: Path, report: TrailReport, shared: bool) -> None:
-    """Each stored file's bytes against the SHA-256 its row records. On a shared server a file another
-    computer added is in that computer's data folder: missing here is then only counted."""
-    table, count, elsewhere = REGISTRY_FILES.table, 0, 0
-    for row in conn.execute(select(table.c.id, table.c.sha256, table.c.suffix, table.c.original_name)
-                            .order_by(table.c.id)):
+    """Each stored file's bytes against the SHA-256 its row records: in the database on a shared server,
+    in files/ on SQLite. On a shared server a file stored before its bytes went into the database is in
+    the data folder of the computer that added it: missing here is then only counted."""
+    count, elsewhere = 0, 0
+    for row in conn.execute(_files_query(shared)):
         count += 1
         name = f"Tệp lưu trữ số {row.id} (“{row.original_name}”)"
         if not is_sound_name(row.sha256, row.suffix):
             report.add(f"{name}: mã nội dung hoặc đuôi tệp không hợp lệ, bị sửa ngoài ứng dụng.")
+            continue
+        if shared and row.kept_digest is not None:  # the bytes in the database (PostgreSQL)
+            if row.kept_digest != row.sha256:
+                report.add(f"{name}: nội dung tệp trong cơ sở dữ liệu đã bị sửa (mã SHA-256 không khớp).")
             continue
         path = content_path(data_dir, row.sha256, row.suffix)
         try:

@@ -10,7 +10,7 @@ from app.errors import NotFoundError, ServiceError
 from app.models import WrittenOpinion
 from app.services.records import get_or_not_found
 from app.storage.database import Database
-from app.storage.file_store import stored_path
+from app.storage.file_store import readable_path
 from app.storage.scratch import scratch_dir
 
 
@@ -22,7 +22,7 @@ def opinion_letter_path(db: Database, opinion_id: int) -> Path:
         stored, member = opinion.stored_file, opinion.member.name
         if stored is None:
             raise NotFoundError(f"Ý kiến bằng văn bản của “{member}” không kèm thư đã quét.")
-        source, suffix = stored_path(db.data_dir, stored), stored.suffix
+        source, suffix = readable_path(db.data_dir, stored), stored.suffix
         name = Path(stored.original_name).name
     if not source.is_file():
         raise ServiceError(f"Không tìm thấy tệp thư “{name}” trong kho tệp; hãy chọn lại thư đã quét.")

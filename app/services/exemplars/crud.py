@@ -39,7 +39,7 @@ from app.services.exemplars.validation import (
 )
 from app.services.records import check_version
 from app.storage.database import Database
-from app.storage.file_store import SourceFile, read_source, store_source, stored_path
+from app.storage.file_store import SourceFile, read_source, readable_path, store_source
 from app.storage.versions import bump_version, leave_version
 
 _COLUMNS = ("subject_id", "movement_id", "field_id", "unit_id", "introduced_on", "achievements", "note")
@@ -171,7 +171,7 @@ def _publicity_input(item: PublicityItem) -> PublicityInput:
 
 
 def _file_ref(data_dir: Path, stored: StoredFile) -> StoredFileRef:
-    return StoredFileRef(stored.original_name, str(stored_path(data_dir, stored)))
+    return StoredFileRef(stored.original_name, str(readable_path(data_dir, stored)))
 
 
 def _replication_input(item: ReplicationActivity) -> ReplicationInput:

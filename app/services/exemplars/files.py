@@ -18,7 +18,7 @@ from app.rules.vntext import normalize_text
 from app.services.exemplars.data import ExemplarFileRow, is_photo_name
 from app.services.records import get_or_not_found
 from app.storage.database import Database
-from app.storage.file_store import read_source, store_source, stored_path
+from app.storage.file_store import read_source, readable_path, store_source
 
 CAPTION_LIMIT = 300
 
@@ -31,7 +31,7 @@ def file_row(data_dir: Path, item: ExemplarFile) -> ExemplarFileRow:
     stored = item.stored_file
     return ExemplarFileRow(
         id=item.id, stored_file_id=stored.id, original_name=stored.original_name, caption=item.caption,
-        is_photo=item.is_photo, size=stored.size, path=str(stored_path(data_dir, stored)),
+        is_photo=item.is_photo, size=stored.size, path=str(readable_path(data_dir, stored)),
     )
 
 

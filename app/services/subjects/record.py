@@ -32,7 +32,7 @@ from app.models import (
 )
 from app.services.records import get_or_not_found
 from app.services.subjects.lives import subject_lives
-from app.storage.file_store import stored_path
+from app.storage.file_store import readable_path
 
 FILES_FOLDER = "tep_dinh_kem"
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
@@ -67,7 +67,7 @@ class FileList:
             return None
         if stored.sha256 not in self.entries:
             name = f"{FILES_FOLDER}/{len(self.entries) + 1:02d}-{safe_name(stored.original_name)}"
-            path = stored_path(self.data_dir, stored)
+            path = readable_path(self.data_dir, stored)
             self.entries[stored.sha256] = {
                 "name": stored.original_name, "sha256": stored.sha256, "size": stored.size,
                 "in_zip": name, "missing": not path.is_file(),

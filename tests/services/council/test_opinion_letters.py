@@ -7,9 +7,10 @@ import datetime as dt
 
 import pytest
 from council_helpers import open_meeting
+from sqlalchemy import delete
 
 from app.errors import NotFoundError, ServiceError
-from app.models import AttendanceStatus
+from app.models import AttendanceStatus, StoredFileContent
 from app.services.council import (
     AttendanceInput,
     OpinionInput,
@@ -64,5 +65,7 @@ def test_a_letter_whose_bytes_are_gone_says_so(commune_db, members, appraised, t
     opinion = opinion_of(commune_db, nomination, letter)
     for stored in (commune_db.data_dir / "files").rglob("*.pdf"):
         stored.unlink()
+    with commune_db.transaction() as session:  # on PostgreSQL the bytes are in the database
+        session.execute(delete(StoredFileContent))
     with pytest.raises(ServiceError, match="Không tìm thấy tệp thư “thu.pdf” trong kho tệp"):
         opinion_letter_path(commune_db, opinion.id)
