@@ -71,3 +71,22 @@ def passed_people(db, round_id: int, form_id: int, names=PEOPLE, unit_id: int | 
            for name in names]
     council_review(db, ids, passed=True, day=MEETING_DAY)
     return ids
+
+
+def issued_award(db, name: str = "Trần Thị Hoa") -> tuple[int, int, int]:
+    """(subject, nomination, decision): one person's Lao động tiên tiến written by an issued decision."""
+    from app.models import DocumentType
+    from app.services.decisions.data import DecisionInput, IssueInput
+    from app.services.decisions.drafts import create_decision
+    from app.services.decisions.issue import issue_decision
+    from app.services.wording import load_wording, save_wording
+
+    ldtt = form_ids(db)["LDTT"]
+    wording = load_wording(db, DocumentType.PROPOSAL)
+    save_wording(db, DocumentType.PROPOSAL, {**wording, "signer_name": "Phạm Văn Bình"})
+    round_id = make_round(db)
+    (nomination_id,) = passed_people(db, round_id, ldtt, names=(name,))
+    data = DecisionInput(round_id=round_id, award_form_id=ldtt, council_meeting_on=MEETING_DAY)
+    draft = create_decision(db, data)
+    issued = issue_decision(db, draft.row.id, IssueInput(day=TODAY))
+    return get_nomination(db, nomination_id, TODAY).subject_id, nomination_id, issued.row.id

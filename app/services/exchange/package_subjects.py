@@ -12,7 +12,7 @@ twice adds nothing the second time. All in one transaction: any refusal leaves n
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
@@ -137,7 +137,7 @@ def import_subjects(db: Database, package: VerifiedPackage, today: dt.date | Non
                 subject = _closest(here.get(key, []), clean.awards)
                 if subject is None:
                     subject = Subject(**subject_columns(clean), version=1)
-                    subject.awards = [AwardRecord(**asdict(a)) for a in clean.awards]
+                    subject.awards = [AwardRecord(**a.columns()) for a in clean.awards]
                     session.add(subject)
                     session.flush()
                     index_subject_words(session, subject)
@@ -150,7 +150,7 @@ def import_subjects(db: Database, package: VerifiedPackage, today: dt.date | Non
                 have = {_award_key(a.form_name, a.year, a.decision_no) for a in subject.awards}
                 for award in clean.awards:
                     if _award_key(award.form_name, award.year, award.decision_no) not in have:
-                        subject.awards.append(AwardRecord(**asdict(award)))
+                        subject.awards.append(AwardRecord(**award.columns()))
                         have.add(_award_key(award.form_name, award.year, award.decision_no))
                         awards_added += 1
     except (KeyError, TypeError, ValueError) as exc:

@@ -12,7 +12,8 @@ from app.errors import ConflictError, Validator
 from app.models import AwardRecord, Field, HoldFlag, Subject, SubjectKind, Unit
 from app.rules.vntext import fold, name_sort_key, text_sort_key
 from app.services.records import check_version, get_or_not_found
-from app.services.subjects.data import AwardInput, HoldInput, SubjectDetail, SubjectInput
+from app.services.subjects.award_rows import award_input, merged_awards
+from app.services.subjects.data import HoldInput, SubjectDetail, SubjectInput
 from app.services.subjects.validation import normalized, validate_subject
 from app.services.subjects.words import index_subject_words
 from app.storage.database import Database
@@ -74,7 +75,7 @@ def _prepare(data: SubjectInput, today: dt.date | None) -> SubjectInput:
 
 
 def _replace_children(subject: Subject, data: SubjectInput) -> None:
-    subject.awards = [AwardRecord(**dataclasses.asdict(a)) for a in data.awards]
+    subject.awards = merged_awards(subject, data.awards)
     subject.holds = [HoldFlag(**dataclasses.asdict(h)) for h in data.holds]
 
 
@@ -136,14 +137,10 @@ def _detail(subject: Subject) -> SubjectDetail:
     return SubjectDetail(
         id=subject.id,
         version=subject.version,
-        awards=[_award_input(a) for a in subject.awards],
+        awards=[award_input(a) for a in subject.awards],
         holds=[_hold_input(h) for h in subject.holds],
         **values,
     )
-
-
-def _award_input(record: AwardRecord) -> AwardInput:
-    return AwardInput(**{f.name: getattr(record, f.name) for f in dataclasses.fields(AwardInput)})
 
 
 def _hold_input(flag: HoldFlag) -> HoldInput:

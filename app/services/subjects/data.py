@@ -18,6 +18,21 @@ class AwardInput:
     note: str = ""
     award_form_id: int | None = None  # the catalogue form, when known
     counts_toward_merit: bool = True  # False for ad-hoc and thematic awards
+    # The stored row this line shows (None for a line typed in now): an edit keeps the row and its links.
+    record_id: int | None = None
+    # Set when an issued decision of this app wrote the row: it is locked in the subject's form and
+    # only cancelling that decision removes it. Read-only: the service decides from the stored row.
+    locked_by_decision: bool = False
+
+    def columns(self) -> dict:
+        """The award_record column values this line stores."""
+        return {name: getattr(self, name) for name in AWARD_COLUMNS}
+
+
+AWARD_COLUMNS = (
+    "form_name", "year", "decision_no", "decision_date", "issuer", "note", "award_form_id",
+    "counts_toward_merit",
+)
 
 
 @dataclass

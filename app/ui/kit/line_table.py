@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -21,6 +22,8 @@ from app.ui.kit.widgets import ErrorLabel
 
 Index = QModelIndex | QPersistentModelIndex
 Line = dict[str, str]
+# A line holding a non-empty text under this key is read-only: shown greyed, its text as the tooltip.
+LOCKED = "locked_reason"
 
 
 @dataclass(frozen=True)
@@ -70,9 +73,20 @@ class LineTableModel(QAbstractTableModel):
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         roles = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole)
-        if not index.isValid() or role not in roles:
+        if not index.isValid():
             return None
-        return self._lines[index.row()].get(self.columns[index.column()].key, "")
+        line = self._lines[index.row()]
+        if role == Qt.ItemDataRole.ForegroundRole and line.get(LOCKED):
+            return QBrush(QPalette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
+        if role not in roles:
+            return None
+        text = line.get(self.columns[index.column()].key, "")
+        if role == Qt.ItemDataRole.ToolTipRole and line.get(LOCKED):
+            return f"{text}\n{line[LOCKED]}" if text else line[LOCKED]
+        return text
+
+    def is_locked(self, row: int) -> bool:
+        return 0 <= row < len(self._lines) and bool(self._lines[row].get(LOCKED))
 
     def setData(self, index: Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or role != Qt.ItemDataRole.EditRole:
@@ -84,6 +98,8 @@ class LineTableModel(QAbstractTableModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
+        if self.is_locked(index.row()):
+            return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
 
     def insertRows(self, row: int, count: int, parent: Index = QModelIndex()) -> bool:  # noqa: B008
@@ -171,9 +187,15 @@ class LineTableEditor(QWidget):
         self.table.edit(self.model.index(row, 0))
 
     def remove_selected(self) -> None:
+        """Remove the selected lines; a locked line stays and its reason is said above the table."""
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()}, reverse=True)
+        locked = ""
         for row in rows or ([self.table.currentIndex().row()] if self.table.currentIndex().isValid() else []):
-            self.model.removeRows(row, 1)
+            if self.model.is_locked(row):
+                locked = self.model.lines()[row][LOCKED]
+            else:
+                self.model.removeRows(row, 1)
+        self.error.set_message(locked)
 
     def numbered_lines(self) -> list[tuple[int, Line]]:
         """The lines numbered from 1, blank lines dropped first so numbers match the service's."""
