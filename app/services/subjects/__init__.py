@@ -19,6 +19,11 @@ if TYPE_CHECKING:
         SubjectQuery,
         SubjectRow,
     )
+    from app.services.subjects.duplicates import (
+        PossibleDuplicate,
+        duplicates_question,
+        find_possible_duplicates,
+    )
     from app.services.subjects.erase import ErasePlan, EraseResult, erase_plan, erase_subject
     from app.services.subjects.export import clear_citizen_ids, export_subject_data
     from app.services.subjects.search import (
@@ -33,6 +38,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "AwardInput", "ErasePlan", "EraseResult", "HoldInput", "SubjectDetail", "SubjectInput", "SubjectQuery",
+    "PossibleDuplicate", "duplicates_question", "find_possible_duplicates",
     "SubjectRow", "clear_citizen_ids", "count_subjects", "create_subject", "delete_subject", "erase_plan",
     "erase_subject", "export_subject_data", "fetch_subject_rows", "first_page", "get_subject",
     "list_collectives", "search_subjects", "subject_ids_page", "subject_position", "update_subject"
@@ -40,6 +46,7 @@ __all__ = [
 __getattr__ = lazy_exports(__name__, {
     "crud": ["create_subject", "delete_subject", "get_subject", "update_subject"],
     "data": ["AwardInput", "HoldInput", "SubjectDetail", "SubjectInput", "SubjectQuery", "SubjectRow"],
+    "duplicates": ["PossibleDuplicate", "duplicates_question", "find_possible_duplicates"],
     "erase": ["ErasePlan", "EraseResult", "erase_plan", "erase_subject"],
     "export": ["clear_citizen_ids", "export_subject_data"],
     "search": [

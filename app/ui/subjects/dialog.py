@@ -9,12 +9,15 @@ from app.services.subjects import (
     SubjectDetail,
     SubjectInput,
     create_subject,
+    duplicates_question,
+    find_possible_duplicates,
     get_subject,
     list_collectives,
     update_subject,
 )
 from app.services.units import list_fields, list_units
 from app.services.workspace import Database
+from app.ui.kit import messages
 from app.ui.kit.form_dialog import FormDialog
 from app.ui.kit.widgets import (
     ErrorLabel,
@@ -98,8 +101,14 @@ class SubjectDialog(FormDialog):
         reader.raise_if_any()
         return data
 
-    def submit(self) -> None:
-        self.saved_id = self._save(self.read()).id
+    def submit(self) -> bool | None:
+        data = self.read()
+        subject_id = self.detail.id if self.detail else None
+        found = find_possible_duplicates(self.db, data, subject_id)
+        if found and not messages.ask_yes_no(self, duplicates_question(found), "Có thể trùng đối tượng"):
+            return False  # the officer looks again; nothing saved
+        self.saved_id = self._save(data).id
+        return None
 
     def _save(self, data: SubjectInput) -> SubjectDetail:
         if self.detail is None:
