@@ -11,7 +11,7 @@ import json
 from collections.abc import Callable
 
 from app.models import NominationStatus
-from app.rules.checklist import Checklist, ChecklistLine
+from app.rules.checklist import ChecklistLine
 from app.rules.vntext import vn_short_date
 from app.services.nominations import NominationDetail, NominationRow
 from app.services.rounds import RoundRow
@@ -19,6 +19,7 @@ from app.storage.database import Database
 
 EXIT_OK, EXIT_NOT_READY = 0, 1
 BY_RULE, JUDGED = "theo quy tắc", "người thẩm định"
+NO_REPORT = "Chưa có báo cáo thành tích: phần “Thành tích đạt được” còn trống."
 
 Printer = Callable[[str], None]
 
@@ -106,10 +107,16 @@ def nominations_check(db: Database, nomination_id: int, as_json: bool, out: Prin
             f"({detail.status.label})")
         for line in checklist.lines:
             out(_line_text(line))
-        out(_verdict(checklist))
-        for problem in (*checklist.failures, *checklist.missing):
+        out(_verdict(detail))
+        for problem in _problems(detail):
             out(f"- {_one_line(problem)}")
-    return EXIT_OK if checklist.ready else EXIT_NOT_READY
+    return EXIT_OK if detail.ready_for_council else EXIT_NOT_READY
+
+
+def _problems(detail: NominationDetail) -> list[str]:
+    """What keeps the nomination from the council: failed criteria, undecided ones, an empty report."""
+    checklist = detail.checklist
+    return [*checklist.failures, *checklist.missing] + ([] if detail.report_filled else [NO_REPORT])
 
 
 def _line_text(line: ChecklistLine) -> str:
@@ -120,10 +127,12 @@ def _line_text(line: ChecklistLine) -> str:
     return "\t".join([line.outcome.label, BY_RULE if line.by_rule else JUDGED, text, reason])
 
 
-def _verdict(checklist: Checklist) -> str:
-    if checklist.ready:
+def _verdict(detail: NominationDetail) -> str:
+    if detail.ready_for_council:
         return "Kết luận: đủ điều kiện trình Hội đồng."
-    return f"Kết luận: chưa trình Hội đồng được — {checklist.summary().lower()}:"
+    checklist = detail.checklist
+    reason = checklist.summary() if not checklist.ready else "Chưa có báo cáo thành tích"
+    return f"Kết luận: chưa trình Hội đồng được — {reason.lower()}:"
 
 
 def _check_json(detail: NominationDetail) -> dict:
@@ -131,8 +140,9 @@ def _check_json(detail: NominationDetail) -> dict:
     return {
         "id": detail.id, "status": detail.status.value, "status_label": detail.status.label,
         "round_id": detail.round_id, "round": detail.round_name, "subject_id": detail.subject_id,
-        "subject": detail.subject_name, "form": detail.form_name, "ready": checklist.ready,
-        "summary": checklist.summary(), "missing": list(checklist.missing),
+        "subject": detail.subject_name, "form": detail.form_name, "ready": detail.ready_for_council,
+        "report_filled": detail.report_filled, "summary": checklist.summary(),
+        "missing": list(checklist.missing) + ([] if detail.report_filled else [NO_REPORT]),
         "failures": list(checklist.failures),
         "lines": [_line_json(line) for line in checklist.lines],
         "events": [{"at": e.at.isoformat(sep=" ", timespec="minutes"), "date": vn_short_date(e.at.date()),

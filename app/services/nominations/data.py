@@ -89,6 +89,17 @@ class NominationDetail:
     def editable(self) -> bool:
         return self.status in (NominationStatus.DRAFT, NominationStatus.PROPOSED)
 
+    @property
+    def report_filled(self) -> bool:
+        """The report's achievements are written (without them the nomination cannot be proposed)."""
+        return bool(self.report.achievements.strip())
+
+    @property
+    def ready_for_council(self) -> bool:
+        """Ready to go to the council: the report filled, every criterion decided and none failing (the
+        nominations page's banner and `sovang nominations check` both say so from this)."""
+        return self.report_filled and self.checklist.ready
+
 
 class ConfirmationNeeded(ServiceError):
     """Warnings the user may override: ask, then call again with confirmed=True (the override is kept)."""

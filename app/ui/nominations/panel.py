@@ -79,9 +79,9 @@ def readiness(detail: NominationDetail) -> tuple[str, str]:
     if detail.status in AFTER_APPRAISAL:
         return AFTER_APPRAISAL[detail.status]
     checklist = detail.checklist
-    missing = [*checklist.missing] + ([] if detail.report.achievements.strip() else [NO_REPORT])
-    if not checklist.failures and not missing:
+    if detail.ready_for_council:
         return "✓ Đủ điều kiện trình Hội đồng", READY_STYLE
+    missing = [*checklist.missing] + ([] if detail.report_filled else [NO_REPORT])
     lines = [*checklist.failures, *missing]
     items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
     title = "Chưa đủ điều kiện trình Hội đồng" + (" — có tiêu chí không đạt" if checklist.failures else "")
