@@ -4,8 +4,10 @@ Usage: python scripts/check_frozen.py [DIST_DIR]      (default dist/SoVang; `mak
 
 On a fresh temporary data directory: `init`, `demo --subjects 300`, `check-db`, then the GUI with
 SOVANG_SELF_CHECK=1 (app/ui/self_check.py: the main window shows every page, then closes), then
-`decision list --json` and `decision render` of a decision and its proposal to PDF and Word. Every step
-must exit 0 within its time limit and write what it should; one line per step, then the verdict.
+`decision list --json` and `decision render` of a decision and its proposal to PDF and Word, the Giấy khen
+of an issued decision and the calibration page, a closed council meeting's papers, the annual report (.xlsx,
+.pdf), an upload package and its verification, and a dry run of the shipped village list. Every step must
+exit as expected within its time limit and write what it should; one line per step, then the verdict.
 Exit 0 when everything passed, 1 otherwise. Standard library only (it runs without the app's venv).
 """
 
@@ -26,7 +28,8 @@ CLI_TIMEOUT_S = 300
 GUI_TIMEOUT_S = 300  # the self-check gives up by itself after 180 s (SOVANG_SELF_CHECK_TIMEOUT)
 DEMO_SUBJECTS = "300"
 # Pieces loaded by name or with ctypes at run time, which a build can silently leave out.
-BUNDLED = ["resources/fonts", "app/storage/migrations/env.py", "app/storage/migrations/versions",
+BUNDLED = ["resources/fonts", "resources/certificates", "resources/translations/qtbase_vi.qm", "docs/help",
+           "app/storage/migrations/env.py", "app/storage/migrations/versions",
            "docx/templates/default.docx", "pypdfium2_raw", "psycopg_binary"]
 
 
@@ -41,8 +44,10 @@ def executable(dist: Path) -> Path:
     raise StepFailed(f"no SoVang executable in {dist} (run `make dist`)")
 
 
-def run(exe: Path, data_dir: Path, args: list[str], env: dict[str, str], timeout: float) -> str:
-    """Run the frozen app; its stdout. StepFailed on a non-zero exit status or the time limit."""
+def run(exe: Path, data_dir: Path, args: list[str], env: dict[str, str], timeout: float,
+        expected: int = 0) -> str:
+    """Run the frozen app; its stdout. StepFailed on another exit status than `expected` or the time
+    limit."""
     command = [str(exe), "--data-dir", str(data_dir), *args]
     try:
         done = subprocess.run(command, env=env, capture_output=True, text=True, encoding="utf-8",
@@ -50,7 +55,7 @@ def run(exe: Path, data_dir: Path, args: list[str], env: dict[str, str], timeout
     except subprocess.TimeoutExpired as exc:
         raise StepFailed(f"still running after {timeout:g} s: {' '.join(args) or '(GUI)'}"
                          f"{_tail(exc.stderr)}") from None
-    if done.returncode != 0:
+    if done.returncode != expected:
         raise StepFailed(f"exit status {done.returncode}{_tail(done.stderr)}{_tail(done.stdout)}")
     if done.stderr.strip():  # said, not fatal: a step's warnings are worth reading
         print(_indent(done.stderr))
@@ -109,8 +114,9 @@ def main(argv: list[str]) -> int:
                 raise StepFailed("missing from the bundle: " + ", ".join(missing))
             return f"{exe.relative_to(dist.parent)}, and {len(BUNDLED)} run-time pieces present"
 
-        def cli(*args: str) -> str:
-            return run(state["exe"], data_dir, list(args), env, CLI_TIMEOUT_S)  # type: ignore[arg-type]
+        def cli(*args: str, expected: int = 0) -> str:
+            return run(state["exe"], data_dir, list(args), env, CLI_TIMEOUT_S,  # type: ignore[arg-type]
+                       expected)
 
         def init() -> str:
             return cli("init", "--commune", "Xã Hòa Bình", "--province", "Tỉnh Kiểm Thử").strip()
@@ -144,6 +150,52 @@ def main(argv: list[str]) -> int:
 
             return step
 
+        def certificates() -> str:
+            decisions = json.loads(cli("decision", "list", "--json"))
+            issued = [d for d in decisions if d["status"] == "issued" and d["form"] == "Giấy khen"]
+            if not issued:
+                raise StepFailed("the demo issued no Giấy khen decision")
+            target = out_dir / "giay-khen.pdf"
+            cli("certificates", str(issued[0]["id"]), "--out", str(target), "--override-stock",
+                "--note", "kiểm tra bản đóng gói")
+            return non_empty(target, b"%PDF")
+
+        def calibration_page() -> str:
+            target = out_dir / "can-chinh.pdf"
+            cli("calibration-page", "--out", str(target))
+            return non_empty(target, b"%PDF")
+
+        def meeting_papers() -> str:
+            meetings = [line.split("\t") for line in cli("meeting", "list").splitlines() if line.strip()]
+            closed = [fields[0] for fields in meetings if fields[4] == "Đã kết thúc"]
+            if not closed:
+                raise StepFailed("the demo closed no council meeting")
+            folder = out_dir / "giay-to-hop"
+            written = cli("meeting", "papers", closed[0], "--out", str(folder))
+            paths = [Path(line) for line in written.splitlines() if line.strip()]
+            if len(paths) != 6:
+                raise StepFailed(f"{len(paths)} files instead of 6: {paths}")
+            return ", ".join(check_docx(p) if p.suffix == ".docx" else non_empty(p, b"%PDF")
+                             for p in paths[-2:])
+
+        def report(suffix: str) -> Callable[[], str]:
+            def step() -> str:
+                target = out_dir / f"bao-cao-nam{suffix}"
+                cli("report", "nam", "--year", "2026", "--out", str(target))
+                return non_empty(target, b"PK" if suffix == ".xlsx" else b"%PDF")
+
+            return step
+
+        def package() -> str:
+            target = out_dir / "goi.zip"
+            cli("package", str(state["decision"]), "--out", str(target))
+            return cli("verify-package", str(target)).strip().splitlines()[-1][:200]
+
+        def village_list() -> str:
+            workbook = ROOT / "resources" / "data" / "demo" / "danh-sach-thon-trung.xlsx"
+            # exit status 1: the list has rows refused on purpose (a 31/02, an 11-digit CCCD …)
+            return cli("import-xlsx", str(workbook), "--dry-run", expected=1).strip().splitlines()[-1][:200]
+
         steps = [
             ("bundle", bundle),
             ("init", init),
@@ -155,6 +207,13 @@ def main(argv: list[str]) -> int:
             ("decision render --format docx", render("decision", "docx")),
             ("decision render --document proposal --format pdf", render("proposal", "pdf")),
             ("decision render --document proposal --format docx", render("proposal", "docx")),
+            ("certificates (Giấy khen of an issued decision)", certificates),
+            ("calibration-page", calibration_page),
+            ("meeting papers (a closed council meeting)", meeting_papers),
+            ("report nam --out .xlsx", report(".xlsx")),
+            ("report nam --out .pdf", report(".pdf")),
+            ("package and verify-package", package),
+            ("import-xlsx --dry-run (the shipped village list, TCVN3 and VNI)", village_list),
         ]
         for name, step in steps:
             step_started = time.monotonic()
