@@ -94,7 +94,7 @@ WINDOW_APP_MODULES = frozenset({
     "app.models.stored_file", "app.models.subject", "app.models.unit", "app.models.user",
     "app.models.subject_word",  # the word table, mapped with the other models
     "app.models.exchange",  # the import batches and column presets, mapped with the other models
-    "app.models.council", "app.models.certificate",  # mapped with the other models
+    "app.models.council", "app.models.certificate", "app.models.stored_file_content",  # mapped with the rest
     "app.storage.file_store",  # its list of evidence file types, for the file pickers' filters (small)
     "app.rules", "app.rules.duty", "app.rules.vntext",
     "app.services", "app.services.dashboard", "app.services.duty", "app.services.exports",
