@@ -6,15 +6,20 @@ import dataclasses
 import datetime as dt
 import json
 
-from sqlalchemy import select
+from sqlalchemy import case, select
 from sqlalchemy.orm import Session, aliased
 
 from app.models import AwardForm, Criterion, Nomination, NominationStatus, Subject, Unit
+from app.models.enums import SubjectKind
 from app.rules.checklist import Checklist, CriterionSpec, Judgement, build_checklist
+from app.rules.vntext import text_sort_key
 from app.services.nominations.crud import get_nomination_row
 from app.services.nominations.data import NominationDetail, NominationEventRow, NominationRow, ReportInput
 from app.services.nominations.eligibility_facts import FormIndex, nomination_facts
 from app.storage.database import Database
+
+# The list's sorts (a column each); "form" is the official order: forms in the catalogue's order, then names.
+NOMINATION_SORTS = ("form", "subject_name", "subject_kind", "unit_name", "proposing_unit_name", "status")
 
 
 def checklist_for(
@@ -59,8 +64,11 @@ def get_nomination(db: Database, nomination_id: int, today: dt.date | None = Non
 
 def list_nominations(
     db: Database, round_id: int | None = None, status: NominationStatus | None = None,
-    award_form_id: int | None = None, unit_id: int | None = None,
+    award_form_id: int | None = None, unit_id: int | None = None, sort: str = "form",
+    descending: bool = False,
 ) -> list[NominationRow]:
+    """A round's nominations (or all of them), filtered, sorted by the query on one of NOMINATION_SORTS:
+    empty values last either way, then the forms' order and names in official-list order."""
     proposing = aliased(Unit)
     query = (
         select(Nomination.id, Nomination.round_id, Subject.id, Subject.name, Subject.kind, Unit.name,
@@ -69,7 +77,7 @@ def list_nominations(
         .join(AwardForm, Nomination.award_form_id == AwardForm.id)
         .outerjoin(Unit, Subject.unit_id == Unit.id)
         .outerjoin(proposing, Nomination.proposing_unit_id == proposing.id)
-        .order_by(AwardForm.sort_order, Subject.sort_key, Nomination.id)
+        .order_by(*_order(sort, descending, proposing))
     )
     for column, value in ((Nomination.round_id, round_id), (Nomination.status, status),
                           (Nomination.award_form_id, award_form_id), (Nomination.proposing_unit_id, unit_id)):
@@ -78,3 +86,27 @@ def list_nominations(
     with db.read() as session:
         return [NominationRow(*(value if value is not None else "" for value in row))
                 for row in session.execute(query)]
+
+
+def _order(sort: str, descending: bool, proposing) -> list:
+    """The ORDER BY of a sort: its column (NULL, an empty value, last), then the official order."""
+    keys = {
+        "form": AwardForm.sort_order, "subject_name": Subject.sort_key, "unit_name": Unit.sort_key,
+        "subject_kind": _by_label(Subject.kind, SubjectKind), "proposing_unit_name": proposing.sort_key,
+        # The path's order (Nháp, Đã đề nghị, … Đã quyết định), not the labels' alphabet.
+        "status": case({member.value: rank for rank, member in enumerate(NominationStatus)},
+                       value=Nomination.status),
+    }
+    if sort not in keys:
+        raise ValueError(f"no such sort: {sort}")
+    key = keys[sort]
+    first = (key.desc() if descending else key.asc()).nulls_last()
+    if sort == "subject_name":
+        return [first, Nomination.id.desc() if descending else Nomination.id]
+    return [first, AwardForm.sort_order, Subject.sort_key, Nomination.id]
+
+
+def _by_label(column, enum_cls):
+    """An enum column in the alphabetical order of its Vietnamese labels (as the list shows them)."""
+    ranked = sorted(enum_cls, key=lambda member: text_sort_key(member.label))
+    return case({member.value: rank for rank, member in enumerate(ranked)}, value=column)

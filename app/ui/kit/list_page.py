@@ -52,6 +52,7 @@ class ListPage(QWidget):
     table: QTableView
     selection_buttons: tuple[QPushButton, ...] = ()  # enabled only while a row is selected
     refresh_when_closed = False  # True: list again when an add or edit dialog closes, saved or not
+    columns_key = ""  # where the table's column layout is kept in giao-dien.ini; empty: the class's name
     _sorts: dict[int, str] = {}
     _fitted = False  # the columns were sized to the first rows shown
 
@@ -72,8 +73,9 @@ class ListPage(QWidget):
 
     def use_table(self, table: QTableView, *, edits: bool = True) -> QTableView:
         """The page's table: selecting a row calls `selection_changed`, double-clicking one or pressing
-        Enter on it edits it."""
+        Enter on it edits it; its column widths, order and sort are remembered (under `columns_key`)."""
         self.table = table
+        self.remember_columns(self.columns_key or type(self).__name__)
         if edits:
             table.doubleClicked.connect(lambda _index: self.edit_selected())
             for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -86,7 +88,12 @@ class ListPage(QWidget):
         """Header clicks sort the list through the query: `sorts` maps columns to the service's sort names
         (read back with `sort`); the list is read again on each click."""
         self._sorts = sorts
-        sort_by_query(self.table, sorts, lambda: self.refresh(), default)
+        sort_by_query(self.table, sorts, lambda: self.resorted(), default)
+
+    def resorted(self) -> None:
+        """The header asked for another order: list again (a page keeping more than the row selected
+        overrides this)."""
+        self.refresh()
 
     def sort(self) -> tuple[str, bool]:
         """The service's sort name the header shows, and whether it is descending."""

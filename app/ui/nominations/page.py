@@ -60,6 +60,13 @@ def council_line(result: NominationCouncilResult) -> str:
     return f"Hội đồng Thi đua - Khen thưởng họp ngày {day}: {outcome}.{ongoing}"
 
 
+STT, NAME, KIND, UNIT, FORM, PROPOSING, STATUS = range(7)  # the columns of nomination_columns
+# The service's sort for each column (list_nominations); a click on the number (STT) goes back to the
+# official order: forms in the catalogue's order, then names.
+SORTS = {NAME: "subject_name", KIND: "subject_kind", UNIT: "unit_name", FORM: "form",
+         PROPOSING: "proposing_unit_name", STATUS: "status"}
+
+
 def nomination_columns(number: dict[int, int]) -> list[RowColumn]:
     """The list's columns; STT is the row's position, given by the page for each id."""
     return [
@@ -130,6 +137,7 @@ class NominationsPage(ListPage):
 
     def _build_body(self) -> QSplitter:
         self.use_table(row_table_view(self.model), edits=False)
+        self.sort_columns(SORTS, default=FORM)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # Shift/Ctrl
         self.table.doubleClicked.connect(lambda _index: self.panel.edit_report())
         self.council_label = QLabel()
@@ -193,9 +201,11 @@ class NominationsPage(ListPage):
     def refresh(self, select: int | None = None) -> None:
         """Reload the list; the nomination just changed stays shown even when the filters now hide it."""
         status = self.status_combo.currentData()
+        sort, descending = self.sort()
         rows = list_nominations(
             self.db, round_id=self.current_round_id(), status=NominationStatus(status) if status else None,
             award_form_id=self.form_combo.currentData(), unit_id=self.unit_combo.currentData(),
+            sort=sort, descending=descending,
         )
         self._numbers.clear()
         self._numbers.update({row.id: number for number, row in enumerate(rows, start=1)})
@@ -229,6 +239,13 @@ class NominationsPage(ListPage):
         elif not many and self._one_sizes is not None:
             self.splitter.setSizes(self._one_sizes)
             self._one_sizes = None
+
+    def resorted(self) -> None:
+        """Listed in the new order, the nominations chosen for a step stay chosen."""
+        chosen = self.selected_ids()
+        self.refresh()
+        if len(chosen) > 1:
+            self.select_ids(chosen)
 
     def selected_ids(self) -> list[int]:
         """The selected nominations, in the list's order."""

@@ -43,6 +43,7 @@ class SubjectsPage(ListPage):
     """Its model reads the list a page of rows at a time: it selects rows itself (`_select_subject`)."""
 
     total_changed = Signal(int)
+    columns_key = "subjects"
     model: SubjectTableModel
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
@@ -56,7 +57,6 @@ class SubjectsPage(ListPage):
         layout.addLayout(self._build_buttons())
         layout.addWidget(self.use_table(list_table_view(self.model, COLUMN_WIDTHS, stretch_last=True)), 1)
         layout.addWidget(self.count_label)
-        self.remember_columns("subjects")
         self.sort_columns(SORTS, default=cols.NAME)
         self.selection_changed()
 

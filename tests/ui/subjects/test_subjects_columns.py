@@ -4,7 +4,8 @@ widths, order and sort are remembered for the next time the page is made."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from header_clicks import click_header
+from PySide6.QtCore import Qt
 
 from app.ui.subjects.dialog import SubjectDialog
 from app.ui.subjects.page import SubjectsPage
@@ -29,29 +30,23 @@ def listed(page: SubjectsPage, column: int = NAME) -> list[str]:
     return [page.model.index(row, column).data() for row in range(page.model.rowCount())]
 
 
-def click_header(qtbot, page: SubjectsPage, column: int) -> None:
-    header = page.table.horizontalHeader()
-    x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
-    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
-
-
 def test_a_header_click_sorts_by_that_column_and_again_the_other_way(qtbot, page) -> None:
     assert page.query().sort == "name"
-    click_header(qtbot, page, KIND)
+    click_header(qtbot, page.table, KIND)
     assert (page.query().sort, page.query().descending) == ("kind", False)
     assert listed(page, KIND) == ["Cá nhân", "Cá nhân", "Cá nhân", "Hộ gia đình", "Tập thể"]
     assert listed(page, STT) == ["1", "2", "3", "4", "5"]
-    click_header(qtbot, page, KIND)
+    click_header(qtbot, page.table, KIND)
     assert page.query().descending
     assert listed(page, KIND) == ["Tập thể", "Hộ gia đình", "Cá nhân", "Cá nhân", "Cá nhân"]
-    click_header(qtbot, page, UNIT)  # empty units last, whichever way
+    click_header(qtbot, page.table, UNIT)  # empty units last, whichever way
     assert listed(page, UNIT)[-1] == ""
 
 
 def test_the_number_column_goes_back_to_the_official_order(qtbot, page) -> None:
     before = listed(page)
-    click_header(qtbot, page, KIND)
-    click_header(qtbot, page, STT)
+    click_header(qtbot, page.table, KIND)
+    click_header(qtbot, page.table, STT)
     assert page.query().sort == "name" and not page.query().descending
     assert listed(page) == before
 
@@ -71,7 +66,7 @@ def test_widths_order_and_sort_are_remembered(qtbot, commune_db, people) -> None
     header = first.table.horizontalHeader()
     header.resizeSection(UNIT, 233)
     header.moveSection(header.visualIndex(UNIT), 1)
-    click_header(qtbot, first, UNIT)
+    click_header(qtbot, first.table, UNIT)
     first.column_layout.save()
     again = make_page(qtbot, commune_db)
     header = again.table.horizontalHeader()
