@@ -26,11 +26,11 @@ if TYPE_CHECKING:
         run_import,
         undo_import,
     )
-    from app.services.exchange.package_build import PackageSummary, make_package
-    from app.services.exchange.package_catalogue import CatalogueImport, make_catalogue_package
-    from app.services.exchange.package_import import import_package
-    from app.services.exchange.package_subjects import SubjectsImport, make_subjects_package
-    from app.services.exchange.package_verify import PackageCheck, verify_package
+    from app.services.exchange.package.build import PackageSummary, make_package
+    from app.services.exchange.package.catalogue import CatalogueImport, make_catalogue_package
+    from app.services.exchange.package.importing import import_package
+    from app.services.exchange.package.subjects import SubjectsImport, make_subjects_package
+    from app.services.exchange.package.verify import PackageCheck, verify_package
     from app.services.exchange.presets import (
         ImportPreset,
         delete_preset,
@@ -78,11 +78,11 @@ __getattr__ = lazy_exports(__name__, {
         "list_import_presets", "save_export_preset", "save_import_preset"
     ],
     "workbook": ["sheet_names"],
-    "package_build": ["PackageSummary", "make_package"],
-    "package_catalogue": ["CatalogueImport", "make_catalogue_package"],
-    "package_import": ["import_package"],
-    "package_subjects": ["SubjectsImport", "make_subjects_package"],
-    "package_verify": ["PackageCheck", "verify_package"],
+    "package.build": ["PackageSummary", "make_package"],
+    "package.catalogue": ["CatalogueImport", "make_catalogue_package"],
+    "package.importing": ["import_package"],
+    "package.subjects": ["SubjectsImport", "make_subjects_package"],
+    "package.verify": ["PackageCheck", "verify_package"],
     "statistics": ["Statistics", "StatsFilter", "available_years", "commendation_statistics", "percent_text"],
     "reports": ["REPORTS", "periodic_report", "report_document", "write_report"],
 })

@@ -17,7 +17,7 @@ from app.models import AwardForm, Criterion
 from app.resources import load_json
 from app.services.catalogue import list_award_forms
 from app.services.exchange import import_package, make_catalogue_package, verify_package
-from app.services.exchange.package_bag import bag_zip
+from app.services.exchange.package.bag import bag_zip
 from app.storage.audit.chain import trail_head
 
 pytestmark = pytest.mark.both_backends

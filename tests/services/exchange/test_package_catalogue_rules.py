@@ -17,7 +17,7 @@ from app.models.enums import PollMethod, ThresholdBase
 from app.resources import load_json
 from app.services.catalogue import AwardFormInput, create_award_form, get_award_form, list_award_forms
 from app.services.exchange import import_package, make_catalogue_package
-from app.services.exchange.package_bag import bag_zip
+from app.services.exchange.package.bag import bag_zip
 from app.storage.database import Database, open_database
 
 RULE = ("poll_method", "threshold_base", "threshold_percent", "threshold_numerator", "threshold_denominator",

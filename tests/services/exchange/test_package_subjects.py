@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from app.errors import ServiceError
 from app.models import AwardRecord, Gender, Subject, SubjectKind, UnitKind
 from app.services.exchange import import_package, make_subjects_package
-from app.services.exchange.package_bag import bag_zip
+from app.services.exchange.package.bag import bag_zip
 from app.services.subjects.crud import create_subject
 from app.services.subjects.data import AwardInput, SubjectInput
 from app.services.units import UnitInput, create_unit

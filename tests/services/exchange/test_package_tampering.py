@@ -13,7 +13,7 @@ from package_helpers import rezip
 
 from app.errors import ServiceError
 from app.services.exchange import import_package, verify_package
-from app.services.exchange.package_bag import bag_zip
+from app.services.exchange.package.bag import bag_zip
 
 ROOT = "Xa_2026_QD-001"
 
@@ -93,7 +93,7 @@ def test_too_many_files_is_refused(package, tmp_path) -> None:
 
 
 def test_a_package_larger_than_the_limit_is_refused_unread(package, monkeypatch) -> None:
-    from app.services.exchange import package_verify
+    from app.services.exchange.package import verify as package_verify
 
     monkeypatch.setattr(package_verify, "MAX_TOTAL_BYTES", 100)  # the zip's directory declares more
     said = problems(package)

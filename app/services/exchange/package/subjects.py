@@ -21,9 +21,9 @@ from sqlalchemy.orm import Session, selectinload
 from app.errors import ServiceError, ValidationError
 from app.models import AwardRecord, Field, Gender, OccupationGroup, Subject, SubjectKind, Unit
 from app.rules.vntext import fold, vn_number
-from app.services.exchange.package_common import data_header, read_origin, write_data_package
-from app.services.exchange.package_schema import SUBJECTS
-from app.services.exchange.package_verify import VerifiedPackage
+from app.services.exchange.package.common import data_header, read_origin, write_data_package
+from app.services.exchange.package.schema import SUBJECTS
+from app.services.exchange.package.verify import VerifiedPackage
 from app.services.subjects.crud import subject_columns
 from app.services.subjects.data import AwardInput, SubjectInput
 from app.services.subjects.validation import normalized, validate_subject

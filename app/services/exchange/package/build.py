@@ -20,18 +20,18 @@ from pathlib import Path
 from app.exporters.document import AdminDocument, Block, PageBreak
 from app.rules.vntext import vn_short_date
 from app.services.decisions.documents import decision_document, proposal_document, render, report_document
-from app.services.exchange.package_bag import bag_zip, sha256
-from app.services.exchange.package_common import (
+from app.services.exchange.package.bag import bag_zip, sha256
+from app.services.exchange.package.common import (
     Origin,
     data_header,
     origin_fields,
     read_origin,
     version_fields,
 )
-from app.services.exchange.package_content import decision_for_package, round_for_package, year_for_package
-from app.services.exchange.package_lists import LIST_FIELDS, decision_lists
-from app.services.exchange.package_names import decision_stem, document_code, safe_name
-from app.services.exchange.package_schema import (
+from app.services.exchange.package.content import decision_for_package, round_for_package, year_for_package
+from app.services.exchange.package.lists import LIST_FIELDS, decision_lists
+from app.services.exchange.package.names import decision_stem, document_code, safe_name
+from app.services.exchange.package.schema import (
     DATA_SUFFIX,
     DATAPACKAGE,
     DECISION,

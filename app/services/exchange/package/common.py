@@ -10,9 +10,9 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from app.services.exchange.package_bag import bag_zip
-from app.services.exchange.package_names import commune_code
-from app.services.exchange.package_schema import DATA_SUFFIX, SCHEMA, SCHEMA_VERSION, app_version
+from app.services.exchange.package.bag import bag_zip
+from app.services.exchange.package.names import commune_code
+from app.services.exchange.package.schema import DATA_SUFFIX, SCHEMA, SCHEMA_VERSION, app_version
 from app.services.settings import COMMUNE_CODE, read_commune_profile, read_setting
 from app.storage.atomic import save_files
 from app.storage.audit.chain import trail_head

@@ -19,8 +19,8 @@ from pathlib import Path, PurePosixPath
 
 from app.errors import ServiceError
 from app.rules.vntext import vn_number
-from app.services.exchange.package_bag import BAG_INFO, MANIFEST, TAG_MANIFEST, sha256
-from app.services.exchange.package_schema import (
+from app.services.exchange.package.bag import BAG_INFO, MANIFEST, TAG_MANIFEST, sha256
+from app.services.exchange.package.schema import (
     DATA_SUFFIX,
     MAX_MEMBER_BYTES,
     MAX_MEMBERS,

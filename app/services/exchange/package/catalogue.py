@@ -24,9 +24,9 @@ from app.errors import ServiceError
 from app.models import AwardForm
 from app.rules.vntext import vn_number
 from app.services.catalogue.defaults import award_form_from_spec, criterion_from_spec
-from app.services.exchange.package_common import data_header, read_origin, write_data_package
-from app.services.exchange.package_schema import CATALOGUE
-from app.services.exchange.package_verify import VerifiedPackage
+from app.services.exchange.package.common import data_header, read_origin, write_data_package
+from app.services.exchange.package.schema import CATALOGUE
+from app.services.exchange.package.verify import VerifiedPackage
 from app.storage.database import Database
 
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.errors import ServiceError
-from app.services.exchange.package_catalogue import CatalogueImport, import_catalogue
-from app.services.exchange.package_schema import CATALOGUE, SUBJECTS
-from app.services.exchange.package_subjects import SubjectsImport, import_subjects
-from app.services.exchange.package_verify import read_verified
+from app.services.exchange.package.catalogue import CatalogueImport, import_catalogue
+from app.services.exchange.package.schema import CATALOGUE, SUBJECTS
+from app.services.exchange.package.subjects import SubjectsImport, import_subjects
+from app.services.exchange.package.verify import read_verified
 from app.storage.database import Database
 
 

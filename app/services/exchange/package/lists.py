@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 from app.services.exchange.export_columns import COLUMN_BY_KEY, GENERIC, CellType, ListKind
 from app.services.exchange.export_lists import gather_list
 from app.services.exchange.export_xlsx import workbook_bytes
-from app.services.exchange.package_names import decision_stem
+from app.services.exchange.package.names import decision_stem
 
 COLUMNS = [COLUMN_BY_KEY[key] for key in GENERIC.columns]
 # Frictionless Table Schema types of the columns ("any": a date of birth, or the year alone).
