@@ -17,15 +17,11 @@ LAPTOP_WIDTH, LAPTOP_HEIGHT = 1093, 614
 # A round named as provinces name them: the nominations page's round filter once widened the window to 1302.
 LONG_ROUND = ("Khen thưởng chuyên đề chuyển đổi số, thực hiện Đề án 06 về phát triển ứng dụng dữ liệu "
               "dân cư, định danh và xác thực điện tử năm 2026")
-# Pages that still ask for more (found by this test; their fixes belong to their features' owners).
-TOO_WIDE: dict[str, str] = {}
 GRABS = os.environ.get("SOVANG_GRAB_DIR")  # set it to look at the pages: one PNG per page
 
 
 @pytest.mark.parametrize("key", [spec.key for spec in default_pages()])
-def test_the_page_fits_a_laptop_window(request, qtbot, commune_db, people, key: str) -> None:
-    if key in TOO_WIDE:  # strict: once the page fits, this says to take it off the list
-        request.applymarker(pytest.mark.xfail(reason=TOO_WIDE[key], strict=True))
+def test_the_page_fits_a_laptop_window(qtbot, commune_db, people, key: str) -> None:
     data = RoundInput(name=LONG_ROUND, kind=RoundKind.AD_HOC, year=2026)
     create_round(commune_db, data)
     window = MainWindow(commune_db)
