@@ -12,10 +12,10 @@ from sqlalchemy.orm import Session, aliased
 from app.models import AwardForm, Criterion, Nomination, NominationStatus, Subject, Unit
 from app.models.enums import SubjectKind
 from app.rules.checklist import Checklist, CriterionSpec, Judgement, build_checklist
-from app.rules.vntext import text_sort_key
 from app.services.nominations.crud import get_nomination_row
 from app.services.nominations.data import NominationDetail, NominationEventRow, NominationRow, ReportInput
 from app.services.nominations.eligibility_facts import FormIndex, nomination_facts
+from app.services.sorting import by_label
 from app.storage.database import Database
 
 # The list's sorts (a column each); "form" is the official order: forms in the catalogue's order, then names.
@@ -92,7 +92,7 @@ def _order(sort: str, descending: bool, proposing) -> list:
     """The ORDER BY of a sort: its column (NULL, an empty value, last), then the official order."""
     keys = {
         "form": AwardForm.sort_order, "subject_name": Subject.sort_key, "unit_name": Unit.sort_key,
-        "subject_kind": _by_label(Subject.kind, SubjectKind), "proposing_unit_name": proposing.sort_key,
+        "subject_kind": by_label(Subject.kind, SubjectKind), "proposing_unit_name": proposing.sort_key,
         # The path's order (Nháp, Đã đề nghị, … Đã quyết định), not the labels' alphabet.
         "status": case({member.value: rank for rank, member in enumerate(NominationStatus)},
                        value=Nomination.status),
@@ -105,8 +105,3 @@ def _order(sort: str, descending: bool, proposing) -> list:
         return [first, Nomination.id.desc() if descending else Nomination.id]
     return [first, AwardForm.sort_order, Subject.sort_key, Nomination.id]
 
-
-def _by_label(column, enum_cls):
-    """An enum column in the alphabetical order of its Vietnamese labels (as the list shows them)."""
-    ranked = sorted(enum_cls, key=lambda member: text_sort_key(member.label))
-    return case({member.value: rank for rank, member in enumerate(ranked)}, value=column)

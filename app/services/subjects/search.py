@@ -9,7 +9,8 @@ from typing import Any
 from sqlalchemy import Connection, and_, case, exists, extract, func, null, or_, select
 
 from app.models import Field, Gender, HoldFlag, Subject, SubjectKind, Unit
-from app.rules.vntext import text_sort_key, vn_short_date
+from app.rules.vntext import vn_short_date
+from app.services.sorting import by_label
 from app.services.subjects.data import SubjectQuery, SubjectRow, mask_citizen_id
 from app.services.subjects.words import WordSearch, word_search
 from app.storage.database import Database
@@ -41,11 +42,6 @@ def _count(conn: Connection, found: WordSearch) -> int:
     return conn.execute(select(func.count()).select_from(Subject).where(*found.conditions)).scalar_one()
 
 
-def _by_label(column, enum_cls):
-    """An enum column in the alphabetical order of its Vietnamese labels (as the list shows them)."""
-    ranked = sorted(enum_cls, key=lambda member: text_sort_key(member.label))
-    return case({member.value: rank for rank, member in enumerate(ranked)}, value=column)
-
 
 def _ranked(conn: Connection, column, table, key) -> Any:
     """A unit or field id as its rank in the alphabetical order of the names (a few dozen, read here):
@@ -63,7 +59,7 @@ def _column_key(conn: Connection, sort: str) -> Any:
     detail = case((Subject.kind == SubjectKind.INDIVIDUAL, Subject.position),
                   (Subject.kind == SubjectKind.COLLECTIVE, Subject.parent_body), else_=Subject.address)
     keys = {
-        "kind": _by_label(Subject.kind, SubjectKind), "gender": _by_label(Subject.gender, Gender),
+        "kind": by_label(Subject.kind, SubjectKind), "gender": by_label(Subject.gender, Gender),
         "detail": func.nullif(detail, ""), "citizen_id_masked": func.nullif(Subject.citizen_id, ""),
         "birth": func.coalesce(Subject.birth_year, extract("year", Subject.birth_date)),
         "on_hold": case((_on_hold_clause(dt.date.today()), 1), else_=0),
