@@ -55,13 +55,15 @@ def baseline_unrecorded(conn: Connection, at: dt.datetime, actor: Actor,
     total = 0
     for entry in entries:
         batches = list(baseline_batches(conn, entry, recorded_ids(conn, entry)))
-        append(conn, [_event(entry, rows, first, at, actor) for rows, first in batches])
+        append(conn, [baseline_event(entry, rows, first, at, actor) for rows, first in batches])
         total += sum(len(rows) for rows, _first in batches)
     return total
 
 
-def _event(entry: Audited, rows: list[tuple[int, str]], first: dict, at: dt.datetime,
-           actor: Actor) -> NewEvent:
+def baseline_event(entry: Audited, rows: list[tuple[int, str]], first: dict, at: dt.datetime,
+                   actor: Actor, why: str = "") -> NewEvent:
+    """One baseline event for a batch of rows; `why` goes before the summary ("Nâng cấp …: ")."""
     return NewEvent(at=at, actor=actor.label, user_id=actor.user_id, action=AuditAction.BASELINE,
-                    entity=entry.entity, entity_id=rows[0][0], summary=baseline_summary(entry, rows, first),
+                    entity=entry.entity, entity_id=rows[0][0],
+                    summary=why + baseline_summary(entry, rows, first),
                     after_json=canonical({"rows": [list(row) for row in rows]}))

@@ -14,12 +14,10 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from app.errors import ServiceError
-from app.models.enums import AuditAction
 from app.storage.actor import system_actor
-from app.storage.audit.baseline import baseline_batches, baseline_summary
-from app.storage.audit.chain import NewEvent, append, read_head, utc_now
+from app.storage.audit.baseline import baseline_batches, baseline_event
+from app.storage.audit.chain import append, read_head, utc_now
 from app.storage.audit.registry import REGISTRY
-from app.storage.audit.snapshot import canonical
 
 # revision -> the audited tables whose existing rows that migration rewrote
 REWRITTEN_BY = {"0008": ("award_form",)}  # the council's vote rule on every award form
@@ -51,15 +49,8 @@ def record_upgraded_rows(data_dir: Path, engine: Engine, before: str | None) -> 
         except ServiceError:
             return 0
         at, actor = utc_now(), system_actor()
-        events, total = [], 0
-        for entry in entries:
-            for rows, first in baseline_batches(conn, entry, skip=set()):
-                summary = f"Nâng cấp cơ sở dữ liệu (phiên bản {before} trở lên): " + baseline_summary(
-                    entry, rows, first)
-                events.append(NewEvent(at=at, actor=actor.label, user_id=actor.user_id,
-                                       action=AuditAction.BASELINE, entity=entry.entity,
-                                       entity_id=rows[0][0], summary=summary,
-                                       after_json=canonical({"rows": [list(row) for row in rows]})))
-                total += len(rows)
-        append(conn, events)
-        return total
+        why = f"Nâng cấp cơ sở dữ liệu (phiên bản {before} trở lên): "
+        batches = [(entry, rows, first) for entry in entries
+                   for rows, first in baseline_batches(conn, entry, skip=set())]
+        append(conn, [baseline_event(entry, rows, first, at, actor, why) for entry, rows, first in batches])
+        return sum(len(rows) for _entry, rows, _first in batches)
