@@ -89,6 +89,7 @@ def paper_meeting(view: MeetingView, values: dict[str, str], wording: dict) -> P
     issuer = [*wording["issuer_lines"], *COUNCIL_LINES]
     header = parts.header({**wording, "issuer_lines": issuer, "symbol": SYMBOL}, values, "", view.held_on,
                           view.held_on.year, parent_lines=len(issuer) - len(COUNCIL_LINES))
+    roles = {member.member_id: member.role_label for member in view.members}
     by_status = {status: tuple(_member_line(m) for m in view.members if m.status is status)
                  for status in AttendanceStatus}
     return PaperMeeting(
@@ -102,7 +103,7 @@ def paper_meeting(view: MeetingView, values: dict[str, str], wording: dict) -> P
         absent=by_status[AttendanceStatus.ABSENT],
         quorum_text=view.quorum.text, override_reason=view.quorum_override_reason,
         ballot_counters=view.ballot_counters,
-        items=tuple(_item(item, view) for item in view.agenda),
+        items=tuple(_item(item, roles) for item in view.agenda),
         closing_time_text=view.closing_time_text,
         ballot_copies=view.quorum.total, closed=view.closed,
     )
@@ -116,10 +117,9 @@ def _person(name: str, position: str) -> str:
     return f"{name}, {position}" if name and position else name
 
 
-def _item(item: AgendaItemView, view: MeetingView) -> PaperItem:
+def _item(item: AgendaItemView, roles: dict[int, str]) -> PaperItem:
     poll = item.poll
     voted = poll is not None and poll.closed and not poll.counts_hidden
-    roles = {m.member_id: m.role_label for m in view.members}
     return PaperItem(
         number=item.position, nominee=item.nominee_name, unit=item.unit_name, form_name=item.form_name,
         method_label=poll.method_label if poll else item.method.label,
