@@ -100,6 +100,7 @@ WINDOW_APP_MODULES = frozenset({
     "app.services", "app.services.dashboard", "app.services.duty", "app.services.exports",
     "app.services.settings", "app.services.subjects", "app.services.subjects.data",
     "app.services.subjects.search", "app.services.workspace",
+    "app.services.sorting",  # the lists' shared ORDER BY pieces, used by the subjects list
     "app.services.subjects.words",  # the search's word conditions (SQLAlchemy only)
     "app.storage", "app.storage.actor", "app.storage.conflicts", "app.storage.damage", "app.storage.database",
     "app.storage.engine", "app.storage.location", "app.storage.lock", "app.storage.paths",
