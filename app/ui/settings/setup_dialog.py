@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
+from app.errors import ServiceError
+from app.rules.vntext import vn_number
 from app.services.commune import initialise_commune
 from app.services.settings import CommuneProfile, load_commune_profile
 from app.services.workspace import Database
 from app.ui.kit.form_dialog import FormDialog
-from app.ui.kit.operations import busy
+from app.ui.kit.waiting import run_and_wait
 from app.ui.kit.widgets import ErrorLabel, Form, ok_cancel_buttons, restore_geometry, save_geometry
 
 DEMO_SUBJECTS = 2000
@@ -18,12 +20,21 @@ WELCOME = (
 )
 
 
-def fill_demo_data(db: Database) -> None:
-    """Fill the database with realistic demo data (synchronous, behind a wait cursor)."""
+DEMO_PROGRESS = (
+    "Đang điền dữ liệu mẫu ({count} đối tượng, hội đồng, quyết định, giấy khen…). Xin chờ một lát."
+)
+
+
+def fill_demo_data(db: Database, parent: QWidget | None = None) -> None:
+    """Fill the database with realistic demo data, in the background behind a progress dialog (the
+    window stays painted); a refusal of the service is raised here, for the dialog to show."""
     from app.services.demo import generate_demo
 
-    with busy():
-        generate_demo(db, subjects=DEMO_SUBJECTS)
+    refused: list[ServiceError] = []
+    run_and_wait(parent, DEMO_PROGRESS.format(count=vn_number(DEMO_SUBJECTS)),
+                 lambda: generate_demo(db, subjects=DEMO_SUBJECTS), on_error=refused.append)
+    if refused:
+        raise refused[0]
 
 
 class SetupDialog(FormDialog):
@@ -84,7 +95,7 @@ class SetupDialog(FormDialog):
     def submit(self) -> None:
         initialise_commune(self.db, self.profile())
         if self.first_run and self.demo_box.isChecked():
-            fill_demo_data(self.db)
+            fill_demo_data(self.db, self)
 
     def done(self, result: int) -> None:
         save_geometry(self, "setup_dialog", self.db.data_dir)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import sys
+import threading
 import types
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from qt_typing import type_text
 
+from app.errors import ConflictError
 from app.services.settings import is_initialised, load_commune_profile
 from app.services.subjects.data import SubjectQuery
 from app.services.subjects.search import search_subject_ids
@@ -70,6 +72,40 @@ def test_demo_box_fills_demo_data(qtbot, db, monkeypatch):
     _save(qtbot, dialog)
     assert calls == [(db, DEMO_SUBJECTS)]
     assert is_initialised(db)
+
+
+def test_demo_runs_off_the_gui_thread(qtbot, db, monkeypatch):
+    """The first-run demo takes seconds: the window must stay painted (a worker thread, a progress box)."""
+    threads = []
+    fake = types.ModuleType("app.services.demo.generate")
+    fake.generate_demo = lambda database, subjects: threads.append(threading.current_thread())
+    monkeypatch.setitem(sys.modules, "app.services.demo.generate", fake)
+    dialog = SetupDialog(db)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _fill(dialog)
+    dialog.demo_box.setChecked(True)
+    _save(qtbot, dialog)
+    assert len(threads) == 1 and threads[0] is not threading.main_thread()
+    assert dialog.result() == SetupDialog.DialogCode.Accepted
+
+
+def test_a_refused_demo_keeps_the_dialog_open_with_the_reason(qtbot, db, monkeypatch, fake_messages):
+    def refuse(database, subjects):
+        raise ConflictError("Cơ sở dữ liệu đã có đối tượng: không điền dữ liệu mẫu.")
+
+    fake = types.ModuleType("app.services.demo.generate")
+    fake.generate_demo = refuse
+    monkeypatch.setitem(sys.modules, "app.services.demo.generate", fake)
+    dialog = SetupDialog(db)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _fill(dialog)
+    dialog.demo_box.setChecked(True)
+    _save(qtbot, dialog)
+    assert fake_messages.errors == ["Cơ sở dữ liệu đã có đối tượng: không điền dữ liệu mẫu."]
+    assert dialog.isVisible(), "the officer sees why and can untick the box"
+    assert is_initialised(db), "the commune's profile itself was saved"
 
 
 def test_demo_box_with_the_real_generator(qtbot, db):
