@@ -36,6 +36,7 @@ class ExportColumn:
     header: str
     kind: CellType = CellType.TEXT
     width: int = 16  # the widest it starts at (characters); the writer widens to fit, up to a limit
+    hidden: bool = False  # a code column the receiving system reads, hidden in the sheet (MauTDKT)
 
 
 COLUMNS: tuple[ExportColumn, ...] = (
@@ -62,6 +63,16 @@ COLUMNS: tuple[ExportColumn, ...] = (
     ExportColumn("status", "Trạng thái hồ sơ", width=16),
     ExportColumn("ethnicity", "Dân tộc", width=10),
     ExportColumn("phone", "Điện thoại", width=12),
+    # MauTDKT's hidden code columns, one for each coded visible column (legal notes §6). The notes give
+    # the codes of "Phân loại khen thưởng" only (CANHAN/TAPTHE/HOGIADINH, confirmed); the province's own
+    # code lists for forms, target groups, fields and units are NOT in the notes (uncertain): these
+    # columns carry this app's stable codes (the catalogue's form code, the occupation group's name, the
+    # field's and the unit's number) for the province's system to map.
+    ExportColumn("award_class_code", "Mã phân loại khen thưởng", width=10, hidden=True),
+    ExportColumn("form_code", "Mã danh hiệu / hình thức khen thưởng", width=12, hidden=True),
+    ExportColumn("target_group_code", "Mã phân loại đối tượng", width=12, hidden=True),
+    ExportColumn("field_code", "Mã lĩnh vực hoạt động", width=8, hidden=True),
+    ExportColumn("unit_code", "Mã đơn vị công tác", width=8, hidden=True),
     ExportColumn("citizen_id", "Số CCCD", width=14),
 )
 COLUMN_BY_KEY = {c.key: c for c in COLUMNS}
@@ -88,7 +99,8 @@ GENERIC = ExportPreset("Mẫu chung", (
     "stt", "name", "gender", "birth", "position", "unit_address", "kind", "form", "achievement", "decision",
     "golden_book_no"))
 MAU_TDKT = ExportPreset("MauTDKT (Quảng Bình)", (
-    "stt", "honorific", "name", "position", "unit", "award_class", "form", "target_group", "field"))
+    "stt", "honorific", "name", "position", "unit", "award_class", "form", "target_group", "field",
+    "award_class_code", "form_code", "target_group_code", "field_code", "unit_code"))
 SUBJECT_LIST = ExportPreset("Danh sách đối tượng", (
     "stt", "name", "gender", "birth", "position", "unit", "address", "kind", "ethnicity"))
 BUILT_IN = (GENERIC, MAU_TDKT, SUBJECT_LIST)

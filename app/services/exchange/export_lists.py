@@ -78,6 +78,10 @@ def subject_values(subject: Subject) -> Row:
         "ethnicity": subject.ethnicity,
         "phone": subject.phone,
         "citizen_id": subject.citizen_id or "",
+        "award_class_code": _AWARD_CLASS[subject.kind],
+        "target_group_code": subject.occupation_group.name if subject.occupation_group else "",
+        "field_code": str(subject.field_id) if subject.field_id else "",
+        "unit_code": str(subject.unit_id) if subject.unit_id else "",
     }
 
 
@@ -126,7 +130,8 @@ def _issued_entries(session: Session, nomination_ids: list[int]) -> dict[int, De
 
 def _nomination_row(nomination: Nomination, entry: DecisionEntry | None) -> Row:
     row = subject_values(nomination.subject)
-    row.update({"form": nomination.award_form.name, "round": nomination.round.name,
+    row.update({"form": nomination.award_form.name, "form_code": nomination.award_form.code,
+                "round": nomination.round.name,
                 "status": nomination.status.label,
                 "achievement": summary(nomination.report.achievements if nomination.report else "")})
     row.update(_decision_values(entry.decision, entry) if entry else {})
@@ -148,6 +153,7 @@ def _entry_row(decision: Decision, entry: DecisionEntry) -> Row:
     if decision.status is not DecisionStatus.DRAFT and entry.name:
         row["name"] = entry.name  # the name as issued
     row["form"] = decision.award_form.name
+    row["form_code"] = decision.award_form.code
     row.update(_decision_values(decision, entry if decision.status is DecisionStatus.ISSUED else None))
     return row
 

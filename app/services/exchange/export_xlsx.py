@@ -1,6 +1,6 @@
 """A list written as a real Excel workbook: a title row, typed cells (numbers as numbers, dates as dates
 shown dd/mm/yyyy), a frozen header repeated on every printed page, widths that fit the text, a print
-area, landscape A4 fitted to the page's width."""
+area, landscape A4 fitted to the page's width; a code column (MauTDKT) hidden in the sheet."""
 
 from __future__ import annotations
 
@@ -71,8 +71,10 @@ def workbook_bytes(data: ListData, columns: list[ExportColumn], sheet_title: str
             cell.border = border
             cell.alignment = wrap
             widths[c - 1] = max(widths[c - 1], min(_width(value), MAX_WIDTH))
-    for c, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(c)].width = width + 2
+    for c, (column, width) in enumerate(zip(columns, widths, strict=True), start=1):
+        dimension = sheet.column_dimensions[get_column_letter(c)]
+        dimension.width = width + 2
+        dimension.hidden = column.hidden  # a code column: read by the receiving system, not by people
     last_row = max(header_row, header_row + len(data.rows))
     sheet.freeze_panes = sheet.cell(row=header_row + 1, column=1)
     sheet.print_area = f"A1:{last}{last_row}"
