@@ -12,6 +12,7 @@ from app.cli.certificates import add_certificate_commands
 from app.cli.console import shown
 from app.cli.council import add_council_commands
 from app.cli.exchange import add_exchange_commands
+from app.cli.files import add_files_command
 from app.cli.package import add_package_commands
 from app.cli.report import add_report_command
 from app.cli.subject_data import add_subject_commands
@@ -179,6 +180,7 @@ def build_parser() -> VietnameseArgumentParser:
     add_report_command(commands)
     add_council_commands(commands)
     return parser
+    add_files_command(commands)
 
 
 def _subcommands(parser: argparse.ArgumentParser, dest: str):

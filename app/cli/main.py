@@ -283,6 +283,12 @@ def _cmd_report(args, data_dir: Path) -> int:
 _INITIALISING = ("init", "demo", "restore", "verify-package")
 _COMMANDS = {
     "init": _cmd_init,
+def _cmd_upload_files(args, data_dir: Path) -> int:
+    from app.cli.files import upload_files_command
+
+    return _with_db(data_dir, upload_files_command, write=True)
+
+
     "demo": _cmd_demo,
     "subjects": _cmd_subjects,
     "rounds": _cmd_rounds,
@@ -306,3 +312,4 @@ _COMMANDS = {
     "import-package": _cmd_import_package,
     "report": _cmd_report,
 }
+    "upload-files": _cmd_upload_files,

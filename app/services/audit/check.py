@@ -290,7 +290,8 @@ def _check_files(conn: Connection, data_dir: Path, report: TrailReport, shared: 
     if count > elsewhere:
         report.notes.append(f"Đã đọc lại {vn_number(count - elsewhere)} tệp lưu trữ và đối chiếu mã SHA-256.")
     if elsewhere:
-        report.notes.append(f"{vn_number(elsewhere)} tệp lưu trữ không có trên máy này (do máy khác thêm).")
+        report.notes.append(f"{vn_number(elsewhere)} tệp lưu trữ không có trên máy này (do máy khác thêm); "
+                            "chạy “sovang upload-files” trên máy đã thêm để đưa nội dung lên máy chủ.")
 
 
 def _check_against(conn: Connection, copy: Path, report: TrailReport) -> None:

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
         is_encrypted_backup,
         set_backup_encryption,
     )
+    from app.services.safety.file_upload import UploadReport, upload_local_files
     from app.services.safety.integrity import CheckReport, check_database
     from app.services.safety.repair import repair_database
 
@@ -44,7 +45,7 @@ __all__ = [
     "auto_backup", "backup_encryption_on", "backup_now", "check_backup_passphrase", "check_database",
     "check_second_folder", "close_step", "inspect_backup", "is_encrypted_backup", "list_backups",
     "on_same_disk", "repair_database", "restore_at_start", "restore_database", "save_second_folder",
-    "second_folder", "set_backup_encryption"
+    "second_folder", "set_backup_encryption", "UploadReport", "upload_local_files"
 ]
 __getattr__ = lazy_exports(__name__, {
     "backup_files": ["BackupInfo", "RestoreReport", "inspect_backup", "list_backups", "restore_at_start"],
@@ -54,6 +55,7 @@ __getattr__ = lazy_exports(__name__, {
     ],
     "encryption": ["backup_encryption_on", "check_backup_passphrase", "is_encrypted_backup",
                    "set_backup_encryption"],
+    "file_upload": ["UploadReport", "upload_local_files"],
     "integrity": ["CheckReport", "check_database"],
     "repair": ["repair_database"],
 })
