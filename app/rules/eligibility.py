@@ -73,6 +73,7 @@ class PeerNomination:
     round_id: int
     round_kind: RoundKind
     status: NominationStatus
+    round_name: str = ""  # what the officer calls the round, for the messages
 
     @property
     def alive(self) -> bool:
@@ -138,7 +139,7 @@ def ldtt_same_year(facts: NominationFacts, params: dict) -> RuleResult:
     peer = same_round_peer(facts.round_id, facts.peers, LDTT)
     if peer and peer.round_kind.counts_toward_merit:
         return RuleResult(
-            MET, f"Được đề nghị “Lao động tiên tiến” trong cùng đợt (hồ sơ số {peer.id}, "
+            MET, f"Được đề nghị “Lao động tiên tiến” trong cùng đợt (hồ sơ "
             f"{peer.status.label.lower()}); chỉ được công nhận khi danh hiệu đó được công nhận."
         )
     reason = f"Chưa có danh hiệu “Lao động tiên tiến” năm {facts.year}"
@@ -219,8 +220,8 @@ def not_twice(facts: NominationFacts, params: dict) -> RuleResult:
     same_round = [p for p in facts.peers if p.form_code == facts.form_code and p.round_id == facts.round_id
                   and p.alive and p.id != facts.nomination_id]
     if same_round:
-        return RuleResult(NOT_MET, f"Trùng: đã có hồ sơ số {same_round[0].id} đề nghị “{facts.form_name}” "
-                                   "cho đối tượng này trong cùng đợt.")
+        return RuleResult(NOT_MET, f"Trùng: đối tượng này đã có một hồ sơ khác đề nghị “{facts.form_name}” "
+                                   "trong cùng đợt.")
     if facts.form_kind is AwardKind.TITLE:
         received = [a for a in facts.awards if a.form_code == facts.form_code and a.year == facts.year]
         if received:
@@ -229,8 +230,9 @@ def not_twice(facts: NominationFacts, params: dict) -> RuleResult:
         other = [p for p in facts.peers if p.form_code == facts.form_code and p.alive
                  and p.id != facts.nomination_id]
         if other:
-            return RuleResult(NOT_MET, f"Trùng: hồ sơ số {other[0].id} đã đề nghị “{facts.form_name}” "
-                                       f"năm {facts.year} ở đợt khác.")
+            where = f"đợt “{other[0].round_name}”" if other[0].round_name else "đợt khác"
+            return RuleResult(NOT_MET, f"Trùng: đối tượng này đã được đề nghị “{facts.form_name}” "
+                                       f"năm {facts.year} ở {where}.")
     else:
         same_year = [a for a in facts.awards if a.form_code == facts.form_code and a.year == facts.year]
         if same_year:

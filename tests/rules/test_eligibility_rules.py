@@ -178,7 +178,15 @@ def test_form_must_apply_to_the_subject_kind():
 
 def test_same_form_twice_in_a_round_is_a_duplicate():
     result = not_twice(facts(form_code="LDTT", peers=(peer(1, "LDTT"), peer(5, "LDTT"))), {})
-    assert result.outcome is NOT_MET and "số 5" in result.reason
+    assert result.outcome is NOT_MET and "cùng đợt" in result.reason
+    assert "số 5" not in result.reason, "the officer is told what the thing is, not its number"
+
+
+def test_same_title_in_another_round_names_that_round():
+    other = PeerNomination(7, "LDTT", "LDTT", 11, RoundKind.YEAR_END, NominationStatus.PROPOSED,
+                           "Bình xét cuối năm 2026")
+    result = not_twice(facts(form_code="LDTT", peers=(other,)), {})
+    assert result.outcome is NOT_MET and "đợt “Bình xét cuối năm 2026”" in result.reason
 
 
 def test_title_already_received_this_year_is_a_duplicate():

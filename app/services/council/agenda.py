@@ -82,25 +82,25 @@ def _check_agenda(session: Session, meeting: Meeting, nomination_ids: list[int])
         field, where = f"agenda.{number}", f"Nội dung họp dòng {number}"
         nomination = session.get(Nomination, nomination_id)
         if nomination is None:
-            check.add(field, f"{where}: không tìm thấy hồ sơ số {nomination_id}.")
+            check.add(field, f"{where}: không tìm thấy hồ sơ này (có thể đã bị xóa).")
         elif nomination_id in seen:
-            check.add(field, f"{where}: hồ sơ số {nomination_id} ({nomination.subject.name}) có tên hai lần.")
+            check.add(field, f"{where}: hồ sơ của {nomination.subject.name} có tên hai lần.")
         elif nomination_id in current:
             pass  # already on the agenda: it stays as it is
         elif not nomination.award_form.needs_council_vote:
-            check.add(field, (f"{where}: “{nomination.award_form.name}” không do Hội đồng biểu quyết "
-                              f"(hồ sơ số {nomination_id})."))
+            check.add(field, (f"{where}: “{nomination.award_form.name}” (hồ sơ của "
+                              f"{nomination.subject.name}) không do Hội đồng biểu quyết."))
         elif nomination.status is not NominationStatus.APPRAISED:
-            check.add(field, (f"{where}: hồ sơ số {nomination_id} ({nomination.subject.name}) đang "
+            check.add(field, (f"{where}: hồ sơ của {nomination.subject.name} đang "
                               f"“{nomination.status.label}”; chỉ hồ sơ đã thẩm định mới đưa ra Hội đồng."))
         elif nomination_id in elsewhere:
-            check.add(field, (f"{where}: hồ sơ số {nomination_id} ({nomination.subject.name}) đã có trong "
+            check.add(field, (f"{where}: hồ sơ của {nomination.subject.name} đã có trong "
                               "một phiên họp khác chưa kết thúc."))
         seen.add(nomination_id)
     for nomination_id, item in current.items():
         if nomination_id not in seen and (item.poll is not None or item.opinions):
             name = item.nomination.subject.name
-            check.add("agenda", (f"Nội dung họp: hồ sơ số {nomination_id} ({name}) đã "
+            check.add("agenda", (f"Nội dung họp: hồ sơ của {name} đã "
                                  "có biểu quyết hoặc ý kiến bằng văn bản, không bỏ khỏi phiên họp được."))
     check.raise_if_any()
 

@@ -20,6 +20,7 @@ from app.models import (
     DecisionEntry,
     DecisionStatus,
     DocumentType,
+    Nomination,
     Round,
     RoundKind,
     SignerRole,
@@ -156,6 +157,14 @@ def _check_lengths(decision: Decision) -> None:
     check.raise_if_any()
 
 
+def _names_of(session: Session, nomination_ids: list[int]) -> str:
+    """The people (or collectives) of these nominations, as the officer knows them; a nomination that no
+    longer exists is said so, without its number."""
+    found = {n.id: n.subject.name for n in (session.get(Nomination, i) for i in nomination_ids[:5]) if n}
+    names = [found.get(i, "(một hồ sơ đã bị xóa)") for i in nomination_ids[:5]]
+    return ", ".join(names) + ("…" if len(nomination_ids) > 5 else "")
+
+
 def _set_entries(session: Session, decision: Decision, wanted: list[int] | None) -> None:
     allowed = includable(session, decision.round, decision.award_form_id, decision.basis, decision.id)
     allowed_ids = [n.id for n in allowed]
@@ -163,7 +172,7 @@ def _set_entries(session: Session, decision: Decision, wanted: list[int] | None)
     stray = sorted(set(wanted or []) - set(allowed_ids))
     if stray:
         raise ValidationError({"nomination_ids": (
-            f"Danh sách khen thưởng: hồ sơ số {', '.join(map(str, stray))} không đưa vào quyết định này được "
+            f"Danh sách khen thưởng: không đưa vào quyết định này được hồ sơ của {_names_of(session, stray)} "
             "(chưa được bình xét đạt, khác đợt hoặc hình thức, hoặc đã có trong quyết định khác)."
         )})
     if not chosen:

@@ -32,7 +32,7 @@ def require_meeting(session: Session, decision: Decision) -> None:
     meetings = passing_meetings(session, [entry.nomination.id for entry in decision.entries])
     missing = [entry.nomination for entry in decision.entries if entry.nomination.id not in meetings]
     if missing:
-        names = "; ".join(f"{n.subject.name} (hồ sơ số {n.id})" for n in missing[:5])
+        names = "; ".join(n.subject.name for n in missing[:5]) + ("…" if len(missing) > 5 else "")
         raise ConflictError(
             "Chưa ban hành được: quyết định theo đề nghị của Hội đồng Thi đua - Khen thưởng phải căn cứ biên "
             f"bản phiên họp đã kết thúc của Hội đồng, nhưng chưa có phiên họp nào bình xét đạt cho: {names}. "

@@ -243,7 +243,8 @@ def delete_nomination(db: Database, nomination_id: int) -> None:
         nomination = get_nomination_row(session, nomination_id)
         if nomination.status not in (NominationStatus.DRAFT, NominationStatus.PROPOSED):
             raise ConflictError(
-                f"Không xóa được hồ sơ số {nomination.id}: hồ sơ đã “{nomination.status.label}”, "
+                f"Không xóa được hồ sơ “{nomination.award_form.name}” của {nomination.subject.name}: "
+                f"hồ sơ đã “{nomination.status.label}”, "
                 "phải được lưu lại."
             )
         session.delete(nomination)

@@ -83,7 +83,8 @@ def _peers_by_subject(session: Session, ids: list[int], year: int) -> dict[int, 
         .where(Nomination.subject_id.in_(ids), Round.year == year)
     )
     for nomination, round_, form in session.execute(query):
-        peer = PeerNomination(nomination.id, form.code, form.name, round_.id, round_.kind, nomination.status)
+        peer = PeerNomination(nomination.id, form.code, form.name, round_.id, round_.kind, nomination.status,
+                              round_.name)
         found[nomination.subject_id].append(peer)
     return found
 

@@ -80,8 +80,9 @@ def record_review(db: Database, nomination_id: int, passed: bool, note: str = ""
         form = nomination.award_form
         if form.needs_council_vote:
             raise ConflictError(
-                f"“{form.name}” do Hội đồng Thi đua - Khen thưởng biểu quyết: kết quả bình xét của hồ sơ số "
-                f"{nomination.id} chỉ được ghi qua phiên họp của Hội đồng (trang Hội đồng, phiên họp)."
+                f"“{form.name}” do Hội đồng Thi đua - Khen thưởng biểu quyết: kết quả bình xét của hồ sơ "
+                f"{nomination.subject.name} chỉ được ghi qua phiên họp của Hội đồng "
+                "(trang Hội đồng, phiên họp)."
             )
         text = "Hội đồng bình xét: " + ("đạt" if passed else "không đạt") + (f". {note}" if note else ".")
         record_council_result(session, nomination, passed, text, today)

@@ -105,7 +105,8 @@ def test_a_nomination_listed_twice_or_not_ready_is_refused_on_the_agenda(commune
     with pytest.raises(ValidationError) as caught:
         set_agenda(commune_db, meeting_id, [nomination, nomination, 999_999])
     assert "có tên hai lần" in caught.value.errors["agenda.2"]
-    assert caught.value.errors["agenda.3"] == "Nội dung họp dòng 3: không tìm thấy hồ sơ số 999999."
+    assert caught.value.errors["agenda.3"] == (
+        "Nội dung họp dòng 3: không tìm thấy hồ sơ này (có thể đã bị xóa).")
     assert get_meeting(commune_db, meeting_id).agenda == ()
     set_agenda(commune_db, meeting_id, [nomination])
     other = open_meeting(commune_db, DAY + dt.timedelta(days=1))
