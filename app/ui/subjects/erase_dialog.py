@@ -56,7 +56,8 @@ class EraseDialog(QDialog):
         self.db, self.plan = db, plan
         self.result_: EraseResult | None = None
         self.setWindowTitle(f"Xóa dữ liệu cá nhân theo yêu cầu — {plan.name}")
-        self.setMinimumSize(720, 640)
+        self.setMinimumWidth(640)
+        self.resize(720, 560)  # the plan scrolls: the dialog fits a 1366×768 laptop at 125 %
         layout = QVBoxLayout(self)
         note = QLabel(LAW_NOTE + (BACKUP_NOTE if db.is_sqlite else ""), wordWrap=True)
         layout.addWidget(note)

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 from app.models.enums import SubjectKind
 from app.services.subjects import SubjectQuery, SubjectRow, search_subjects
 from app.services.workspace import Database
+from app.ui.kit.item_rows import roomy_list
 from app.ui.kit.widgets import choice_combo, debounce_timer, search_line_edit
 
 LIMIT = 50
@@ -41,7 +41,7 @@ class SubjectPicker(QWidget):
         kinds = [(kind.label, kind.value) for kind in SubjectKind]
         self.kind_combo: QComboBox = choice_combo(kinds, empty="Mọi loại")
         self.kind_combo.currentIndexChanged.connect(lambda _i: self.search())
-        self.results = QListWidget()
+        self.results = roomy_list()
         self.results.setMinimumHeight(110)
         self.results.itemSelectionChanged.connect(self._selection_changed)
         self.status = QLabel()
