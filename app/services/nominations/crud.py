@@ -39,8 +39,13 @@ def get_nomination_row(session: Session, nomination_id: int) -> Nomination:
     return get_or_not_found(session, Nomination, nomination_id, "hồ sơ đề nghị số")
 
 
+def described(nomination: Nomination) -> str:
+    """The nomination as the officer knows it: 'Hồ sơ “Lao động tiên tiến” của Nguyễn Thị Hoa'."""
+    return f"Hồ sơ “{nomination.award_form.name}” của {nomination.subject.name}"
+
+
 def check_version(nomination: Nomination, expected_version: int | None) -> None:
-    records.check_version(nomination, expected_version, f"Hồ sơ số {nomination.id}")
+    records.check_version(nomination, expected_version, described(nomination))
 
 
 def add_event(nomination: Nomination, text: str, status: NominationStatus | None = None) -> None:
@@ -233,7 +238,7 @@ def set_proposing_unit(db: Database, nomination_id: int, unit_id: int | None, ex
 def require_editable(nomination: Nomination) -> None:
     if nomination.status not in (NominationStatus.DRAFT, NominationStatus.PROPOSED):
         raise ConflictError(
-            f"Hồ sơ số {nomination.id} đang ở trạng thái “{nomination.status.label}”: không sửa được nữa. "
+            f"{described(nomination)} đang ở trạng thái “{nomination.status.label}”: không sửa được nữa. "
             "Chỉ hồ sơ nháp hoặc đã đề nghị (chưa thẩm định) mới sửa được."
         )
 

@@ -14,7 +14,13 @@ from app.errors import ConflictError, ValidationError, Validator
 from app.models import ChecklistItem, Criterion, CriterionMode, CriterionOutcome, Nomination, NominationStatus
 from app.rules.vntext import normalize_multiline
 from app.services.accounts.permissions import require_approve
-from app.services.nominations.crud import add_event, check_version, get_nomination_row, require_editable
+from app.services.nominations.crud import (
+    add_event,
+    check_version,
+    described,
+    get_nomination_row,
+    require_editable,
+)
 from app.services.nominations.data import JudgementInput
 from app.services.nominations.queries import checklist_for
 from app.storage.database import Database
@@ -34,7 +40,7 @@ def _expect(nomination: Nomination, *allowed: NominationStatus) -> None:
     if nomination.status not in allowed:
         names = " hoặc ".join(f"“{s.label}”" for s in allowed)
         raise ConflictError(
-            f"Hồ sơ số {nomination.id} đang “{nomination.status.label}”; "
+            f"{described(nomination)} đang “{nomination.status.label}”; "
             f"bước này chỉ làm được khi hồ sơ {names}."
         )
 
