@@ -16,6 +16,7 @@ from collections.abc import Callable
 
 import docx
 from docx.document import Document
+from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 from docx.section import Section
 from docx.shared import Mm, Twips
@@ -50,7 +51,7 @@ from app.exporters.docx_parts import (
     text_paragraph,
     text_width_mm,
 )
-from app.exporters.layout import TABLE_CELL_MARGIN_MM, TABLE_VERTICAL_MARGIN_MM
+from app.exporters.layout import TABLE_CELL_MARGIN_MM, TABLE_VERTICAL_MARGIN_MM, TABLES_APART
 
 LANGUAGE = "vi-VN"
 WORD_URI = "http://schemas.microsoft.com/office/word"
@@ -71,6 +72,7 @@ def render_docx(doc: AdminDocument) -> bytes:
     elements = [element for index, block in enumerate(doc.blocks) for element in
                 (_kept_paragraph(block, doc.page) if _before_closing(doc.blocks, index)
                  else _BUILDERS[type(block)](block, doc.page))]
+    elements = _tables_apart(elements)
     if not elements or elements[-1].tag == qn("w:tbl"):
         elements.append(make_paragraph(ParaFormat(size=1, line_exact=1)))  # Word wants a last paragraph
     end = document.element.body.find(qn("w:sectPr"))
@@ -134,7 +136,19 @@ def _font_of_record(rpr, size: float) -> None:
     el("w:lang", rpr, val=LANGUAGE, eastAsia=LANGUAGE, bidi="ar-SA")
 
 
+def _tables_apart(elements: list) -> list:
+    """A paragraph of TABLES_APART points between two adjacent tables, which Word and LibreOffice would
+    otherwise join into one (the second's borders and widths lost); the .pdf leaves the same gap."""
+    result: list = []
+    for element in elements:
+        if result and element.tag == qn("w:tbl") and result[-1].tag == qn("w:tbl"):
+            result.append(make_paragraph(ParaFormat(size=1, line_exact=TABLES_APART)))
+        result.append(element)
+    return result
+
+
 def _setup_page(section: Section, page: PageSetup) -> None:
+    section.orientation = WD_ORIENT.LANDSCAPE if page.landscape else WD_ORIENT.PORTRAIT  # what Word prints
     section.page_width, section.page_height = Mm(page.width_mm), Mm(page.height_mm)
     section.top_margin, section.bottom_margin = _margin(page.top_mm), _margin(page.bottom_mm)
     section.left_margin, section.right_margin = _margin(page.left_mm), _margin(page.right_mm)

@@ -11,3 +11,5 @@ SINGLE_LINE = 1.15  # Times New Roman / Liberation Serif: (1825 + 443 + 87) / 20
 DESCENT = 0.216  # of the font size: Word sets a line's baseline this far above its foot
 TABLE_CELL_MARGIN_MM = 1.0  # left and right of the text in a grid table's cell
 TABLE_VERTICAL_MARGIN_MM = 0.4  # above and below it
+TABLES_APART = 1.0  # points between two tables one after the other (a grid list, then the closing's layout
+# table): the .docx needs a paragraph there, or Word and LibreOffice join the two into one table

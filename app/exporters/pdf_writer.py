@@ -37,7 +37,13 @@ from app.exporters.document import (
     SignatureColumn,
     Table,
 )
-from app.exporters.layout import DESCENT, SINGLE_LINE, TABLE_CELL_MARGIN_MM, TABLE_VERTICAL_MARGIN_MM
+from app.exporters.layout import (
+    DESCENT,
+    SINGLE_LINE,
+    TABLE_CELL_MARGIN_MM,
+    TABLE_VERTICAL_MARGIN_MM,
+    TABLES_APART,
+)
 from app.exporters.pdf_parts import (
     CellParagraph,
     CenteredRule,
@@ -140,7 +146,16 @@ def _story(blocks: tuple[Block, ...], width: float) -> list[Flowable]:
                     flowable.keepWithNext = 0
                 height = _stack_height(kept, width, spaced=True) + _first_rows_height(block, width)
                 groups[start].insert(0, CondPageBreak(height))
+    for index in range(1, len(blocks)):  # the gap the .docx needs between two tables
+        if _is_table(blocks[index - 1], groups[index - 1]) and _is_table(blocks[index], groups[index]):
+            groups[index].insert(0, Spacer(1, TABLES_APART))
     return [flowable for group in groups for flowable in group]
+
+
+def _is_table(block: Block, group: list[Flowable]) -> bool:
+    """Whether the block is laid out as a table in the .docx (a header, a closing, a list with columns)."""
+    return bool(group) and (isinstance(block, HeaderBlock | Closing) or (isinstance(block, Table)
+                                                                          and bool(block.columns)))
 
 
 def _kept_with_next(flowables: list[Flowable]) -> bool:

@@ -14,7 +14,16 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from app.exporters import admin_parts as parts
-from app.exporters.document import AdminDocument, Block, Column, HeaderBlock, Table, para
+from app.exporters.document import (
+    LANDSCAPE_A4,
+    AdminDocument,
+    Block,
+    Column,
+    HeaderBlock,
+    PageSetup,
+    Table,
+    para,
+)
 from app.rules.vntext import vn_number, vn_short_date
 
 Cell = str | int | dt.date | None
@@ -41,6 +50,7 @@ class PeriodicReport:
     author: str = ""
     intro: str = ""
     recipients: tuple[str, ...] = field(default_factory=tuple)
+    landscape: bool = False  # a wide list (the exemplars for the province): A4 turned, Decree 30 margins
 
 
 def cell_text(value: Cell) -> str:
@@ -62,7 +72,8 @@ def build_periodic_report(report: PeriodicReport) -> AdminDocument:
     for section in report.sections:
         blocks += _section(section)
     blocks.append(parts.closing(report.recipients, report.signer_lines, report.signer_name, "VP"))
-    return AdminDocument(title=report.title, blocks=tuple(blocks), author=report.author)
+    page = LANDSCAPE_A4 if report.landscape else PageSetup()
+    return AdminDocument(title=report.title, blocks=tuple(blocks), page=page, author=report.author)
 
 
 def _section(section: ReportSection) -> list[Block]:

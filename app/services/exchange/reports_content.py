@@ -4,6 +4,7 @@ year's commendations (the statistics' own counts), the exemplars for the provinc
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -147,15 +148,19 @@ def exemplar_rows(session: Session, year: int, quarter: int | None) -> tuple[tup
 
 def exemplar_list(frame: Frame, rows: tuple[tuple, ...], quarter: int | None) -> PeriodicReport:
     period = f"quý {roman_quarter(quarter)} năm {frame.year}" if quarter else f"năm {frame.year}"
-    columns = (Column("STT", 10, CENTER), Column("Họ và tên / Tên tập thể", 30), Column("Đơn vị", 24),
-               Column("Lĩnh vực, phong trào", 27), Column("Giai đoạn", 18),
-               Column("Ngày giới thiệu", 20, CENTER), Column("Thành tích tiêu biểu", 36))
+    # Landscape A4: 252 mm of text width (297 less the 30 and 15 mm margins). The stage and the date fit on
+    # one line, most names and units too; the achievement summary (SUMMARY_LIMIT characters) takes three
+    # lines and the field with the movement two or three, so a row is about three lines high.
+    columns = (Column("STT", 11, CENTER), Column("Họ và tên / Tên tập thể", 36), Column("Đơn vị", 36),
+               Column("Lĩnh vực, phong trào", 58), Column("Giai đoạn", 21),
+               Column("Ngày giới thiệu", 22, CENTER), Column("Thành tích tiêu biểu", 68))
     table = tuple((i, name, unit, " – ".join(p for p in (field_name, movement) if p), stage, day, summary)
                   for i, name, unit, field_name, movement, stage, day, summary in rows)
     sections = [ReportSection("", (f"Tổng số: {vn_number(len(rows))} điển hình tiên tiến.",), columns, table,
                               empty="Không có điển hình tiên tiến nào trong kỳ.")]
     subject = f"Điển hình tiên tiến của {frame.values['commune_lower']} {period}"
-    return frame.report(f"Danh sách điển hình tiên tiến {period}", "DANH SÁCH", subject, sections)
+    report = frame.report(f"Danh sách điển hình tiên tiến {period}", "DANH SÁCH", subject, sections)
+    return replace(report, landscape=True)
 
 
 def publicity_items(session: Session, year: int, quarter: int) -> list[PublicityItem]:
