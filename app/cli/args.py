@@ -16,6 +16,7 @@ from app.cli.files import add_files_command
 from app.cli.package import add_package_commands
 from app.cli.report import add_report_command
 from app.cli.subject_data import add_subject_commands
+from app.cli.subject_merge import add_merge_command
 from app.cli.users import add_user_commands
 from app.errors import character_refusal, forbidden_character
 from app.models.enums import NominationStatus
@@ -158,6 +159,7 @@ def build_parser() -> VietnameseArgumentParser:
     search.add_argument("--limit", type=count, default=0, help="số dòng tối đa (0: tất cả)")
     search.add_argument("--with-citizen-id", action="store_true",
                         help="kèm số CCCD đầy đủ trong JSON (mặc định không có; chỉ khi nơi nhận yêu cầu)")
+    add_merge_command(subjects_commands)
 
     _add_rounds(commands)
     _add_nominations(commands)

@@ -121,6 +121,10 @@ def _cmd_demo(args, data_dir: Path) -> int:
 def _cmd_subjects(args, data_dir: Path) -> int:
     from app.services.subjects import SubjectQuery, search_subjects
 
+    if args.subjects_command == "merge":
+        from app.cli.subject_merge import subjects_merge
+
+        return _with_db(data_dir, lambda db: subjects_merge(db, args), write=True)
     if args.with_citizen_id and not args.json:
         raise UsageError("tham số --with-citizen-id chỉ dùng cùng --json")
 

@@ -27,6 +27,7 @@ class FakeMessages:
 
     yes: bool = True
     text_answer: str | None = None
+    choice: int | None = None  # ask_choice's answer; None: the first choice when `yes`, else the cancel
     errors: list[str] = field(default_factory=list)
     infos: list[str] = field(default_factory=list)
     questions: list[str] = field(default_factory=list)
@@ -34,6 +35,12 @@ class FakeMessages:
     def ask_yes_no(self, parent, text, title=""):
         self.questions.append(text)
         return self.yes
+
+    def ask_choice(self, parent, text, title, choices, cancel):
+        self.questions.append(text)
+        if self.choice is not None:
+            return self.choice
+        return 0 if self.yes else cancel
 
     def show_error(self, parent, text, title="", details=""):
         self.errors.append(text)
@@ -49,7 +56,7 @@ class FakeMessages:
 @pytest.fixture
 def fake_messages(monkeypatch: pytest.MonkeyPatch) -> FakeMessages:
     fake = FakeMessages()
-    for name in ("ask_yes_no", "show_error", "show_info", "ask_text"):
+    for name in ("ask_yes_no", "ask_choice", "show_error", "show_info", "ask_text"):
         monkeypatch.setattr(messages, name, getattr(fake, name))
     return fake
 

@@ -54,6 +54,7 @@ CASCADES = "audit.cascades"  # session.info: rows the database may change by its
 STARTED = "audit.started"  # session.info: the trail has a head (checked once per transaction)
 STAMP = "audit.stamp"  # session.info: a Stamp replacing (now, the session's actor), e.g. for the demo
 DATA_DIR = "audit.data_dir"  # session.info: the data folder, where the trail's key lives
+REASON = "audit.reason"  # session.info: why the transaction changed what it did (said after each summary)
 WIPED = ("Nhật ký thay đổi trống dù cơ sở dữ liệu đã có {rows} bản ghi: nhật ký đã bị xóa ngoài ứng dụng. "
          "Sổ Vàng không ghi gì thêm để khỏi che dấu việc này. Hãy chạy “sovang check-db” và khôi phục "
          "từ một bản sao lưu tốt.")
@@ -172,6 +173,9 @@ def record_changes(session: Session, conn: Connection, changes: list[Change],
     _read_after(conn, changes)
     recorded = {(c.entry.entity, c.key) for c in changes}
     changes = [c for c in changes if c.values is not None] + resolve(conn, candidates or [], recorded)
+    reason = session.info.get(REASON, "")
+    for change in changes:
+        change.because = change.because or reason
     stamp = _stamp(session)
     events = [event_for(change, *stamp(change)) for change in changes]
     append(conn, [e for e in events if e is not None])

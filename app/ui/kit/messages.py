@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
@@ -23,6 +25,21 @@ def ask_yes_no(parent: QWidget | None, text: str, title: str = APP_TITLE) -> boo
     box.setEscapeButton(no)
     box.exec()
     return box.clickedButton() is yes
+
+
+def ask_choice(parent: QWidget | None, text: str, title: str, choices: Sequence[str], cancel: int) -> int:
+    """One button per choice (the first a "yes", choices[cancel] the "no"); the index of the one clicked.
+    choices[cancel] is the default and what Esc answers, so Enter never picks another by accident."""
+    box = _box(parent, QMessageBox.Icon.Question, text, title)
+    roles = [QMessageBox.ButtonRole.YesRole if n == 0 else QMessageBox.ButtonRole.ActionRole
+             for n in range(len(choices))]
+    roles[cancel] = QMessageBox.ButtonRole.NoRole
+    buttons = [box.addButton(choice, role) for choice, role in zip(choices, roles, strict=True)]
+    box.setDefaultButton(buttons[cancel])
+    box.setEscapeButton(buttons[cancel])
+    box.exec()
+    clicked = box.clickedButton()
+    return next((n for n, button in enumerate(buttons) if button is clicked), cancel)
 
 
 def show_error(parent: QWidget | None, text: str, title: str = APP_TITLE, details: str = "") -> None:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from app.models.enums import SubjectKind
 from app.services.subjects import (
+    PossibleDuplicate,
     SubjectDetail,
     SubjectInput,
     create_subject,
@@ -38,11 +40,14 @@ ADD_TITLES = {
 }
 DEFAULT_HEIGHTS = {SubjectKind.INDIVIDUAL: 620, SubjectKind.COLLECTIVE: 500, SubjectKind.HOUSEHOLD: 440}
 INFO_TAB, AWARDS_TAB, HOLDS_TAB = range(3)
+SAVE, MERGE, LOOK_AGAIN = "save", "merge", "look_again"  # answers to the possible-duplicate question
 TAB_TITLES = {INFO_TAB: "Thông tin", AWARDS_TAB: "Lịch sử khen thưởng", HOLDS_TAB: "Tạm dừng xét"}
 
 
 class SubjectDialog(FormDialog):
     form: SubjectForm
+    # (kept, merged in): saved as a possible duplicate with "Lưu rồi gộp…"; the page opens the merge
+    merge_requested = Signal(int, int)
 
     def __init__(self, db: Database, kind: SubjectKind, detail: SubjectDetail | None = None,
                  parent: QWidget | None = None) -> None:
@@ -105,10 +110,19 @@ class SubjectDialog(FormDialog):
         data = self.read()
         subject_id = self.detail.id if self.detail else None
         found = find_possible_duplicates(self.db, data, subject_id)
-        if found and not messages.ask_yes_no(self, duplicates_question(found), "Có thể trùng đối tượng"):
+        answer = self.ask_about_duplicates(found) if found else SAVE
+        if answer == LOOK_AGAIN:
             return False  # the officer looks again; nothing saved
         self.saved_id = self._save(data).id
+        if answer == MERGE:
+            self.accepted.connect(lambda: self.merge_requested.emit(found[0].id, self.saved_id))
         return None
+
+    def ask_about_duplicates(self, found: list[PossibleDuplicate]) -> str:
+        """SAVE (as a record of its own), MERGE (save, then merge into the first one found) or LOOK_AGAIN."""
+        choices = ("Có, lưu riêng", f"Lưu rồi gộp với “{found[0].name}”…", "Không, xem lại")
+        answer = messages.ask_choice(self, duplicates_question(found), "Có thể trùng đối tượng", choices, 2)
+        return (SAVE, MERGE, LOOK_AGAIN)[answer]
 
     def _save(self, data: SubjectInput) -> SubjectDetail:
         if self.detail is None:

@@ -3,18 +3,29 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.models.enums import SubjectKind
 from app.rules.vntext import vn_number
 from app.services.subjects import SubjectQuery, count_subjects, delete_subject
 from app.services.units import list_fields, list_units
 from app.services.workspace import Database
+from app.ui.kit import messages
 from app.ui.kit.list_page import ListPage
+from app.ui.kit.operations import service_call
 from app.ui.kit.row_table import list_table_view
 from app.ui.kit.widgets import choice_combo, debounce_timer, refill_combo, search_line_edit
 from app.ui.subjects import table_model as cols
 from app.ui.subjects.dialog import SubjectDialog
+from app.ui.subjects.merge_dialog import MergeDialog
 from app.ui.subjects.personal_data_actions import PersonalDataButton
 from app.ui.subjects.table_model import SubjectTableModel
 
@@ -27,6 +38,7 @@ SORTS = {
     cols.NAME: "name", cols.KIND: "kind", cols.UNIT: "unit_name", cols.DETAIL: "detail", cols.BIRTH: "birth",
     cols.GENDER: "gender", cols.CITIZEN_ID: "citizen_id_masked", cols.ON_HOLD: "on_hold",
 }
+MERGE_HINT = "Chọn đúng hai đối tượng (giữ phím Ctrl khi bấm vào dòng thứ hai) để gộp hồ sơ trùng."
 ADD_BUTTONS = (
     ("Thêm cá nhân", SubjectKind.INDIVIDUAL),
     ("Thêm tập thể", SubjectKind.COLLECTIVE),
@@ -56,6 +68,7 @@ class SubjectsPage(ListPage):
         layout.addLayout(self._build_filters())
         layout.addLayout(self._build_buttons())
         layout.addWidget(self.use_table(list_table_view(self.model, COLUMN_WIDTHS, stretch_last=True)), 1)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # two, to merge
         layout.addWidget(self.count_label)
         self.sort_columns(SORTS, default=cols.NAME)
         self.selection_changed()
@@ -92,6 +105,10 @@ class SubjectsPage(ListPage):
         self.personal_data = PersonalDataButton(self.db, self._selected_subject, self)
         self.personal_data.erased.connect(lambda: self._after_delete(None))
         row.addWidget(self.personal_data)
+        self.merge_button = QPushButton("Gộp hồ sơ trùng…")
+        self.merge_button.setToolTip(MERGE_HINT)
+        self.merge_button.clicked.connect(lambda _checked=False: self.merge_selected())
+        row.addWidget(self.merge_button)
         return row
 
     # Data -------------------------------------------------------------------------------------
@@ -149,17 +166,47 @@ class SubjectsPage(ListPage):
         row = rows[0].row()
         return self.model.subject_id(row), self.model.data(self.model.index(row, cols.NAME))
 
+    def selected_ids(self) -> list[int]:
+        """The selected subjects, in list order."""
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return [found for row in rows if (found := self.model.subject_id(row)) is not None]
+
     def selection_changed(self, *_args) -> None:
         super().selection_changed()
         self.personal_data.update_state(self.selected_id() is not None)
+        self.merge_button.setEnabled(len(self.selected_ids()) == 2)
 
     # Actions ----------------------------------------------------------------------------------
 
     def add_subject(self, kind: SubjectKind) -> None:
-        self.open_dialog(SubjectDialog(self.db, kind, parent=self))
+        self.open_dialog(self._offering_merge(SubjectDialog(self.db, kind, parent=self)))
 
     def edit_dialog(self, record_id: int) -> SubjectDialog:
-        return SubjectDialog.for_subject(self.db, record_id, parent=self)
+        return self._offering_merge(SubjectDialog.for_subject(self.db, record_id, parent=self))
+
+    def _offering_merge(self, dialog: SubjectDialog) -> SubjectDialog:
+        dialog.merge_requested.connect(self.open_merge)
+        return dialog
+
+    def merge_selected(self) -> MergeDialog | None:
+        """Merge the two selected subjects, the one made first kept (the dialog can swap them)."""
+        chosen = sorted(self.selected_ids())
+        return self.open_merge(*chosen) if len(chosen) == 2 else None
+
+    def open_merge(self, keep_id: int, other_id: int) -> MergeDialog | None:
+        dialog = None
+        with service_call(self) as call:
+            dialog = MergeDialog.for_pair(self.db, keep_id, other_id, parent=self)
+        if not call.ok or dialog is None:
+            self.refresh()
+            return None
+        self.open_dialog(dialog)
+        dialog.accepted.connect(lambda: self._merged(dialog))  # after the list is read again
+        return dialog
+
+    def _merged(self, dialog: MergeDialog) -> None:
+        if dialog.result_ is not None:
+            messages.show_info(self, dialog.result_.summary(), "Đã gộp hồ sơ trùng")
 
     def after_save(self, saved_id: int | None) -> None:
         self.refresh(select=saved_id)
