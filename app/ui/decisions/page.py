@@ -31,7 +31,7 @@ class DecisionsPage(ListPage):
         self.lay_out([self._build_toolbar()], self._build_body(), count_below=False)
 
     def _build_toolbar(self) -> QHBoxLayout:
-        self.round_combo = self._filter_combo(320)
+        self.round_combo = self._filter_combo(240)  # the page fits 1093 px beside the menu of pages
         self.status_combo = self._filter_combo(150)
         statuses = [(status.label, status.value) for status in DecisionStatus]
         refill_combo(self.status_combo, statuses, "Mọi trạng thái")
