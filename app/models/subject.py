@@ -19,6 +19,8 @@ class Subject(Timestamped, Base):
     __table_args__ = (
         # Covering index: the list and the search scan this, never the table.
         Index("ix_subject_list", "sort_key", "id", "name_norm", "kind", "unit_id", "field_id"),
+        # The list sorted by the CCCD number, then official-list order: read in order, never sorted.
+        Index("ix_subject_citizen_id", "citizen_id", "sort_key", "id"),
         NEVER_REUSED,
     )
 

@@ -6,7 +6,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from app.errors import ConflictError, Validator
@@ -14,6 +14,7 @@ from app.models import Movement, Nomination, NominationStatus, Round, RoundKind,
 from app.rules.duty import roman_quarter
 from app.rules.vntext import normalize_text, vn_short_date
 from app.services.records import check_version, get_or_not_found
+from app.services.sorting import by_label, by_text, order_by
 from app.storage.database import Database
 from app.storage.versions import bump_version
 
@@ -143,10 +144,35 @@ def get_round_row(session: Session, round_id: int) -> Round:
     return get_or_not_found(session, Round, round_id, "đợt xét số")
 
 
-def list_rounds(db: Database, year: int | None = None) -> list[RoundRow]:
-    """Newest first; each with its nominations counted by status."""
+# The rounds list's sorts: RoundRow's fields, and its nominations counted awaiting the council
+# ("appraised"), passed (decided too) and failed.
+ROUND_SORTS = ("name", "kind", "year", "quarter", "deadline", "status", "nominations", "appraised", "passed",
+               "failed")
+
+
+def _counted(*statuses: NominationStatus):
+    """A round's nominations (in these statuses) counted, as a sort key."""
+    counted = select(func.count()).where(Nomination.round_id == Round.id)
+    return (counted.where(Nomination.status.in_(statuses)) if statuses else counted).scalar_subquery()
+
+
+def _round_keys() -> dict:
+    return dict(zip(ROUND_SORTS, (
+        by_text(Round.name), by_label(Round.kind, RoundKind), Round.year, Round.quarter, Round.deadline,
+        # The path's order (nhận hồ sơ, đang xét, đã kết thúc), not the labels' alphabet.
+        case({member.value: rank for rank, member in enumerate(RoundStatus)}, value=Round.status),
+        _counted(), _counted(NominationStatus.APPRAISED),
+        _counted(NominationStatus.PASSED, NominationStatus.DECIDED), _counted(NominationStatus.FAILED),
+    ), strict=True))
+
+
+def list_rounds(db: Database, year: int | None = None, *, sort: str = "year",
+                descending: bool = True) -> list[RoundRow]:
+    """Sorted by the query on one of ROUND_SORTS (empty values last), then newest first (by default,
+    newest first); each with its nominations counted by status."""
     with db.read() as session:
-        query = select(Round).order_by(Round.year.desc(), Round.deadline.desc(), Round.id.desc())
+        newest = (Round.year.desc(), Round.deadline.desc(), Round.id.desc())
+        query = select(Round).order_by(*order_by(_round_keys(), sort, descending, *newest))
         if year is not None:
             query = query.where(Round.year == year)
         rounds = list(session.scalars(query))

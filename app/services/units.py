@@ -11,6 +11,7 @@ from app.errors import ConflictError, Validator
 from app.models import Bloc, Field, Subject, Unit, UnitKind
 from app.rules.vntext import fold, normalize_text, text_sort_key
 from app.services.records import get_or_not_found
+from app.services.sorting import by_label, by_name, by_text, order_by
 from app.storage.database import Database
 
 
@@ -114,13 +115,23 @@ def _get_unit(session: Session, unit_id: int) -> Unit:
     return get_or_not_found(session, Unit, unit_id, "đơn vị số")
 
 
-def list_units(db: Database, text: str = "") -> list[UnitRow]:
+# The units list's sorts (UnitRow's fields): sort names the list service accepts.
+UNIT_SORTS = ("name", "kind", "bloc_name", "head_name", "address", "subject_count")
+
+
+def list_units(db: Database, text: str = "", *, sort: str = "name",
+               descending: bool = False) -> list[UnitRow]:
+    """The units whose name holds every typed word, sorted by the query on one of UNIT_SORTS (empty values
+    last), then by name."""
     counts = select(Subject.unit_id, func.count().label("n")).group_by(Subject.unit_id).subquery()
+    keys = dict(zip(UNIT_SORTS, (
+        Unit.sort_key, by_label(Unit.kind, UnitKind), by_text(Bloc.name), by_name(Unit.head_name),
+        by_text(Unit.address), func.coalesce(counts.c.n, 0)), strict=True))
     statement = (
         select(Unit, Bloc.name, counts.c.n)
         .outerjoin(Bloc, Bloc.id == Unit.bloc_id)
         .outerjoin(counts, counts.c.unit_id == Unit.id)
-        .order_by(Unit.sort_key)
+        .order_by(*order_by(keys, sort, descending, Unit.sort_key, Unit.id))
     )
     for word in fold(text).split():
         statement = statement.where(Unit.name_norm.contains(word, autoescape=True))

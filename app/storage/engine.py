@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from sqlalchemy import URL, Engine, create_engine, event, make_url
 
+from app.rules.vntext import name_sort_key, text_sort_key
+
 BUSY_TIMEOUT_MS = 5000
 CONNECT_TIMEOUT_S = 10
 PSYCOPG = "postgresql+psycopg"
@@ -19,6 +21,17 @@ def _configure_sqlite(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.close()
+    # The sort keys of texts and names that lists sort by (services/sorting.by_text, by_name).
+    dbapi_connection.create_function("vn_text_key", 1, _text_key, deterministic=True)
+    dbapi_connection.create_function("vn_name_key", 1, _name_key, deterministic=True)
+
+
+def _text_key(value: str | None) -> str | None:
+    return text_sort_key(value) if value else None
+
+
+def _name_key(value: str | None) -> str | None:
+    return name_sort_key(value) if value else None
 
 
 def _begin(conn) -> None:

@@ -14,11 +14,11 @@ import functools
 import math
 from fractions import Fraction
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, literal, select
 from sqlalchemy.orm import Session
 
 from app.errors import ConflictError, Validator
-from app.models import AwardForm, Criterion, DisciplineLevel, Nomination, Subject, SubjectKind
+from app.models import AwardForm, AwardKind, Criterion, DisciplineLevel, Nomination, Subject, SubjectKind
 from app.resources import load_json
 from app.rules.vntext import vn_money, vn_number
 from app.services.catalogue.criteria import criterion_input, nomination_counts, replace_criteria
@@ -33,6 +33,7 @@ from app.services.catalogue.defaults import CATALOGUE_FILE, criterion_from_spec
 from app.services.catalogue.validation import normalized, validate_award_form
 from app.services.records import check_version, get_or_not_found
 from app.services.settings import BASE_SALARY, get_setting
+from app.services.sorting import by_label, order_by
 from app.storage.database import Database
 from app.storage.versions import bump_version
 
@@ -101,16 +102,40 @@ def default_criteria(code: str, current: list[CriterionInput]) -> list[Criterion
 
 # Reading ----------------------------------------------------------------------------------------
 
-def list_award_forms(db: Database, include_inactive: bool = False) -> list[AwardFormRow]:
+# The catalogue list's sorts: "order" is the catalogue's own order (the name's column), "kinds" whom the
+# form applies to (individuals first), "reward" the first of its rewards (an individual's, else …).
+AWARD_FORM_SORTS = ("order", "kind", "kinds", "reward", "counts_toward_merit", "criteria_count", "active")
+
+
+def _form_keys(criteria_count) -> dict:
+    rewards = (AwardForm.reward_individual, AwardForm.reward_collective, AwardForm.reward_household)
+    kinds = sum((case((reward.is_(None), weight), else_=0) for reward, weight in zip(rewards, (4, 2, 1),
+                                                                                     strict=True)),
+                start=literal(0))
+    return dict(zip(AWARD_FORM_SORTS, (
+        AwardForm.sort_order, by_label(AwardForm.kind, AwardKind), func.nullif(kinds, 7),
+        func.coalesce(*rewards),
+        # "Có" before "Không", "Có" (in use) before "Ngừng dùng": true first.
+        case((AwardForm.counts_toward_merit, 0), else_=1), func.coalesce(criteria_count, 0),
+        case((AwardForm.active, 0), else_=1),
+    ), strict=True))
+
+
+def list_award_forms(db: Database, include_inactive: bool = False, *, sort: str = "order",
+                     descending: bool = False) -> list[AwardFormRow]:
+    """The forms (in use only, unless asked) sorted by the query on one of AWARD_FORM_SORTS (empty values
+    last), then in the catalogue's order."""
     base_salary = get_setting(db, BASE_SALARY)
-    criteria = select(Criterion.award_form_id, func.count().label("n")).group_by(Criterion.award_form_id)
-    nominations = select(Nomination.award_form_id, func.count().label("n")).group_by(Nomination.award_form_id)
-    criteria, nominations = criteria.subquery(), nominations.subquery()
+    criteria = select(Criterion.award_form_id, func.count().label("n")).group_by(
+        Criterion.award_form_id).subquery()
+    nominations = select(Nomination.award_form_id, func.count().label("n")).group_by(
+        Nomination.award_form_id).subquery()
+    keys = _form_keys(criteria.c.n)
     statement = (
         select(AwardForm, criteria.c.n, nominations.c.n)
         .outerjoin(criteria, criteria.c.award_form_id == AwardForm.id)
         .outerjoin(nominations, nominations.c.award_form_id == AwardForm.id)
-        .order_by(AwardForm.sort_order, AwardForm.id)
+        .order_by(*order_by(keys, sort, descending, AwardForm.sort_order, AwardForm.id))
     )
     if not include_inactive:
         statement = statement.where(AwardForm.active.is_(True))

@@ -13,6 +13,7 @@ from app.models import BlankEntry, BlankEntryKind, Certificate
 from app.rules.vntext import normalize_multiline, normalize_text
 from app.services.accounts.permissions import session_actor
 from app.services.certificates.data import BlankEntryRow, BlankInput, BlankStock
+from app.services.sorting import by_label, by_name, by_text, filled, order_by
 from app.storage.database import Database
 
 MAX_BATCH = 100_000
@@ -61,20 +62,30 @@ def delete_blank_entry(db: Database, entry_id: int) -> None:
         session.delete(entry)
 
 
-def stock_of(session: Session) -> BlankStock:
+# The register's sorts (BlankEntryRow's fields).
+BLANK_SORTS = ("day", "kind", "count", "serial_from", "serial_to", "recorded_by", "note")
+
+
+def stock_of(session: Session, sort: str = "day", descending: bool = True) -> BlankStock:
     sums = dict(session.execute(
         select(BlankEntry.kind, func.coalesce(func.sum(BlankEntry.count), 0)).group_by(BlankEntry.kind)
     ).all())
     used = session.scalar(select(func.count()).select_from(Certificate).where(Certificate.on_blank)) or 0
     misprinted = session.scalar(select(func.count()).select_from(Certificate).where(
         Certificate.on_blank, Certificate.spoiled)) or 0
-    entries = session.scalars(select(BlankEntry).order_by(BlankEntry.day.desc(), BlankEntry.id.desc()))
+    keys = dict(zip(BLANK_SORTS, (
+        BlankEntry.day, by_label(BlankEntry.kind, BlankEntryKind), BlankEntry.count,
+        filled(BlankEntry.serial_from), filled(BlankEntry.serial_to), by_name(BlankEntry.recorded_by),
+        by_text(BlankEntry.note)), strict=True))
+    newest = (BlankEntry.day.desc(), BlankEntry.id.desc())
+    entries = session.scalars(select(BlankEntry).order_by(*order_by(keys, sort, descending, *newest)))
     return BlankStock(received=int(sums.get(BlankEntryKind.RECEIVED, 0)), used=int(used),
                       spoiled=int(sums.get(BlankEntryKind.SPOILED, 0)), misprinted=int(misprinted),
                       entries=[_row(e) for e in entries])
 
 
-def blank_stock(db: Database) -> BlankStock:
-    """Received, used, spoiled and left, with every line of the register (newest first)."""
+def blank_stock(db: Database, *, sort: str = "day", descending: bool = True) -> BlankStock:
+    """Received, used, spoiled and left, with every line of the register sorted by the query on one of
+    BLANK_SORTS (empty values last), then newest first (the default)."""
     with db.read() as session:
-        return stock_of(session)
+        return stock_of(session, sort, descending)

@@ -21,6 +21,7 @@ from app.exporters.certificates.render import Offsets
 from app.models import PrinterCalibration
 from app.rules.vntext import normalize_multiline, normalize_text
 from app.services.certificates.data import MAX_OFFSET_MM, SCALE_RANGE, CalibrationInput, CalibrationRow
+from app.services.sorting import by_text, order_by
 from app.storage.atomic import save_files
 from app.storage.database import Database
 
@@ -101,9 +102,20 @@ def save_calibration(db: Database, data: CalibrationInput) -> CalibrationRow:
         return _row(record)
 
 
-def list_calibrations(db: Database) -> list[CalibrationRow]:
+# The calibrations list's sorts (CalibrationRow's fields).
+CALIBRATION_SORTS = ("printer_name", "offset_x_mm", "offset_y_mm", "scale", "measured_on")
+
+
+def list_calibrations(db: Database, *, sort: str = "printer_name",
+                      descending: bool = False) -> list[CalibrationRow]:
+    """The printers calibrated, sorted by the query on one of CALIBRATION_SORTS, then by name."""
+    keys = dict(zip(CALIBRATION_SORTS, (
+        by_text(PrinterCalibration.printer_name), PrinterCalibration.offset_x_mm,
+        PrinterCalibration.offset_y_mm, PrinterCalibration.scale, PrinterCalibration.measured_on),
+        strict=True))
     with db.read() as session:
-        query = select(PrinterCalibration).order_by(PrinterCalibration.printer_name)
+        query = select(PrinterCalibration).order_by(
+            *order_by(keys, sort, descending, PrinterCalibration.printer_name, PrinterCalibration.id))
         return [_row(r) for r in session.scalars(query)]
 
 

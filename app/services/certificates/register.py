@@ -19,10 +19,14 @@ from app.models import (
     DocumentType,
     GoldenBookEntry,
     Nomination,
+    RegisterEntry,
+    Subject,
+    SubjectKind,
 )
 from app.rules.vntext import normalize_multiline
 from app.services.certificates.data import CertificateRow, GoldenBookRow, PrintRow
 from app.services.certificates.golden_book import book_name
+from app.services.sorting import by_label, order_by
 from app.storage.database import Database
 
 _ENTRY = (selectinload(DecisionEntry.nomination).selectinload(Nomination.subject),
@@ -92,10 +96,39 @@ def spoil_certificate(db: Database, certificate_id: int, reason: str) -> Certifi
         return _certificate_row(certificate)
 
 
-def list_golden_book(db: Database, year: int | None = None) -> list[GoldenBookRow]:
-    """The golden book: every number given at issue, to whom, by which decision, and how many times
-    its certificate was printed (a cancelled decision's numbers stay, marked)."""
-    query = select(GoldenBookEntry).options(selectinload(GoldenBookEntry.decision_entry).options(*_ENTRY))
+# The golden book's sorts (GoldenBookRow's columns): the book (its scope: all, a year, a decision), the
+# number, the recipient (official-list order), the kind, the decision (its register number), its date,
+# and how many times the certificate was printed.
+GOLDEN_BOOK_SORTS = ("book", "number", "recipient", "kind", "decision_number", "decision_date",
+                     "certificates")
+
+
+def _golden_book_keys() -> dict:
+    registered = (select(RegisterEntry.year * 100_000 + RegisterEntry.number)
+                  .where(RegisterEntry.decision_id == Decision.id,
+                         RegisterEntry.doc_type == DocumentType.DECISION)
+                  .limit(1).scalar_subquery())
+    printed = select(func.count()).where(Certificate.decision_entry_id == DecisionEntry.id).scalar_subquery()
+    scope = GoldenBookEntry.scope  # "decision:12" before "decision:112": shorter first, then the text
+    return dict(zip(GOLDEN_BOOK_SORTS, (
+        (func.length(scope), scope), GoldenBookEntry.number, Subject.sort_key,
+        by_label(Subject.kind, SubjectKind), registered, Decision.issued_on, printed), strict=True))
+
+
+def list_golden_book(db: Database, year: int | None = None, *, sort: str = "decision_date",
+                     descending: bool = False) -> list[GoldenBookRow]:
+    """The golden book: every number given at issue (in a year's decisions), to whom, by which decision,
+    and how many times its certificate was printed (a cancelled decision's numbers stay, marked); sorted
+    by the query on one of GOLDEN_BOOK_SORTS (empty values last), then by date, decision and number."""
+    query = (select(GoldenBookEntry).options(selectinload(GoldenBookEntry.decision_entry).options(*_ENTRY))
+             .join(DecisionEntry, DecisionEntry.id == GoldenBookEntry.decision_entry_id)
+             .join(Decision, Decision.id == DecisionEntry.decision_id)
+             .join(Nomination, Nomination.id == DecisionEntry.nomination_id)
+             .join(Subject, Subject.id == Nomination.subject_id)
+             .order_by(*order_by(_golden_book_keys(), sort, descending, Decision.issued_on, Decision.id,
+                                 GoldenBookEntry.number)))
+    if year is not None:
+        query = query.where(Decision.issued_on.between(dt.date(year, 1, 1), dt.date(year, 12, 31)))
     with db.read() as session:
         printed = dict(session.execute(select(Certificate.decision_entry_id, func.count()).group_by(
             Certificate.decision_entry_id)).all())
@@ -103,8 +136,6 @@ def list_golden_book(db: Database, year: int | None = None) -> list[GoldenBookRo
         for book in session.scalars(query):
             entry = book.decision_entry
             decision = entry.decision
-            if year is not None and (decision.issued_on is None or decision.issued_on.year != year):
-                continue
             number = _number(decision)
             rows.append(GoldenBookRow(
                 id=book.id, scheme=book.scheme, book=book_name(book.scope, number), number=book.number,
@@ -112,5 +143,4 @@ def list_golden_book(db: Database, year: int | None = None) -> list[GoldenBookRo
                 decision_number=number, decision_date=decision.issued_on,
                 cancelled=decision.status is DecisionStatus.CANCELLED, certificates=printed.get(entry.id, 0),
             ))
-    rows.sort(key=lambda r: (r.decision_date or dt.date.min, r.decision_id, r.number))
     return rows

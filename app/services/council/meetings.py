@@ -5,26 +5,40 @@ from __future__ import annotations
 
 import dataclasses
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session, aliased
 
 from app.errors import ConflictError, ValidationError, Validator
-from app.models import Attendance, AttendanceStatus, CouncilMember, Meeting, MeetingStatus
+from app.models import AgendaItem, Attendance, AttendanceStatus, CouncilMember, Meeting, MeetingStatus
 from app.rules.vntext import normalize_multiline, normalize_text, vn_short_date
 from app.services.council.common import get_meeting_row, meeting_quorum, meeting_title, require_open
 from app.services.council.data import AttendanceInput, MeetingInput, MeetingRow, MeetingView
 from app.services.council.members import members_by_role, read_council_rules, term_text
 from app.services.council.views import meeting_row, meeting_view
 from app.services.records import check_version
+from app.services.sorting import by_name, by_text, order_by
 from app.storage.database import Database
 from app.storage.versions import bump_version
 
+# The meetings list's sorts: the day, the hour, the place, the chair (official-list order), the status
+# (open first), the members present, and the nominations on the agenda (the results' column).
+MEETING_SORTS = ("held_on", "starts_at", "place", "chair_name", "status", "members_present", "agenda_count")
 
-def list_meetings(db: Database) -> list[MeetingRow]:
-    """Newest first."""
+
+def list_meetings(db: Database, *, sort: str = "held_on", descending: bool = True) -> list[MeetingRow]:
+    """Sorted by the query on one of MEETING_SORTS (empty values last), then newest first (the default)."""
+    chair = aliased(CouncilMember)
+    present = select(func.count()).where(Attendance.meeting_id == Meeting.id,
+                                         Attendance.status == AttendanceStatus.PRESENT).scalar_subquery()
+    agenda = select(func.count()).where(AgendaItem.meeting_id == Meeting.id).scalar_subquery()
+    keys = dict(zip(MEETING_SORTS, (
+        Meeting.held_on, Meeting.starts_at, by_text(Meeting.place), by_name(chair.name),
+        case({member.value: rank for rank, member in enumerate(MeetingStatus)}, value=Meeting.status),
+        present, agenda), strict=True))
+    statement = (select(Meeting).outerjoin(chair, chair.id == Meeting.chair_id)
+                 .order_by(*order_by(keys, sort, descending, Meeting.held_on.desc(), Meeting.id.desc())))
     with db.read() as session:
-        meetings = session.scalars(select(Meeting).order_by(Meeting.held_on.desc(), Meeting.id.desc()))
-        return [meeting_row(session, m) for m in meetings]
+        return [meeting_row(session, m) for m in session.scalars(statement)]
 
 
 def get_meeting(db: Database, meeting_id: int) -> MeetingView:

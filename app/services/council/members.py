@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.errors import ConflictError, ValidationError, Validator
@@ -14,6 +14,7 @@ from app.rules.vntext import normalize_text, vn_short_date
 from app.services.council.data import CouncilMemberInput, CouncilMemberRow, CouncilRules
 from app.services.records import check_version, get_or_not_found
 from app.services.settings import SettingVar, put_setting, read_setting
+from app.services.sorting import by_name, by_text, order_by
 from app.storage.database import Database
 from app.storage.versions import bump_version
 
@@ -25,14 +26,27 @@ LABELS = {"name": "Họ và tên", "position": "Chức vụ", "note": "Ghi chú"
 
 # Members ------------------------------------------------------------------------------------------
 
-def list_council_members(db: Database, on: dt.date | None = None,
-                         serving_only: bool = False) -> list[CouncilMemberRow]:
-    """Every member, by role then order; `serving` is said for the day `on` (today by default), and
+# The members list's sorts: the name (official-list order), position, role (chair first), term (its
+# start), and whether serving on the day (serving first).
+MEMBER_SORTS = ("name", "position", "role", "term", "serving")
+
+
+def list_council_members(db: Database, on: dt.date | None = None, serving_only: bool = False, *,
+                         sort: str = "role", descending: bool = False) -> list[CouncilMemberRow]:
+    """Every member sorted by the query on one of MEMBER_SORTS (empty values last), then by role and
+    order (the minutes' order, the default); `serving` is said for the day `on` (today by default), and
     `serving_only` keeps only those serving that day."""
     day = on or dt.date.today()
+    role = case({member.value: rank for rank, member in enumerate(ROLE_ORDER)}, value=CouncilMember.role)
+    serving = and_(CouncilMember.term_from <= day,
+                   or_(CouncilMember.term_to.is_(None), CouncilMember.term_to >= day))
+    keys = dict(zip(MEMBER_SORTS, (by_name(CouncilMember.name), by_text(CouncilMember.position), role,
+                                   CouncilMember.term_from, case((serving, 0), else_=1)), strict=True))
+    statement = select(CouncilMember).order_by(
+        *order_by(keys, sort, descending, role, CouncilMember.sort_order, CouncilMember.id))
     with db.read() as session:
-        members = members_by_role(session)
-        return [member_row(m, day) for m in members if m.serves_on(day) or not serving_only]
+        members = session.scalars(statement.where(serving) if serving_only else statement)
+        return [member_row(m, day) for m in members]
 
 
 def members_by_role(session: Session, day: dt.date | None = None) -> list[CouncilMember]:

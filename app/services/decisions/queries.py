@@ -19,8 +19,10 @@ from app.models import (
 )
 from app.services.decisions.content import KIND_RANK, amount_for, describe, official_order
 from app.services.decisions.data import DecisionDetail, DecisionRow, EntryRow
+from app.services.decisions.sorts import decision_keys
 from app.services.records import get_or_not_found
 from app.services.settings import BASE_SALARY, read_setting
+from app.services.sorting import order_by
 from app.storage.database import Database
 
 _LOAD = (
@@ -58,12 +60,18 @@ def includable(session: Session, round_: Round, award_form_id: int, basis: Decis
     return official_order(list(session.scalars(query)))
 
 
-def list_decisions(db: Database, round_id: int | None = None) -> list[DecisionRow]:
-    query = select(Decision).options(*_LOAD).order_by(Decision.id.desc())
-    if round_id is not None:
-        query = query.where(Decision.round_id == round_id)
+def list_decisions(db: Database, round_id: int | None = None, *, sort: str | None = None,
+                   descending: bool = False) -> list[DecisionRow]:
+    """The decisions (of a round), newest first; with `sort`, sorted by the query on one of
+    sorts.DECISION_SORTS first (empty values last)."""
     with db.read() as session:
         base_salary = read_setting(session, BASE_SALARY)
+        newest = Decision.id.desc()
+        keys = [newest] if sort is None else order_by(decision_keys(base_salary), sort, descending, newest)
+        query = (select(Decision).options(*_LOAD).join(Round, Round.id == Decision.round_id)
+                 .join(AwardForm, AwardForm.id == Decision.award_form_id).order_by(*keys))
+        if round_id is not None:
+            query = query.where(Decision.round_id == round_id)
         return [decision_row(d, base_salary) for d in session.scalars(query)]
 
 

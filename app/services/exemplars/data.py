@@ -119,3 +119,5 @@ class ExemplarQuery:
     unit_id: int | None = None
     field_id: int | None = None
     year: int | None = None  # the year it was introduced
+    sort: str = "introduced_on"  # one of search.EXEMPLAR_SORTS
+    descending: bool = True  # latest introduced first

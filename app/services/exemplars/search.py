@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import select
+from sqlalchemy import case, select
 
-from app.models import Exemplar, Field, Movement, Subject, Unit
+from app.models import Exemplar, ExemplarStage, Field, Movement, Subject, SubjectKind, Unit
 from app.rules.vntext import fold
 from app.services.exemplars.data import ExemplarQuery, ExemplarRow
+from app.services.sorting import by_label, by_text, order_by
 from app.storage.database import Database
 
 _ESCAPE = "\\"
@@ -35,8 +36,21 @@ def _conditions(query: ExemplarQuery) -> list:
     return conditions
 
 
+# The exemplars list's sorts (ExemplarRow's fields).
+EXEMPLAR_SORTS = ("subject_name", "subject_kind", "unit_name", "movement_name", "field_name", "introduced_on",
+                  "stage", "achievements")
+
+
 def search_exemplars(db: Database, query: ExemplarQuery | None = None) -> list[ExemplarRow]:
-    """The matching exemplars, latest introduced first, then in official-list order of the subject."""
+    """The matching exemplars sorted by the query on one of EXEMPLAR_SORTS (empty values last; latest
+    introduced first unless asked otherwise), then in official-list order of the subject."""
+    query = query or ExemplarQuery()
+    keys = dict(zip(EXEMPLAR_SORTS, (
+        Subject.sort_key, by_label(Subject.kind, SubjectKind), Unit.sort_key, by_text(Movement.name),
+        by_text(Field.name), Exemplar.introduced_on,
+        # The cycle's order (phát hiện, bồi dưỡng, tổng kết, nhân rộng), as the stage filter lists it.
+        case({member.value: rank for rank, member in enumerate(ExemplarStage)}, value=Exemplar.stage),
+        by_text(Exemplar.achievements)), strict=True))
     statement = (
         select(Exemplar.id, Subject.id, Subject.name, Subject.kind, Unit.name, Movement.name, Field.name,
                Exemplar.introduced_on, Exemplar.stage, Exemplar.achievements)
@@ -44,8 +58,8 @@ def search_exemplars(db: Database, query: ExemplarQuery | None = None) -> list[E
         .outerjoin(Unit, Unit.id == Exemplar.unit_id)
         .outerjoin(Movement, Movement.id == Exemplar.movement_id)
         .outerjoin(Field, Field.id == Exemplar.field_id)
-        .where(*_conditions(query or ExemplarQuery()))
-        .order_by(Exemplar.introduced_on.desc(), Subject.sort_key, Exemplar.id)
+        .where(*_conditions(query))
+        .order_by(*order_by(keys, query.sort, query.descending, Subject.sort_key, Exemplar.id))
     )
     with db.read() as session:
         return [_row(*values) for values in session.execute(statement)]

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from app.errors import ConflictError, Validator
 from app.models import AwardForm, Exemplar, Field, Movement, MovementKind, Nomination, Round, Subject, Unit
-from app.rules.vntext import fold, normalize_text, text_sort_key, vn_short_date
+from app.rules.vntext import fold, normalize_text, vn_short_date
 from app.services.exemplars.data import ExemplarQuery
 from app.services.exemplars.search import search_exemplars
 from app.services.movements.data import (
@@ -20,6 +20,7 @@ from app.services.movements.data import (
     MovementRow,
 )
 from app.services.records import check_version, get_or_not_found
+from app.services.sorting import by_label, by_text, order_by
 from app.storage.database import Database
 from app.storage.versions import bump_version
 
@@ -118,23 +119,30 @@ def _detail(movement: Movement) -> MovementDetail:
     return MovementDetail(id=movement.id, version=movement.version, field_name=field_name, **values)
 
 
-def list_movements(db: Database, text: str = "", kind: MovementKind | None = None) -> list[MovementRow]:
-    """Movements whose name holds every typed word (diacritics optional); latest started first."""
+# The movements list's sorts (MovementRow's fields): "start_date" is the period's column.
+MOVEMENT_SORTS = ("name", "kind", "launched_by", "start_date", "field_name", "exemplar_count")
+
+
+def list_movements(db: Database, text: str = "", kind: MovementKind | None = None, *,
+                   sort: str = "start_date", descending: bool = True) -> list[MovementRow]:
+    """Movements whose name holds every typed word (diacritics optional), sorted by the query on one of
+    MOVEMENT_SORTS (empty values last), then by name; latest started first unless asked otherwise."""
     counts = select(Exemplar.movement_id, func.count().label("n")).group_by(Exemplar.movement_id).subquery()
+    keys = dict(zip(MOVEMENT_SORTS, (
+        by_text(Movement.name), by_label(Movement.kind, MovementKind), by_text(Movement.launched_by),
+        Movement.start_date, by_text(Field.name), func.coalesce(counts.c.n, 0)), strict=True))
     statement = (
         select(Movement, Field.name, counts.c.n)
         .outerjoin(Field, Field.id == Movement.field_id)
         .outerjoin(counts, counts.c.movement_id == Movement.id)
+        .order_by(*order_by(keys, sort, descending, by_text(Movement.name), Movement.id))
     )
     for word in fold(text).split():
         statement = statement.where(Movement.name_norm.contains(word, autoescape=True))
     if kind is not None:
         statement = statement.where(Movement.kind == kind)
     with db.read() as session:
-        rows = [_row(movement, field, n) for movement, field, n in session.execute(statement)]
-    rows.sort(key=lambda r: text_sort_key(r.name))
-    rows.sort(key=lambda r: r.start_date, reverse=True)
-    return rows
+        return [_row(movement, field, n) for movement, field, n in session.execute(statement)]
 
 
 def _row(movement: Movement, field_name: str | None, count: int | None) -> MovementRow:

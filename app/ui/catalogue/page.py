@@ -15,6 +15,9 @@ from app.ui.kit.operations import service_call
 from app.ui.kit.row_table import list_table_view
 from app.ui.kit.widgets import add_button
 
+# The service's sort for each column (list_award_forms): the name's column keeps the catalogue's order.
+SORTS = {cols.NAME: "order", cols.KIND: "kind", cols.KINDS: "kinds", cols.REWARD: "reward",
+         cols.MERIT: "counts_toward_merit", cols.CRITERIA: "criteria_count", cols.ACTIVE: "active"}
 COLUMN_WIDTHS = {
     cols.NAME: 210, cols.KIND: 150, cols.KINDS: 180, cols.REWARD: 330, cols.MERIT: 150,
     cols.CRITERIA: 80, cols.ACTIVE: 90,
@@ -30,6 +33,7 @@ class CataloguePage(ListPage):
         toolbar = self._build_toolbar()
         table = list_table_view(self.model, COLUMN_WIDTHS, [cols.REWARD], wrap=True)
         self.lay_out([toolbar], self.use_table(table))
+        self.sort_columns(SORTS, default=cols.NAME)
         self.selection_changed()
 
     def _build_toolbar(self) -> QHBoxLayout:
@@ -48,7 +52,7 @@ class CataloguePage(ListPage):
         self.refresh()
 
     def refresh(self, select: int | None = None) -> None:
-        rows = list_award_forms(self.db, include_inactive=True)
+        rows = list_award_forms(self.db, include_inactive=True, **self.sorted_by())
         inactive = sum(not row.active for row in rows)
         self.show_rows(rows, "hình thức" + (f", {inactive} ngừng dùng" if inactive else ""), select)
         if rows:

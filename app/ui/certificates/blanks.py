@@ -87,13 +87,14 @@ class BlanksView(ListPage):
         self.selection_buttons = (self.delete_button,) if may_edit(db) else ()
         allow_edits(db, self.receive_button, self.spoil_button, self.delete_button)
         self.lay_out([row], self.use_table(row_table_view(self.model), edits=False))
+        self.sort_by_columns(default=0, descending=True)  # newest first
         self.selection_changed()
 
     def on_shown(self) -> None:
         self.refresh()
 
     def refresh(self, select: int | None = None) -> None:
-        stock = blank_stock(self.db)
+        stock = blank_stock(self.db, **self.sorted_by())
         self.stock_label.setText(stock_text(stock))
         self.show_rows(stock.entries, "dòng trong sổ phôi", select)
         self.selection_changed()

@@ -42,13 +42,14 @@ class CalibrationsView(ListPage):
         self.selection_buttons = (self.check_button, *writes)
         allow_edits(db, self.wizard_button, self.delete_button)
         self.lay_out([row], self.use_table(row_table_view(self.model), edits=False))
+        self.sort_by_columns()
         self.selection_changed()
 
     def on_shown(self) -> None:
         self.refresh()
 
     def refresh(self, select: int | None = None) -> None:
-        self.show_rows(list_calibrations(self.db), "máy in đã căn chỉnh", select)
+        self.show_rows(list_calibrations(self.db, **self.sorted_by()), "máy in đã căn chỉnh", select)
         self.selection_changed()
 
     def open_wizard(self) -> None:

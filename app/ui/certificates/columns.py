@@ -88,29 +88,33 @@ CERTIFICATE_COLUMNS = [
 ]
 
 BLANK_COLUMNS = [
-    RowColumn("Ngày", lambda r: vn_short_date(r.day), 95, CENTER),
-    RowColumn("Loại", lambda r: r.kind.label, 150),
-    RowColumn("Số phôi", lambda r: vn_number(r.count), 75, RIGHT),
-    RowColumn("Sê-ri từ", lambda r: r.serial_from, 100),
-    RowColumn("Sê-ri đến", lambda r: r.serial_to, 100),
-    RowColumn("Người ghi", lambda r: r.recorded_by, 140),
-    RowColumn("Ghi chú", lambda r: first_line(r.note, 80), 180, stretch=True, tooltip=lambda r: r.note),
+    RowColumn("Ngày", lambda r: vn_short_date(r.day), 95, CENTER, sort="day"),
+    RowColumn("Loại", lambda r: r.kind.label, 150, sort="kind"),
+    RowColumn("Số phôi", lambda r: vn_number(r.count), 75, RIGHT, sort="count"),
+    RowColumn("Sê-ri từ", lambda r: r.serial_from, 100, sort="serial_from"),
+    RowColumn("Sê-ri đến", lambda r: r.serial_to, 100, sort="serial_to"),
+    RowColumn("Người ghi", lambda r: r.recorded_by, 140, sort="recorded_by"),
+    RowColumn("Ghi chú", lambda r: first_line(r.note, 80), 180, stretch=True, tooltip=lambda r: r.note,
+              sort="note"),
 ]
 
 GOLDEN_BOOK_COLUMNS = [
-    RowColumn("Sổ", lambda r: r.book, 170),
-    RowColumn("Số sổ vàng", lambda r: str(r.number), 85, CENTER),
-    RowColumn("Người nhận", lambda r: r.recipient, 220, stretch=True),
-    RowColumn("Loại", lambda r: kind_label(r.kind), 95),
-    RowColumn("Quyết định", lambda r: r.decision_number + (" (đã hủy)" if r.cancelled else ""), 150),
-    RowColumn("Ngày", lambda r: vn_short_date(r.decision_date), 95, CENTER),
-    RowColumn("Đã in", lambda r: f"{r.certificates} lần" if r.certificates else "chưa in", 75, CENTER),
+    RowColumn("Sổ", lambda r: r.book, 170, sort="book"),
+    RowColumn("Số sổ vàng", lambda r: str(r.number), 85, CENTER, sort="number"),
+    RowColumn("Người nhận", lambda r: r.recipient, 220, stretch=True, sort="recipient"),
+    RowColumn("Loại", lambda r: kind_label(r.kind), 95, sort="kind"),
+    RowColumn("Quyết định", lambda r: r.decision_number + (" (đã hủy)" if r.cancelled else ""), 150,
+              sort="decision_number"),
+    RowColumn("Ngày", lambda r: vn_short_date(r.decision_date), 95, CENTER, sort="decision_date"),
+    RowColumn("Đã in", lambda r: f"{r.certificates} lần" if r.certificates else "chưa in", 75, CENTER,
+              sort="certificates"),
 ]
+GOLDEN_BOOK_DATE = 5  # the book's own order: by the decisions' dates, then numbers
 
 CALIBRATION_COLUMNS = [
-    RowColumn("Máy in", lambda r: r.printer_name, 260, stretch=True),
-    RowColumn("Lệch ngang", lambda r: f"{mm(r.offset_x_mm, True)} mm", 100, RIGHT),
-    RowColumn("Lệch dọc", lambda r: f"{mm(r.offset_y_mm, True)} mm", 100, RIGHT),
-    RowColumn("Tỉ lệ", lambda r: scale_text(r.scale), 80, RIGHT),
-    RowColumn("Ngày đo", lambda r: vn_short_date(r.measured_on), 95, CENTER),
+    RowColumn("Máy in", lambda r: r.printer_name, 260, stretch=True, sort="printer_name"),
+    RowColumn("Lệch ngang", lambda r: f"{mm(r.offset_x_mm, True)} mm", 100, RIGHT, sort="offset_x_mm"),
+    RowColumn("Lệch dọc", lambda r: f"{mm(r.offset_y_mm, True)} mm", 100, RIGHT, sort="offset_y_mm"),
+    RowColumn("Tỉ lệ", lambda r: scale_text(r.scale), 80, RIGHT, sort="scale"),
+    RowColumn("Ngày đo", lambda r: vn_short_date(r.measured_on), 95, CENTER, sort="measured_on"),
 ]

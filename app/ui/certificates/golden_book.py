@@ -10,7 +10,7 @@ from app.models import GoldenBookScheme
 from app.services.certificates import get_golden_book_scheme, list_golden_book, set_golden_book_scheme
 from app.services.workspace import Database
 from app.ui.certificates.choices import allow_edits
-from app.ui.certificates.columns import GOLDEN_BOOK_COLUMNS
+from app.ui.certificates.columns import GOLDEN_BOOK_COLUMNS, GOLDEN_BOOK_DATE
 from app.ui.kit import messages
 from app.ui.kit.list_page import ListPage
 from app.ui.kit.operations import service_call
@@ -46,13 +46,15 @@ class GoldenBookView(ListPage):
         filters.addWidget(QLabel("Cách đánh số sổ vàng:"))
         filters.addWidget(self.scheme_combo)
         self.lay_out([filters], self.use_table(row_table_view(self.model), edits=False), count_below=False)
+        self.sort_by_columns(default=GOLDEN_BOOK_DATE)
 
     def on_shown(self) -> None:
         select_data(self.scheme_combo, get_golden_book_scheme(self.db).value)
         self.refresh()
 
     def refresh(self, select: int | None = None) -> None:
-        self.show_rows(list_golden_book(self.db, self.year_combo.currentData()), "số sổ vàng", select)
+        rows = list_golden_book(self.db, self.year_combo.currentData(), **self.sorted_by())
+        self.show_rows(rows, "số sổ vàng", select)
 
     def change_scheme(self) -> None:
         scheme = GoldenBookScheme(self.scheme_combo.currentData())

@@ -30,13 +30,14 @@ def results_cell(row: MeetingRow) -> str:
 
 
 MEETING_COLUMNS = [
-    RowColumn("Ngày họp", lambda m: m.date_text, 95, CENTER),
-    RowColumn("Giờ", lambda m: m.starts_at.strftime("%H:%M") if m.starts_at else "", 50, CENTER),
-    RowColumn("Địa điểm", lambda m: m.place, 150),
-    RowColumn("Chủ trì", lambda m: m.chair_name, 140),
-    RowColumn("Trạng thái", lambda m: m.status_label, 95),
-    RowColumn("Có mặt", quorum_cell, 90, CENTER),
-    RowColumn("Kết quả", results_cell, 240, stretch=True),
+    RowColumn("Ngày họp", lambda m: m.date_text, 95, CENTER, sort="held_on"),
+    RowColumn("Giờ", lambda m: m.starts_at.strftime("%H:%M") if m.starts_at else "", 50, CENTER,
+              sort="starts_at"),
+    RowColumn("Địa điểm", lambda m: m.place, 150, sort="place"),
+    RowColumn("Chủ trì", lambda m: m.chair_name, 140, sort="chair_name"),
+    RowColumn("Trạng thái", lambda m: m.status_label, 95, sort="status"),
+    RowColumn("Có mặt", quorum_cell, 90, CENTER, sort="members_present"),
+    RowColumn("Kết quả", results_cell, 240, stretch=True, sort="agenda_count"),
 ]
 
 
@@ -54,10 +55,11 @@ class MeetingsList(ListPage):
         row.addStretch(1)
         self.selection_buttons = (self.open_button, self.delete_button)
         self.lay_out([row], self.use_table(row_table_view(self.model)))
+        self.sort_by_columns(default=0, descending=True)  # newest first
         self.selection_changed()
 
     def refresh(self, select: int | None = None) -> None:
-        self.show_rows(list_meetings(self.db), "phiên họp", select)
+        self.show_rows(list_meetings(self.db, **self.sorted_by()), "phiên họp", select)
         self.selection_changed()
 
     def new_meeting(self) -> None:

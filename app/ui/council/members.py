@@ -28,12 +28,13 @@ def serving_text(member: CouncilMemberRow) -> str:
 
 
 MEMBER_COLUMNS = [
-    RowColumn("Họ và tên", lambda m: m.name, 190),
-    RowColumn("Chức vụ, đơn vị", lambda m: m.position, 230, stretch=True),
-    RowColumn("Vai trò", lambda m: m.role_label, 120),
-    RowColumn("Nhiệm kỳ", lambda m: m.term_text, 170),
-    RowColumn("Hiện nay", lambda m: serving_text(m), 150, CENTER),
+    RowColumn("Họ và tên", lambda m: m.name, 190, sort="name"),
+    RowColumn("Chức vụ, đơn vị", lambda m: m.position, 230, stretch=True, sort="position"),
+    RowColumn("Vai trò", lambda m: m.role_label, 120, sort="role"),
+    RowColumn("Nhiệm kỳ", lambda m: m.term_text, 170, sort="term"),
+    RowColumn("Hiện nay", lambda m: serving_text(m), 150, CENTER, sort="serving"),
 ]
+ROLE = 2  # the minutes' order: chair, vice-chairs, members, secretary
 
 
 def rules_text(db: Database) -> str:
@@ -59,6 +60,7 @@ class MembersList(ListPage):
         self.rules_label = QLabel()
         self.rules_label.setWordWrap(True)
         self.lay_out([row, self._rules_row()], self.use_table(row_table_view(self.model)))
+        self.sort_by_columns(default=ROLE)
         self.selection_changed()
 
     def _rules_row(self) -> QHBoxLayout:
@@ -67,7 +69,7 @@ class MembersList(ListPage):
         return row
 
     def refresh(self, select: int | None = None) -> None:
-        self.show_rows(list_council_members(self.db), "thành viên", select)
+        self.show_rows(list_council_members(self.db, **self.sorted_by()), "thành viên", select)
         self.rules_label.setText(rules_text(self.db))
         self.selection_changed()
 

@@ -25,15 +25,16 @@ def status_cell(row: DecisionRow) -> str:
 
 
 DECISION_COLUMNS = [
-    RowColumn("Số", number_cell, 100, CENTER),
-    RowColumn("Ngày ban hành", lambda r: vn_short_date(r.issued_on), 100, CENTER),
-    RowColumn("Hình thức", lambda r: r.form_name, 170),
-    RowColumn("Đợt xét", lambda r: r.round_name, 240, stretch=True),
-    RowColumn("Khen thưởng", lambda r: r.recipients_text, 190),
-    RowColumn("Tổng tiền", lambda r: vn_money(r.total), 125, RIGHT),
-    RowColumn("Trạng thái", status_cell, 150),
-    RowColumn("Tờ trình", lambda r: r.proposal_number or NO_NUMBER, 95, CENTER),
+    RowColumn("Số", number_cell, 100, CENTER, sort="number"),
+    RowColumn("Ngày ban hành", lambda r: vn_short_date(r.issued_on), 100, CENTER, sort="issued_on"),
+    RowColumn("Hình thức", lambda r: r.form_name, 170, sort="form_name"),
+    RowColumn("Đợt xét", lambda r: r.round_name, 240, stretch=True, sort="round_name"),
+    RowColumn("Khen thưởng", lambda r: r.recipients_text, 190, sort="recipients"),
+    RowColumn("Tổng tiền", lambda r: vn_money(r.total), 125, RIGHT, sort="total"),
+    RowColumn("Trạng thái", status_cell, 150, sort="status"),
+    RowColumn("Tờ trình", lambda r: r.proposal_number or NO_NUMBER, 95, CENTER, sort="proposal_number"),
 ]
+STATUS = 6  # the list's first order: drafts (newest first), then issued, then cancelled
 
 
 def entry_columns(numbers: dict[int, int]) -> list[RowColumn]:

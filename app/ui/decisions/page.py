@@ -10,7 +10,7 @@ from app.services.decisions import list_decisions
 from app.services.rounds import list_rounds
 from app.services.workspace import Database
 from app.ui.decisions.draft_dialog import DecisionDialog
-from app.ui.decisions.models import DECISION_COLUMNS
+from app.ui.decisions.models import DECISION_COLUMNS, STATUS
 from app.ui.decisions.panel import DecisionPanel
 from app.ui.kit.list_page import ListPage, open_non_modal
 from app.ui.kit.row_table import RowTableModel, row_table_view
@@ -52,7 +52,9 @@ class DecisionsPage(ListPage):
         return combo
 
     def _build_body(self) -> QSplitter:
-        return list_detail_splitter(self.use_table(row_table_view(self.model), edits=False), self.panel)
+        table = self.use_table(row_table_view(self.model), edits=False)
+        self.sort_by_columns(default=STATUS)
+        return list_detail_splitter(table, self.panel)
 
     # Loading -------------------------------------------------------------------------------------
 
@@ -78,7 +80,7 @@ class DecisionsPage(ListPage):
     def refresh(self, select: int | None = None) -> None:
         """Reload the list; the decision just changed stays shown even when the filters now hide it."""
         status = self.status_combo.currentData()
-        rows = [row for row in list_decisions(self.db, self.current_round_id())
+        rows = [row for row in list_decisions(self.db, self.current_round_id(), **self.sorted_by())
                 if status is None or row.status.value == status]
         if not self.show_rows(rows, "quyết định", select):
             self.panel.show_decision(select)

@@ -14,16 +14,17 @@ def file_size(size: int) -> str:
 
 
 EXEMPLAR_COLUMNS = [
-    RowColumn("Đối tượng", lambda r: r.subject_name, 190),
-    RowColumn("Loại", lambda r: r.subject_kind.label, 85),
-    RowColumn("Đơn vị", lambda r: r.unit_name, 140),
-    RowColumn("Phong trào", lambda r: r.movement_name, 200),
-    RowColumn("Lĩnh vực", lambda r: r.field_name, 120),
-    RowColumn("Ngày giới thiệu", lambda r: vn_short_date(r.introduced_on), 110, CENTER),
-    RowColumn("Giai đoạn", lambda r: r.stage.label, 95),
+    RowColumn("Đối tượng", lambda r: r.subject_name, 190, sort="subject_name"),
+    RowColumn("Loại", lambda r: r.subject_kind.label, 85, sort="subject_kind"),
+    RowColumn("Đơn vị", lambda r: r.unit_name, 140, sort="unit_name"),
+    RowColumn("Phong trào", lambda r: r.movement_name, 200, sort="movement_name"),
+    RowColumn("Lĩnh vực", lambda r: r.field_name, 120, sort="field_name"),
+    RowColumn("Ngày giới thiệu", lambda r: vn_short_date(r.introduced_on), 110, CENTER, sort="introduced_on"),
+    RowColumn("Giai đoạn", lambda r: r.stage.label, 95, sort="stage"),
     RowColumn("Tóm tắt thành tích", lambda r: first_line(r.achievements), 260, stretch=True,
-              tooltip=lambda r: r.achievements),
+              tooltip=lambda r: r.achievements, sort="achievements"),
 ]
+INTRODUCED_ON = 5
 
 STAGE_HISTORY_COLUMNS = [
     RowColumn("Ngày", lambda r: vn_short_date(r.changed_on), 100, CENTER),

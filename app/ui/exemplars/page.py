@@ -15,7 +15,7 @@ from app.services.exemplars import (
 from app.services.movements import list_movements
 from app.services.units import list_units
 from app.services.workspace import Database
-from app.ui.exemplars.columns import EXEMPLAR_COLUMNS
+from app.ui.exemplars.columns import EXEMPLAR_COLUMNS, INTRODUCED_ON
 from app.ui.exemplars.dialog import ExemplarDialog
 from app.ui.exemplars.stage import StageChangeDialog
 from app.ui.kit.list_page import ListPage, open_non_modal
@@ -32,6 +32,7 @@ class ExemplarsPage(ListPage):
         self.model = RowTableModel(EXEMPLAR_COLUMNS, self)
         self._timer = debounce_timer(self, self.refresh)
         self.use_table(row_table_view(self.model))
+        self.sort_by_columns(default=INTRODUCED_ON, descending=True)  # latest introduced first
         self.lay_out([self._build_filters(), self._build_buttons()], self.table)
         self.selection_changed()
 
@@ -78,6 +79,7 @@ class ExemplarsPage(ListPage):
             stage=ExemplarStage(stage) if stage else None,
             unit_id=self.unit_combo.currentData(),
             year=self.year_combo.currentData(),
+            **self.sorted_by(),
         )
 
     def refresh(self, select: int | None = None) -> None:

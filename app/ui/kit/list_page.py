@@ -84,11 +84,27 @@ class ListPage(QWidget):
         table.selectionModel().selectionChanged.connect(self.selection_changed)
         return table
 
-    def sort_columns(self, sorts: dict[int, str], default: int) -> None:
+    def sort_columns(self, sorts: dict[int, str], default: int, *, descending: bool = False) -> None:
         """Header clicks sort the list through the query: `sorts` maps columns to the service's sort names
-        (read back with `sort`); the list is read again on each click."""
+        (read back with `sort`); the list is read again on each click. Until the user sorts (or when the
+        remembered sort is gone), the list is in the `default` column's order."""
         self._sorts = sorts
+        header, layout = self.table.horizontalHeader(), getattr(self, "column_layout", None)
+        if layout is None or not layout.restored or header.sortIndicatorSection() not in sorts:
+            order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+            header.setSortIndicator(default, order)
         sort_by_query(self.table, sorts, lambda: self.resorted(), default)
+
+    def sort_by_columns(self, default: int = 0, *, descending: bool = False) -> None:
+        """`sort_columns` with the sort names the model's RowColumns declare (their `sort`)."""
+        columns = self.model.columns
+        self.sort_columns({n: column.sort for n, column in enumerate(columns) if column.sort}, default,
+                          descending=descending)
+
+    def sorted_by(self) -> dict[str, Any]:
+        """The header's sort as a list service's keyword arguments: `sort=…, descending=…`."""
+        sort, descending = self.sort()
+        return {"sort": sort, "descending": descending}
 
     def resorted(self) -> None:
         """The header asked for another order: list again (a page keeping more than the row selected

@@ -25,6 +25,7 @@ class RowColumn:
     align: Qt.AlignmentFlag | None = None
     stretch: bool = False
     tooltip: Callable[[Any], str] | None = None  # the cell's text when None
+    sort: str = ""  # the list service's sort name for this column (header clicks sort by it); "" none
 
 
 def first_line(text: str, limit: int = 120) -> str:

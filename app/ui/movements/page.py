@@ -32,13 +32,14 @@ def period(row) -> str:
 
 
 MOVEMENT_COLUMNS = [
-    RowColumn("Tên phong trào", lambda r: r.name, 320, stretch=True),
-    RowColumn("Loại", lambda r: r.kind.label, 95),
-    RowColumn("Cơ quan phát động", lambda r: r.launched_by, 170),
-    RowColumn("Thời gian", period, 185, CENTER),
-    RowColumn("Lĩnh vực", lambda r: r.field_name, 130),
-    RowColumn("Số điển hình", lambda r: vn_number(r.exemplar_count), 95, RIGHT),
+    RowColumn("Tên phong trào", lambda r: r.name, 320, stretch=True, sort="name"),
+    RowColumn("Loại", lambda r: r.kind.label, 95, sort="kind"),
+    RowColumn("Cơ quan phát động", lambda r: r.launched_by, 170, sort="launched_by"),
+    RowColumn("Thời gian", period, 185, CENTER, sort="start_date"),
+    RowColumn("Lĩnh vực", lambda r: r.field_name, 130, sort="field_name"),
+    RowColumn("Số điển hình", lambda r: vn_number(r.exemplar_count), 95, RIGHT, sort="exemplar_count"),
 ]
+PERIOD = 3
 MOVEMENT_COLUMN = next(n for n, c in enumerate(EXEMPLAR_COLUMNS) if c.header == "Phong trào")
 NOMINATION_COLUMNS = [
     RowColumn("Đối tượng", lambda r: r.subject_name, 190),
@@ -61,6 +62,7 @@ class MovementsPage(ListPage):
         self._timer = debounce_timer(self, self.refresh)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.use_table(row_table_view(self.model)))
+        self.sort_by_columns(default=PERIOD, descending=True)  # latest started first
         splitter.addWidget(self._build_detail())
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
@@ -113,7 +115,8 @@ class MovementsPage(ListPage):
         self._timer.stop()
         kind = self.kind_combo.currentData()
         kind = MovementKind(kind) if kind else None
-        self.show_rows(list_movements(self.db, self.search_edit.text(), kind), "phong trào", select)
+        rows = list_movements(self.db, self.search_edit.text(), kind, **self.sorted_by())
+        self.show_rows(rows, "phong trào", select)
         self.selection_changed()
 
     def selection_changed(self, *_args) -> None:

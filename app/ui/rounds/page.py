@@ -35,17 +35,19 @@ def _breakdown(row: RoundRow) -> str:
 
 
 ROUND_COLUMNS = [
-    RowColumn("Tên đợt", lambda r: r.name, 300, stretch=True),
-    RowColumn("Loại", lambda r: r.kind.label, 100),
-    RowColumn("Năm", lambda r: str(r.year), 55, CENTER),
-    RowColumn("Quý", lambda r: str(r.quarter or ""), 45, CENTER),
-    RowColumn("Hạn nộp", deadline_cell, 150, CENTER),
-    RowColumn("Trạng thái", lambda r: r.status.label, 125),
-    RowColumn("Số hồ sơ", lambda r: vn_number(r.nominations), 75, RIGHT, tooltip=_breakdown),
-    RowColumn("Chờ bình xét", lambda r: _count(r, NominationStatus.APPRAISED), 95, RIGHT),
-    RowColumn("Đạt", lambda r: _count(r, *PASSED), 55, RIGHT),
-    RowColumn("Không đạt", lambda r: _count(r, NominationStatus.FAILED), 80, RIGHT),
+    RowColumn("Tên đợt", lambda r: r.name, 300, stretch=True, sort="name"),
+    RowColumn("Loại", lambda r: r.kind.label, 100, sort="kind"),
+    RowColumn("Năm", lambda r: str(r.year), 55, CENTER, sort="year"),
+    RowColumn("Quý", lambda r: str(r.quarter or ""), 45, CENTER, sort="quarter"),
+    RowColumn("Hạn nộp", deadline_cell, 150, CENTER, sort="deadline"),
+    RowColumn("Trạng thái", lambda r: r.status.label, 125, sort="status"),
+    RowColumn("Số hồ sơ", lambda r: vn_number(r.nominations), 75, RIGHT, tooltip=_breakdown,
+              sort="nominations"),
+    RowColumn("Chờ bình xét", lambda r: _count(r, NominationStatus.APPRAISED), 95, RIGHT, sort="appraised"),
+    RowColumn("Đạt", lambda r: _count(r, *PASSED), 55, RIGHT, sort="passed"),
+    RowColumn("Không đạt", lambda r: _count(r, NominationStatus.FAILED), 80, RIGHT, sort="failed"),
 ]
+YEAR = 2
 
 
 class RoundsPage(ListPage):
@@ -59,6 +61,7 @@ class RoundsPage(ListPage):
         self.model = RowTableModel(ROUND_COLUMNS, self)
         toolbar = self._build_toolbar()
         self.lay_out([toolbar], self.use_table(row_table_view(self.model)))
+        self.sort_by_columns(default=YEAR, descending=True)  # newest first
         self.selection_changed()
 
     def _build_toolbar(self) -> QHBoxLayout:
@@ -83,7 +86,7 @@ class RoundsPage(ListPage):
         self.refresh()
 
     def refresh(self, select: int | None = None) -> None:
-        self._rows = list_rounds(self.db)
+        self._rows = list_rounds(self.db, **self.sorted_by())
         self._fill_years(select)
         self._show_rows(select)
 

@@ -14,6 +14,9 @@ from app.ui.units import table_model as cols
 from app.ui.units.dialog import UnitDialog, add_bloc_interactively
 from app.ui.units.table_model import UnitTableModel
 
+# The service's sort for each column (list_units).
+SORTS = {cols.NAME: "name", cols.KIND: "kind", cols.BLOC: "bloc_name", cols.HEAD: "head_name",
+         cols.ADDRESS: "address", cols.SUBJECTS: "subject_count"}
 COLUMN_WIDTHS = {
     cols.NAME: 220, cols.KIND: 120, cols.BLOC: 170, cols.HEAD: 170, cols.ADDRESS: 220, cols.SUBJECTS: 110,
 }
@@ -28,6 +31,7 @@ class UnitsPage(ListPage):
         self._timer = debounce_timer(self, self.refresh)
         toolbar = self._build_toolbar()
         self.lay_out([toolbar], self.use_table(list_table_view(self.model, COLUMN_WIDTHS, [cols.ADDRESS])))
+        self.sort_columns(SORTS, default=cols.NAME)
         self.selection_changed()
 
     def _build_toolbar(self) -> QHBoxLayout:
@@ -46,7 +50,7 @@ class UnitsPage(ListPage):
 
     def refresh(self, select: int | None = None) -> None:
         self._timer.stop()
-        self.show_rows(list_units(self.db, self.search_edit.text()), "đơn vị", select)
+        self.show_rows(list_units(self.db, self.search_edit.text(), **self.sorted_by()), "đơn vị", select)
         self.selection_changed()
 
     def selected(self) -> UnitRow | None:
