@@ -7,6 +7,10 @@ another person. So the events are taken by what they record themselves: a record
 creation (or its baseline) to its deletion; the subject a child record belongs to is in the values its
 creation, its deletion, or a change of owner recorded; the other events of that life belong to the same
 subject. A life whose owner the events do not tell (its values erased on request) is left out.
+
+A record merged into the subject (services/subjects/merge.py: "Gộp hồ sơ trùng") was the same person:
+its own row's events, and its child records' events from before they moved, are the subject's too. The
+merge is found by the deletion of the merged record, whose summary ends with the merge's reason.
 """
 
 from __future__ import annotations
@@ -21,6 +25,12 @@ from sqlalchemy.orm import Session
 from app.models import AuditAction, AuditEvent, Subject
 
 OWNER = "subject_id"  # the column naming the subject, in each child record followed here
+MERGE_MARK = "Gộp hồ sơ trùng: "  # starts the reason of every event of a merge
+
+
+def merge_reason(other: Subject, kept: Subject) -> str:
+    """What every event of merging `other` into `kept` says; its end names the kept record's number."""
+    return f"{MERGE_MARK}“{other.name}” (số {other.id}) vào “{kept.name}” (số {kept.id})"
 
 
 @dataclass(frozen=True)
@@ -56,9 +66,10 @@ def subject_lives(session: Session, subject_id: int, children: Mapping[str, Iter
     by their deletion's values, with only the events about the subject. Lives with no such event are left
     out."""
     given = {entity: set(numbers) for entity, numbers in children.items()}
-    ids = {entity: numbers | _deleted_children(session, entity, subject_id)
+    owners = merged_records(session, subject_id) | {subject_id}
+    ids = {entity: numbers.union(*(_deleted_children(session, entity, owner) for owner in owners))
            for entity, numbers in given.items()}
-    ids[Subject.__tablename__] = {subject_id}
+    ids[Subject.__tablename__] = owners
     found: list[Life] = []
     for (entity, record_id), history in _events_of(session, ids).items():
         lives = _lives(history)
@@ -68,7 +79,7 @@ def subject_lives(session: Session, subject_id: int, children: Mapping[str, Iter
                 owned = life if newest else []
             else:
                 live = subject_id if newest and record_id in given[entity] else None
-                owned = _owned_by(life, subject_id, live)
+                owned = _owned_by(life, owners, live)
             if owned:
                 since = life[0].id if index else None
                 until = None if newest else lives[index + 1][0].id
@@ -137,7 +148,23 @@ def _lives(history: list[AuditEvent]) -> list[list[AuditEvent]]:
     return lives
 
 
-def _owned_by(life: list[AuditEvent], subject_id: int, live_owner: int | None) -> list[AuditEvent]:
+def merged_records(session: Session, subject_id: int) -> set[int]:
+    """The numbers of the records merged into the subject, and into those, found by their deletion."""
+    found: set[int] = set()
+    waiting = [subject_id]
+    while waiting:
+        into = waiting.pop()
+        query = select(AuditEvent.entity_id).where(
+            AuditEvent.entity == Subject.__tablename__, AuditEvent.action == AuditAction.DELETE,
+            AuditEvent.summary.contains(f"({MERGE_MARK}", autoescape=True),
+            AuditEvent.summary.endswith(f" (số {into}))", autoescape=True))
+        new = set(session.scalars(query)) - found - {subject_id}
+        found |= new
+        waiting.extend(new)
+    return found
+
+
+def _owned_by(life: list[AuditEvent], owners: set[int], live_owner: int | None) -> list[AuditEvent]:
     """The events of one child record's life that are about the subject. owner[i] is whose the record was
     before event i (owner[i + 1] after it): known where an event recorded it, or the live record's owner
     at the end, and carried across the events that did not move the record to another subject."""
@@ -156,7 +183,8 @@ def _owned_by(life: list[AuditEvent], subject_id: int, live_owner: int | None) -
     for index in reversed(range(len(life))):
         if keeps[index] and owner[index] is None:
             owner[index] = owner[index + 1]
-    return [event for index, event in enumerate(life) if subject_id in (owner[index], owner[index + 1])]
+    return [event for index, event in enumerate(life)
+            if owner[index] in owners or owner[index + 1] in owners]
 
 
 def _recorded_owner(snapshot: str | None) -> int | None:

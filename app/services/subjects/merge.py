@@ -16,7 +16,8 @@ removes exactly its lines from the kept person.
 
 The kept record's values win; where it has none, the other's fill it; where both differ, the officer's
 choice (`take_from_other`) says which. The other record is then deleted: the audit trail keeps its
-events, the deletion among them, and every event of the merge says "Gộp hồ sơ trùng: … vào …".
+events, the deletion among them, and every event of the merge says "Gộp hồ sơ trùng: … vào …"; a later
+export or erasure of the kept person's data takes the merged record's events along (lives.py).
 One transaction, over the versions the officer read.
 """
 
@@ -47,6 +48,7 @@ from app.models.base import Base
 from app.rules.vntext import fold, vn_number
 from app.services.records import check_version, get_or_not_found
 from app.services.subjects.crud import subject_sort_key
+from app.services.subjects.lives import merge_reason
 from app.services.subjects.merge_fields import FieldChoice, field_choices, merged_columns
 from app.services.subjects.words import index_subject_words
 from app.storage.audit.recorder import REASON
@@ -146,8 +148,7 @@ def merge_subjects(db: Database, keep_id: int, other_id: int, keep_version: int 
         if plan.problems:
             raise ConflictError(" ".join(plan.problems))
         values = merged_columns(kept, other, set(take_from_other))
-        session.info[REASON] = (f"Gộp hồ sơ trùng: “{other.name}” (số {other.id}) vào “{kept.name}” "
-                                f"(số {kept.id})")
+        session.info[REASON] = merge_reason(other, kept)
         _move_references(session, kept, other)
         session.delete(other)
         session.flush()

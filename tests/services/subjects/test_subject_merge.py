@@ -7,11 +7,12 @@ import datetime as dt
 
 import pytest
 from audit_helpers import events
-from personal_data_helpers import CITIZEN_ID, NAME, make_person
+from personal_data_helpers import CITIZEN_ID, HOLD_NOTE, NAME, SECRET_REPORT, make_person
 from sqlalchemy import func, select
 
 from app.errors import ConflictError, NotFoundError, ServiceError
 from app.models import (
+    AuditEvent,
     AwardRecord,
     Exemplar,
     Gender,
@@ -26,10 +27,13 @@ from app.models import (
 from app.services.decisions.issue import cancel_decision
 from app.services.nominations.crud import create_nomination
 from app.services.nominations.data import NominationInput
+from app.services.safety.integrity import check_database
 from app.services.subjects import (
     SubjectInput,
     SubjectQuery,
     create_subject,
+    erase_plan,
+    erase_subject,
     get_subject,
     merge_plan,
     merge_subjects,
@@ -199,3 +203,16 @@ def test_every_foreign_key_to_subject_has_a_merge_rule():
     """A new table pointing at subject fails here until merge.REFERENCES says what a merge does with it."""
     assert set(subject_references()) == set(REFERENCES)
     assert ("nomination", "subject_id") in subject_references()
+
+
+def test_erasing_the_kept_person_later_takes_the_merged_records_events_along(commune_db, pair):
+    kept_id, person = pair
+    merge_subjects(commune_db, kept_id, person.subject_id, None, None)
+    plan = erase_plan(commune_db, kept_id)
+    erase_subject(commune_db, kept_id, "Đơn đề nghị ngày 05/01/2026", NAME, expected=plan)
+    with commune_db.read() as session:
+        texts = [e.summary + e.before_json + e.after_json for e in session.scalars(select(AuditEvent))]
+    for secret in ("0912345678", "Hay giúp đỡ đồng nghiệp", HOLD_NOTE, SECRET_REPORT):  # the other's data
+        assert not [text for text in texts if secret in text], secret
+    checked = check_database(commune_db)
+    assert checked.ok, checked.summary()
