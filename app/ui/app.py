@@ -25,6 +25,7 @@ from app.services.workspace import Database, InstanceLock, logs_dir
 from app.ui.crash import handle_exception, install_crash_hook
 from app.ui.kit import messages
 from app.ui.kit.qt_vietnamese import install_vietnamese
+from app.ui.kit.style import install_style
 
 APP_NAME = "Sổ Vàng"
 UI_FONT_FAMILY = "Liberation Sans"
@@ -56,6 +57,7 @@ def make_application() -> QApplication:
     if UI_FONT_FAMILY in load_fonts():
         app.setFont(QFont(UI_FONT_FAMILY, UI_FONT_POINT_SIZE))
     install_vietnamese(app)
+    install_style()
     return app
 
 

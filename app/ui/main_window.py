@@ -9,7 +9,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QMainWindow,
     QStackedWidget,
@@ -24,6 +23,7 @@ from app.services.workspace import Database
 from app.ui.accounts.access_controls import AccessControls
 from app.ui.exchange.menu import ExchangeMenu
 from app.ui.kit import messages
+from app.ui.kit.item_rows import roomy_list
 from app.ui.kit.widgets import restore_geometry, save_geometry
 from app.ui.pages import DECISIONS, NOMINATIONS, SUBJECTS, PageSpec, default_pages
 from app.ui.safety.backup_actions import BackupActions
@@ -54,7 +54,7 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(0)
 
     def _build_body(self) -> None:
-        self.nav = QListWidget()
+        self.nav = roomy_list()
         self.nav.setIconSize(QSize(20, 20))
         self.nav.setFixedWidth(190)
         self.stack = QStackedWidget()

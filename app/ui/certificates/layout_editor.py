@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QSplitter,
     QVBoxLayout,
@@ -47,6 +46,7 @@ from app.ui.certificates.choices import allow_edits, may_edit
 from app.ui.certificates.field_form import FieldForm
 from app.ui.certificates.layout_scene import LayoutScene, SheetView
 from app.ui.kit import messages
+from app.ui.kit.item_rows import roomy_list
 from app.ui.kit.operations import busy
 from app.ui.kit.widgets import add_button, select_data
 
@@ -123,7 +123,7 @@ class LayoutEditor(QWidget):
         self.field_combo = QComboBox()
         self.field_combo.currentIndexChanged.connect(lambda _i: self._field_chosen())
         self.state_label = QLabel(wordWrap=True)
-        self.warnings = QListWidget()
+        self.warnings = roomy_list()
         self.warnings.setWordWrap(True)
         images = QHBoxLayout()
         self.background_button = add_button(images, "Ảnh phôi nền…", self.choose_background)

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QSplitter,
     QTextBrowser,
@@ -52,6 +51,7 @@ from app.ui.certificates.columns import kind_label
 from app.ui.certificates.shown_loading import LoadsWhenShown
 from app.ui.kit import messages, system_files
 from app.ui.kit.background import run_in_background
+from app.ui.kit.item_rows import roomy_list
 from app.ui.kit.operations import busy
 from app.ui.kit.widgets import add_button, choice_combo
 
@@ -104,7 +104,7 @@ class CertificatesSection(LoadsWhenShown):
 
     def _build_recipients(self) -> QWidget:
         box = QWidget()
-        self.recipients = QListWidget()
+        self.recipients = roomy_list()
         self.recipients.setWordWrap(True)
         self.recipients.itemChanged.connect(lambda _item: self._count_chosen())
         self.chosen_label = QLabel()

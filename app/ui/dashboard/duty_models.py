@@ -3,12 +3,13 @@ the colour and icon of each status."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPointF, Qt
-from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QIcon
 
 from app.rules.duty import QUARTERS, ROMAN, DutyStatus, days_phrase
 from app.rules.vntext import vn_short_date
 from app.services.duty import DutyRow, QuarterDuty, YearDuty
+from app.ui.kit.drawn_icons import Drawing, disc_icon, draw_clock_hands, draw_exclamation, draw_tick
 from app.ui.kit.table_model import HeaderedTableModel, Index
 
 # status -> (strong colour for the icon, light tint for the cell)
@@ -22,41 +23,19 @@ STATUS_COLOURS = {
 NOT_OWED = "—"
 NOT_OWED_TIP = "Không phải giới thiệu: chưa đến lượt khối của đơn vị."
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
-ICON_SIZE = 16
 _icons: dict[DutyStatus, QIcon] = {}
 
 
-def _draw_mark(painter: QPainter, status: DutyStatus) -> None:
-    pen = QPen(QColor("white"), 2.0)
-    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-    painter.setPen(pen)
-    if status.introduced:  # a tick
-        painter.drawPolyline([QPointF(4.5, 8.5), QPointF(7, 11), QPointF(11.5, 5.5)])
-    elif status is DutyStatus.OVERDUE:  # an exclamation mark
-        painter.drawLine(QPointF(8, 4), QPointF(8, 9))
-        painter.drawPoint(QPointF(8, 12))
-    elif status is DutyStatus.DUE_SOON:  # clock hands
-        painter.drawPolyline([QPointF(8, 4.5), QPointF(8, 8), QPointF(11, 9.5)])
+def _mark(status: DutyStatus) -> Drawing | None:
+    if status.introduced:
+        return draw_tick
+    return {DutyStatus.OVERDUE: draw_exclamation, DutyStatus.DUE_SOON: draw_clock_hands}.get(status)
 
 
 def status_icon(status: DutyStatus) -> QIcon:
     """A coloured disc with a tick, '!' or clock hands; a grey ring for "not yet due"."""
     if status not in _icons:
-        pixmap = QPixmap(ICON_SIZE, ICON_SIZE)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        colour = QColor(STATUS_COLOURS[status][0])
-        if status is DutyStatus.NOT_YET_DUE:
-            painter.setPen(QPen(colour, 2.0))
-            painter.drawEllipse(QPointF(8, 8), 6, 6)
-        else:
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(colour)
-            painter.drawEllipse(QPointF(8, 8), 7.5, 7.5)
-            _draw_mark(painter, status)
-        painter.end()
-        _icons[status] = QIcon(pixmap)
+        _icons[status] = disc_icon(STATUS_COLOURS[status][0], _mark(status))
     return _icons[status]
 
 

@@ -34,6 +34,7 @@ from app.services.workspace import Database
 from app.ui.dashboard import duty_models as cols
 from app.ui.dashboard import text as text
 from app.ui.dashboard.duty_models import DutyTableModel, YearGridModel, status_icon
+from app.ui.kit.item_rows import roomy_list
 
 UNITS_TAB, YEAR_TAB = 0, 1
 QUARTER_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -134,7 +135,7 @@ class DashboardPage(QWidget):
         return self.tabs
 
     def _build_side(self) -> QWidget:
-        self.todo_list = QListWidget()
+        self.todo_list = roomy_list()
         self.todo_list.setWordWrap(True)
         self.todo_list.setSpacing(2)
         self.todo_list.setResizeMode(QListWidget.ResizeMode.Adjust)

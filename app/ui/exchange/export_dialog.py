@@ -33,6 +33,7 @@ from app.services.exchange import (
 from app.services.workspace import Database
 from app.ui.kit import messages
 from app.ui.kit.background import run_in_background
+from app.ui.kit.item_rows import roomy_list
 
 CITIZEN_ID = "citizen_id"
 _FILE_NAMES = {ListKind.SUBJECTS: "danh-sach-doi-tuong.xlsx", ListKind.NOMINATIONS: "danh-sach-de-nghi.xlsx",
@@ -52,7 +53,7 @@ class ExportDialog(QDialog):
         self.which_combo = QComboBox()
         self.which_label = QLabel()
         self.preset_combo = QComboBox()
-        self.columns = QListWidget()
+        self.columns = roomy_list()
         self.columns.setDragDropMode(QListWidget.DragDropMode.InternalMove)
         save_preset = QPushButton("Lưu thành mẫu…")
         save_preset.clicked.connect(self.save_preset)

@@ -28,6 +28,7 @@ from app.ui.kit.widgets import (
     ok_cancel_buttons,
     restore_geometry,
     save_geometry,
+    scrolled,
 )
 
 GEOMETRY_KEY = "exemplar_dialog"
@@ -71,7 +72,8 @@ class ExemplarDialog(QDialog):
         self.publicity_table = PublicityTable()
         self.replication_table = ReplicationTable()
         self.tabs = QTabWidget()
-        pages = (self.form, self.history_tab, self.files_tab, self.publicity_table, self.replication_table)
+        pages = (scrolled(self.form), self.history_tab, self.files_tab, self.publicity_table,
+                 self.replication_table)
         for widget, title in zip(pages, TAB_TITLES.values(), strict=True):
             self.tabs.addTab(widget, title)
         self.general_error = ErrorLabel()

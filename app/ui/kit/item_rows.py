@@ -14,7 +14,7 @@ class RoomyRows(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         size = super().sizeHint(option, index)
-        return size.expandedTo(QSize(0, option.fontMetrics.height() + ROW_ROOM))  # type: ignore[attr-defined]
+        return size.expandedTo(QSize(0, option.fontMetrics.height() + ROW_ROOM))
 
 
 def roomy_list(parent: QWidget | None = None) -> QListWidget:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTabWidget,
     QToolButton,
@@ -220,6 +221,14 @@ def refill_combo(combo: QComboBox, items: Iterable[tuple[str, object]], empty: s
         combo.addItem(label, value)
     select_data(combo, current)
     combo.blockSignals(False)
+
+
+def scrolled(widget: QWidget) -> QScrollArea:
+    """widget in a scroll area that gives it the whole width: a tall form still fits a small screen."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setWidget(widget)
+    return area
 
 
 def mark_wrong_tabs(tabs: QTabWidget, titles: dict[int, str], wrong: dict[int, bool]) -> None:

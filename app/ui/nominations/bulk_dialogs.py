@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QListWidgetItem, QVBoxLayout, QWidget
 
 from app.errors import ServiceError, ValidationError
 from app.rules.vntext import vn_short_date
@@ -23,6 +23,7 @@ from app.services.workspace import Database
 from app.ui.kit import messages
 from app.ui.kit.background import BackgroundTask, run_in_background
 from app.ui.kit.confirmation import confirmation_text
+from app.ui.kit.item_rows import roomy_list
 from app.ui.kit.widgets import (
     ErrorLabel,
     Form,
@@ -70,6 +71,9 @@ class BulkDialog(QDialog):
         layout = QVBoxLayout(self)
         for widget in (note, self.form, self.general_error, self.buttons):
             layout.addWidget(widget)
+        # A window's minimum height leaves out its wrapped note: as tall as the note needs at the width set.
+        width = max(self.width(), self.minimumSizeHint().width())
+        self.resize(width, max(self.height(), self.heightForWidth(width)))
 
     def _build_rows(self) -> None:
         raise NotImplementedError
@@ -142,7 +146,7 @@ class ExemplarNominationDialog(BulkDialog):
         self._timer = debounce_timer(self, self.search)
         self.search_edit = self.form.add_row("search", "Tìm điển hình",
                                              search_line_edit("Tên đối tượng…", self._timer))
-        self.list = self.form.add_row("exemplars", "Điển hình (đánh dấu)", QListWidget())
+        self.list = self.form.add_row("exemplars", "Điển hình (đánh dấu)", roomy_list())
         self.list.setMinimumHeight(220)
         self.list.itemChanged.connect(self._item_changed)
         self.checked: set[int] = set()

@@ -3,11 +3,12 @@ how it is decided (by rule or by the appraiser), its outcome in colour and the r
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPointF, Qt
-from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QIcon
 
 from app.models.enums import CriterionOutcome
 from app.rules.checklist import ChecklistLine
+from app.ui.kit.drawn_icons import disc_icon, draw_cross, draw_tick
 from app.ui.kit.table_model import HeaderedTableModel, Index
 
 CRITERION, MODE, OUTCOME, REASON, FILE = range(5)
@@ -21,39 +22,14 @@ HEADERS = {
 MET, NOT_MET, UNKNOWN = CriterionOutcome.MET, CriterionOutcome.NOT_MET, CriterionOutcome.UNKNOWN
 OUTCOME_COLOURS = {MET: "#1b7f3b", NOT_MET: "#b3261e", UNKNOWN: "#9a6700"}
 GENERAL_TINT = "#eef1f5"
-ICON_SIZE = 16
 _icons: dict[CriterionOutcome, QIcon] = {}
-
-
-def _draw_mark(painter: QPainter, outcome: CriterionOutcome) -> None:
-    pen = QPen(QColor("white"), 2.0)
-    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-    painter.setPen(pen)
-    if outcome is MET:
-        painter.drawPolyline([QPointF(4.5, 8.5), QPointF(7, 11), QPointF(11.5, 5.5)])
-    else:
-        painter.drawLine(QPointF(5.5, 5.5), QPointF(10.5, 10.5))
-        painter.drawLine(QPointF(10.5, 5.5), QPointF(5.5, 10.5))
 
 
 def outcome_icon(outcome: CriterionOutcome) -> QIcon:
     """A green disc with a tick, a red disc with a cross, or an amber ring for "not known yet"."""
     if outcome not in _icons:
-        pixmap = QPixmap(ICON_SIZE, ICON_SIZE)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        colour = QColor(OUTCOME_COLOURS[outcome])
-        if outcome is UNKNOWN:
-            painter.setPen(QPen(colour, 2.0))
-            painter.drawEllipse(QPointF(8, 8), 6, 6)
-        else:
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(colour)
-            painter.drawEllipse(QPointF(8, 8), 7.5, 7.5)
-            _draw_mark(painter, outcome)
-        painter.end()
-        _icons[outcome] = QIcon(pixmap)
+        mark = {MET: draw_tick, NOT_MET: draw_cross}.get(outcome)
+        _icons[outcome] = disc_icon(OUTCOME_COLOURS[outcome], mark)
     return _icons[outcome]
 
 

@@ -3,7 +3,7 @@ report and proposing unit of an existing one."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from app.models.enums import SubjectKind
 from app.services.catalogue import list_award_forms
@@ -29,6 +29,7 @@ from app.ui.kit.widgets import (
     ok_cancel_buttons,
     restore_geometry,
     save_geometry,
+    scrolled,
     select_data,
 )
 from app.ui.nominations.report_form import ReportForms, report_is_blank
@@ -40,13 +41,6 @@ TAB_TITLES = {MAIN_TAB: "Đề nghị", GENERAL_TAB: "Thông tin báo cáo", ACH
 PREFILL_HINT = ("Phần nào của báo cáo để trống thì phần mềm tự điền chức vụ, đơn vị và các danh hiệu đã nhận "
                 "từ hồ sơ của đối tượng; sửa lại sau ở trang Hồ sơ đề nghị.")
 FOLLOW_SUBJECT = "— Theo đơn vị của đối tượng —"
-
-
-def _scrolled(widget: QWidget) -> QScrollArea:
-    area = QScrollArea()
-    area.setWidgetResizable(True)
-    area.setWidget(widget)
-    return area
 
 
 class NominationDialog(FormDialog):
@@ -77,7 +71,7 @@ class NominationDialog(FormDialog):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.form, TAB_TITLES[MAIN_TAB])
         self.tabs.addTab(self._general_page(), TAB_TITLES[GENERAL_TAB])
-        self.tabs.addTab(_scrolled(self.report.achievements), TAB_TITLES[ACHIEVEMENTS_TAB])
+        self.tabs.addTab(scrolled(self.report.achievements), TAB_TITLES[ACHIEVEMENTS_TAB])
         self.general_error = ErrorLabel()
         self.buttons = ok_cancel_buttons("Lưu")
         self.buttons.accepted.connect(self.accept)
@@ -115,7 +109,7 @@ class NominationDialog(FormDialog):
             layout.addWidget(hint)
         layout.addWidget(self.report.general)
         layout.addStretch(1)
-        return _scrolled(page)
+        return scrolled(page)
 
     def _fill_forms(self, kind: SubjectKind | None) -> None:
         """The forms that apply to the subject's kind (all of them before a subject is chosen).

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QPushButton,
     QSpinBox,
@@ -34,6 +33,7 @@ from app.services.preferences import (
 from app.services.units import list_blocs
 from app.services.workspace import Database
 from app.ui.kit.form_dialog import FormDialog
+from app.ui.kit.item_rows import roomy_list
 from app.ui.kit.widgets import (
     ErrorLabel,
     Form,
@@ -109,7 +109,7 @@ class RotaList(QWidget):
     def __init__(self, today: dt.date) -> None:
         super().__init__()
         self.today = today
-        self.list = QListWidget()
+        self.list = roomy_list()
         self.list.setMinimumHeight(110)
         self.up_button = QPushButton("Lên")
         self.down_button = QPushButton("Xuống")
