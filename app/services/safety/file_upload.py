@@ -105,10 +105,11 @@ def _upload_one(db: Database, item: _Missing, report: UploadReport) -> None:
     if hashlib.sha256(data).hexdigest() != item.sha256:
         report.changed.append(item.name)
         return
-    insert = pg_insert(StoredFileContent).values(digest=item.sha256, content=data).on_conflict_do_nothing()
+    insert = (pg_insert(StoredFileContent).values(digest=item.sha256, content=data).on_conflict_do_nothing()
+              .returning(StoredFileContent.digest))
     try:
         with db.transaction() as session:
-            added = session.execute(insert).rowcount
+            added = session.scalar(insert) is not None  # nothing returned: the row was there already
     except IntegrityError:  # the stored file was removed meanwhile: nothing to keep its bytes for
         return
     if added:
