@@ -180,9 +180,9 @@ def build_parser() -> VietnameseArgumentParser:
     add_exchange_commands(commands)
     add_package_commands(commands)
     add_report_command(commands)
+    add_files_command(commands)
     add_council_commands(commands)
     return parser
-    add_files_command(commands)
 
 
 def _subcommands(parser: argparse.ArgumentParser, dest: str):

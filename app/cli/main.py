@@ -283,16 +283,16 @@ def _cmd_report(args, data_dir: Path) -> int:
     return _with_db(data_dir, lambda db: report_command(db, args), write=False)
 
 
-# may start on a folder that holds no data yet (verify-package reads only the package)
-_INITIALISING = ("init", "demo", "restore", "verify-package")
-_COMMANDS = {
-    "init": _cmd_init,
 def _cmd_upload_files(args, data_dir: Path) -> int:
     from app.cli.files import upload_files_command
 
     return _with_db(data_dir, upload_files_command, write=True)
 
 
+# may start on a folder that holds no data yet (verify-package reads only the package)
+_INITIALISING = ("init", "demo", "restore", "verify-package")
+_COMMANDS = {
+    "init": _cmd_init,
     "demo": _cmd_demo,
     "subjects": _cmd_subjects,
     "rounds": _cmd_rounds,
@@ -315,5 +315,5 @@ def _cmd_upload_files(args, data_dir: Path) -> int:
     "verify-package": _cmd_verify_package,
     "import-package": _cmd_import_package,
     "report": _cmd_report,
-}
     "upload-files": _cmd_upload_files,
+}
