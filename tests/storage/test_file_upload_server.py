@@ -105,3 +105,11 @@ def test_on_sqlite_there_is_nothing_to_upload(db, tmp_path, database_backend):
     report = upload_local_files(db)
     assert not report.on_server and report.uploaded == 0
     assert "không có gì để tải lên" in report.summary()
+
+
+def test_the_database_check_points_to_the_command(db, old_files):
+    from app.services.safety import check_database
+
+    content_path(db.data_dir, old_files["changed"], ".pdf").unlink()  # a changed copy: a problem of its own
+    summary = check_database(db, full=True).summary()
+    assert "2 tệp lưu trữ không có trên máy này" in summary and "sovang upload-files" in summary
