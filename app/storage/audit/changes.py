@@ -13,7 +13,8 @@ from app.storage.actor import Actor
 from app.storage.audit.chain import NewEvent
 from app.storage.audit.fields import field_label
 from app.storage.audit.registry import Audited
-from app.storage.audit.snapshot import changed_columns, envelope, row_digest, shown_values
+from app.storage.audit.seal import sha
+from app.storage.audit.snapshot import changed_columns, row_digest, sealed_envelope, shown_values
 
 SUMMARY_FIELDS = 5  # changed fields named in an update's summary line
 
@@ -64,18 +65,20 @@ def event_for(change: Change, at: dt.datetime, actor: Actor) -> NewEvent | None:
     entry, before, after = change.entry, change.before, change.after
     names: list[str] = []
     before_json = after_json = ""
+    before_seal = after_seal = None  # what the chain's hash covers of them (made with them, not re-read)
     if change.action is AuditAction.UPDATE:
         if row_digest(before) == row_digest(after):
             return None
         names = changed_columns(entry, before, after)
-        before_json = envelope(row_digest(before), shown_values(entry, before, names))
-        after_json = envelope(row_digest(after), shown_values(entry, after, names))
+        before_json, before_seal = sealed_envelope(row_digest(before), shown_values(entry, before, names))
+        after_json, after_seal = sealed_envelope(row_digest(after), shown_values(entry, after, names))
     elif change.action is AuditAction.CREATE:
-        after_json = envelope(row_digest(after), shown_values(entry, after))
+        after_json, after_seal = sealed_envelope(row_digest(after), shown_values(entry, after))
     else:
-        before_json = envelope(row_digest(before), shown_values(entry, before))
+        before_json, before_seal = sealed_envelope(row_digest(before), shown_values(entry, before))
+    summary = summary_of(change, names)
     return NewEvent(
         at=at, actor=actor.label, user_id=actor.user_id, action=change.action, entity=entry.entity,
-        entity_id=change.record_id, summary=summary_of(change, names),
-        before_json=before_json, after_json=after_json,
+        entity_id=change.record_id, summary=summary, before_json=before_json, after_json=after_json,
+        sealed=(sha(summary), before_seal, after_seal),
     )

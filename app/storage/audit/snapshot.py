@@ -73,14 +73,24 @@ def _shown(entry: Audited, name: str, value: Any) -> Any:
     return plain(value)
 
 
+_SHOWN: dict[str, list[str]] = {}  # an entity's shown columns, listed once
+
+
 def shown_columns(entry: Audited) -> list[str]:
-    return [column.name for column in entry.table.columns if column.name not in entry.hidden]
+    names = _SHOWN.get(entry.entity)
+    if names is None:
+        names = _SHOWN[entry.entity] = [c.name for c in entry.table.columns if c.name not in entry.hidden]
+    return list(names)
 
 
 def shown_values(entry: Audited, values: Mapping[str, Any], names: Iterable[str] | None = None) -> dict:
     """The values the trail shows, for the named columns (all shown columns by default)."""
-    chosen = shown_columns(entry) if names is None else names
-    return {name: _shown(entry, name, values[name]) for name in chosen if name not in entry.hidden}
+    if names is None:  # hot (an import records 10,000 rows): the plain values need no lookup
+        special = entry.secret | entry.masked.keys() | entry.bulky
+        return {name: _shown(entry, name, value) if name in special
+                else (value if type(value) in _AS_IS or value is None else plain(value))
+                for name in _SHOWN.get(entry.entity) or shown_columns(entry) for value in (values[name],)}
+    return {name: _shown(entry, name, values[name]) for name in names if name not in entry.hidden}
 
 
 def changed_columns(entry: Audited, before: Mapping[str, Any], after: Mapping[str, Any]) -> list[str]:
@@ -91,6 +101,14 @@ def changed_columns(entry: Audited, before: Mapping[str, Any], after: Mapping[st
 def envelope(digest: str, values: Mapping[str, Any]) -> str:
     """The text of an event's before_json / after_json."""
     return canonical({"digest": digest, "values": dict(values)})
+
+
+def sealed_envelope(digest: str, values: Mapping[str, Any]) -> tuple[str, dict]:
+    """envelope(digest, values), and what the chain's hash covers of it (audit_seal.seal of that text),
+    with the values serialised once: the envelope's keys sort "digest" before "values"."""
+    text = canonical(dict(values))
+    return (f'{{"digest":{canonical(digest)},"values":{text}}}',
+            {"digest": digest, "values": hashlib.sha256(text.encode()).hexdigest()})
 
 
 def typed_values(entry: Audited, values: Mapping[str, Any]) -> dict:
