@@ -17,11 +17,14 @@ _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00)?)?")
 _YEAR = re.compile(r"(?:năm\s*)?(\d{4})", re.IGNORECASE)
 _WORDS = re.compile(r"ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
+_BIRTH_PATTERNS = ((_DATE, (1, 2, 3)), (_WORDS, (1, 2, 3)), (_ISO, (3, 2, 1)))  # none matches another's text
 
 
 def cell_text(value: object) -> str:
     """A cell's value as the officer sees it: NFC, white space folded, trailing spaces gone; whole numbers
     without ".0", dates as dd/mm/yyyy."""
+    if type(value) is str:  # most cells: split() folds white space as _SPACES does, and strips
+        return " ".join(unicodedata.normalize("NFC", value).replace("\u00a0", " ").split())
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -59,7 +62,7 @@ def parse_birth(value: object, today: dt.date) -> Birth:
             return Birth(year=int(value))
         raise CellProblem(f"“{cell_text(value)}” không phải là ngày hay năm sinh")
     text = cell_text(value)
-    for pattern, order in ((_WORDS, (1, 2, 3)), (_DATE, (1, 2, 3)), (_ISO, (3, 2, 1))):
+    for pattern, order in _BIRTH_PATTERNS:
         match = pattern.fullmatch(text)
         if match:
             d, m, y = (int(match.group(i)) for i in order)
@@ -111,11 +114,11 @@ def choice(value: object, options: Mapping[str, object]) -> object | None:
     text = fold(cell_text(value))
     if not text:
         return None
-    return options.get(text, _MISSING)
+    return options.get(text, MISSING)
 
 
-_MISSING = object()
+MISSING = object()  # what choice() gives for a text none of the options has
 
 
 def is_missing(value: object) -> bool:
-    return value is _MISSING
+    return value is MISSING

@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -16,16 +19,16 @@ from app.errors import ValidationError
 from app.models import Gender, Subject, SubjectKind, Unit
 from app.rules.vntext import fold, normalize_text
 from app.services.exchange.cells import (
+    MISSING,
     CellProblem,
     cell_text,
-    choice,
     citizen_id_digits,
     is_missing,
     parse_birth,
     phone_digits,
 )
 from app.services.exchange.columns import FIELD_BY_KEY
-from app.services.exchange.encodings import Encoding, could_be_legacy, detect
+from app.services.exchange.encodings import Detection, Encoding, could_be_legacy, decode, detect
 from app.services.exchange.workbook import Grid, column_letter, data_row_is_numbering
 from app.services.subjects.data import SubjectInput
 from app.services.subjects.validation import normalized, validate_subject
@@ -44,6 +47,15 @@ _KINDS = {
 _FORM_FIELDS = {"name": "name", "gender": "gender", "birth_date": "birth", "birth_year": "birth",
                 "citizen_id": "citizen_id", "phone": "phone", "address": "address", "position": "position",
                 "ethnicity": "ethnicity", "note": "note", "head_name": "head_name", "unit_id": "unit"}
+
+
+# fold(), once per distinct text: genders, units, kinds and many names repeat down a list.
+_fold = functools.lru_cache(maxsize=16_384)(fold)
+
+
+def _choice(text: str, options: Mapping[str, object]) -> object | None:
+    """cells.choice for a cell already read as text."""
+    return options.get(_fold(text), MISSING) if text else None
 
 
 class Outcome(enum.StrEnum):
@@ -86,8 +98,7 @@ class RowResult:
         return "; ".join(p.message for p in self.problems)
 
 
-@dataclass(frozen=True)
-class _Known:
+class _Known(NamedTuple):  # a tuple: 10,000 of them are made for each analysis
     id: int
     name: str
     birth_date: dt.date | None
@@ -109,6 +120,15 @@ class _Book:
             self.by_name[(kind, norm)].append(known)
             if cid:
                 self.by_citizen_id[cid] = (norm, known)
+        self.name_keys: dict[str, str] = {}
+
+    def same_name(self, stored: str, read: str) -> bool:
+        """The same name but for case and Unicode form ("Ân" is not "An", though both fold alike); each
+        stored name's key made once (many rows share a folded name)."""
+        key = self.name_keys.get(stored)
+        if key is None:
+            key = self.name_keys[stored] = normalize_text(stored).casefold()
+        return key == read.casefold()
 
 
 def _same_birth(data: SubjectInput, date: dt.date | None, year: int | None) -> bool:
@@ -126,9 +146,17 @@ class _RowReader:
     today: dt.date
     column_encoding: dict[int, Encoding | None]
     columns: dict[str, int] = field(default_factory=dict)  # field -> column
+    detected: dict[str, Detection] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.columns = {f: c for c, f in self.grid.mapping.items()}
+
+    def detect(self, value: str) -> Detection:
+        """encodings.detect, once per distinct text (units, positions and many names repeat)."""
+        found = self.detected.get(value)
+        if found is None:
+            found = self.detected[value] = detect(value)
+        return found
 
     def header(self, key: str) -> str:
         column = self.columns.get(key)
@@ -151,24 +179,25 @@ class _RowReader:
             return line[column] if column is not None and column < len(line) else None
 
         def text(key: str) -> str:
-            value = cell_text(raw(key))
+            column = self.columns.get(key)
+            value = self.grid.text(r, column) if column is not None else ""
             if not value or key not in TEXT_FIELDS:
                 return value
-            found = detect(value)
-            column = self.column_encoding.get(self.columns[key])
-            encoding = found.encoding or column
-            legacy_column = column not in (None, Encoding.UNICODE)
+            found = self.detect(value)
+            column_encoding = self.column_encoding.get(column)  # type: ignore[arg-type]
+            encoding = found.encoding or column_encoding
+            legacy_column = column_encoding not in (None, Encoding.UNICODE)
             if encoding is Encoding.UNICODE and legacy_column and could_be_legacy(value):
-                encoding = column  # "vò minh" reads as Unicode alone, but its column is in TCVN3 ("vũ minh")
+                encoding = column_encoding  # "vò minh" reads as Unicode alone, but its column is in TCVN3
             if encoding is None:
                 add(key, f"“{value}” có vẻ gõ bằng phông chữ cũ (TCVN3 hoặc VNI) nhưng không rõ bảng mã nào; "
                          "hãy chuyển tệp sang Unicode (Unikey: Công cụ chuyển mã) rồi nhập lại")
                 return value
             if encoding is not Encoding.UNICODE:
                 converted.add(encoding)
-                from app.services.exchange.encodings import decode
-
-                return found.text if found.encoding is encoding else decode(value, encoding)
+                value = found.text if found.encoding is encoding else decode(value, encoding)
+            if (r, column) in self.grid.capitals:
+                value = value.upper()  # a TCVN3 capitals font (.VnTimeH) shows its letters as capitals
             return value
 
         data = SubjectInput()
@@ -179,7 +208,7 @@ class _RowReader:
         if names["household_name"] and not names["name"] and "kind" not in self.columns:
             data.kind = SubjectKind.HOUSEHOLD
         data.name = names["name"] or names["collective_name"] or names["household_name"]
-        gender = choice(text("gender"), _GENDERS)
+        gender = _choice(text("gender"), _GENDERS)
         if is_missing(gender):
             add("gender", f"“{text('gender')}” không phải Nam hoặc Nữ")
         else:
@@ -191,7 +220,7 @@ class _RowReader:
         data.phone = phone_digits(raw("phone"))
         unit = text("unit")
         if unit:
-            data.unit_id = self.book.units.get(fold(unit))
+            data.unit_id = self.book.units.get(_fold(unit))
             if data.unit_id is None:
                 add("unit", f"không có đơn vị “{unit}” trong danh sách đơn vị của xã (thêm đơn vị trước, "
                             "hoặc sửa tên cho đúng)")
@@ -219,7 +248,7 @@ class _RowReader:
         value = text("kind")
         if not value:
             return SubjectKind.INDIVIDUAL
-        found = choice(value, _KINDS)
+        found = _choice(value, _KINDS)
         if found is None or is_missing(found):
             add("kind", f"“{value}” không phải Cá nhân, Tập thể hay Hộ gia đình")
             return SubjectKind.INDIVIDUAL
@@ -272,10 +301,10 @@ def analyse_rows(session: Session, grid: Grid, today: dt.date) -> list[RowResult
 
 
 def _match(result: RowResult, data: SubjectInput, book: _Book, seen: dict[tuple, tuple[int, str]]) -> None:
-    norm = fold(data.name)
+    norm = _fold(data.name)
     if data.citizen_id and data.citizen_id in book.by_citizen_id:
         _, known = book.by_citizen_id[data.citizen_id]
-        if _same_name(known.name, data.name):
+        if book.same_name(known.name, data.name):
             _matched(result, known)
         else:
             result.outcome = Outcome.REFUSED
@@ -284,7 +313,7 @@ def _match(result: RowResult, data: SubjectInput, book: _Book, seen: dict[tuple,
                 "hãy kiểm tra lại")))
         return
     for known in book.by_name.get((data.kind, norm), []):
-        if not _same_name(known.name, data.name):
+        if not book.same_name(known.name, data.name):
             continue  # "Ân" is not "An": folded alike only to find the candidates quickly
         if data.kind is not SubjectKind.INDIVIDUAL or (
                 _same_birth(data, known.birth_date, known.birth_year)
@@ -305,10 +334,6 @@ def _match(result: RowResult, data: SubjectInput, book: _Book, seen: dict[tuple,
             return
     for key in keys:
         seen[key] = (result.row, data.citizen_id)
-
-
-def _same_name(stored: str, read: str) -> bool:
-    return normalize_text(stored).casefold() == read.casefold()
 
 
 def _matched(result: RowResult, known: _Known) -> None:

@@ -3,21 +3,26 @@ named), listing its sheets, and a sheet's cells as a grid with merged cells fill
 
 from __future__ import annotations
 
-import re
+import contextlib
+import struct
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from xml.etree.ElementTree import ParseError
 
 from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
-from openpyxl.utils.cell import coordinate_to_tuple  # type: ignore[import-untyped]
 
 from app.errors import ServiceError
 from app.services.exchange.cells import cell_text
 from app.services.exchange.columns import header_key, match_columns, match_header, names_subject
+from app.services.exchange.sheet_xml import TooManyRows, read_sheet_cells
+from app.services.exchange.workbook_parts import WorkbookParts, read_parts
 
 HEADER_SCAN_ROWS = 30
 MAX_ROWS = 100_000
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 ERROR_VALUES = frozenset({"#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!", "#GETTING_DATA",
                           "#SPILL!", "#CALC!"})
 _GENDER_SUBHEADERS = {"nam": "birth_male", "nu": "birth_female"}
@@ -45,8 +50,7 @@ def _refuse_non_workbook(path: Path) -> None:
         with path.open("rb") as stream:
             head = stream.read(8)
             if head == _OLE_MAGIC:
-                rest = head + stream.read(4_000_000)
-                if "EncryptedPackage".encode("utf-16-le") in rest:
+                if _holds_encrypted_package(stream):
                     raise ServiceError(f"{where(path)}: tệp có đặt mật khẩu. Hãy mở bằng Excel, gỡ mật khẩu "
                                        "(Tệp > Thông tin > Bảo vệ sổ làm việc) rồi lưu lại và chọn lại.")
                 raise ServiceError(f"{where(path)}: đây là tệp Excel 97-2003 (.xls). Hãy mở bằng Excel và "
@@ -61,14 +65,40 @@ def _refuse_non_workbook(path: Path) -> None:
         raise ServiceError(f"{where(path)}: không phải tệp Excel .xlsx (hãy chọn tệp lưu bằng Excel).")
 
 
+def _holds_encrypted_package(stream) -> bool:
+    """An OLE file holding the stream "EncryptedPackage": a workbook saved with a password. Its name is
+    in the OLE directory, whose first sector the header gives (looked for in the first 4 MB too)."""
+    stream.seek(0)
+    start = stream.read(4_000_000)
+    if _ENCRYPTED_PACKAGE in start:
+        return True
+    if len(start) < 0x34:
+        return False
+    (shift,) = struct.unpack_from("<H", start, 0x1E)  # sector size: 2 ** shift
+    (first_directory,) = struct.unpack_from("<I", start, 0x30)
+    if shift > 16:
+        return False
+    stream.seek((first_directory + 1) << shift)
+    return _ENCRYPTED_PACKAGE in stream.read(65_536)
+
+
 def load_workbook(path: Path, *, read_only: bool = False, data_only: bool = True):
     """The workbook (values, not formulas, unless `data_only` is False), or a ServiceError saying why it
     cannot be read."""
     from openpyxl import load_workbook as openpyxl_load  # type: ignore[import-untyped]
 
     _refuse_non_workbook(path)
-    try:
+    with _readable(path):
         return openpyxl_load(path, data_only=data_only, read_only=read_only)
+
+
+@contextlib.contextmanager
+def _readable(path: Path) -> Iterator[None]:
+    """openpyxl's and zipfile's exceptions as a ServiceError naming the file."""
+    try:
+        yield
+    except ServiceError:
+        raise
     except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, IndexError) as exc:
         raise ServiceError(f"{where(path)}: tệp Excel bị hỏng hoặc không đúng định dạng .xlsx "
                            f"({type(exc).__name__}).") from None
@@ -76,12 +106,14 @@ def load_workbook(path: Path, *, read_only: bool = False, data_only: bool = True
         raise ServiceError(f"{where(path)}: không đọc được tệp Excel ({type(exc).__name__}).") from None
 
 
+def _parts(path: Path) -> WorkbookParts:
+    _refuse_non_workbook(path)
+    with _readable(path):
+        return read_parts(path)
+
+
 def sheet_names(path: Path) -> list[str]:
-    workbook = load_workbook(path, read_only=True)
-    try:
-        return list(workbook.sheetnames)
-    finally:
-        workbook.close()
+    return list(_parts(path).sheets)
 
 
 @dataclass
@@ -95,74 +127,63 @@ class Grid:
     header_depth: int = 1  # 2 when a merged header cell has sub-headers under it
     headers: list[str] = field(default_factory=list)
     mapping: dict[int, str] = field(default_factory=dict)  # column -> field
+    capitals: set[tuple[int, int]] = field(default_factory=set)  # (row, column) in a TCVN3 capitals font
+    _texts: dict[int, list[str]] = field(default_factory=dict, repr=False)  # rows read as text, once
 
     @property
     def first_data_row(self) -> int:
         return self.header_row + self.header_depth
 
+    def row_texts(self, row: int) -> list[str]:
+        """The row's cells as text (cells.cell_text); computed once, as every step reads them."""
+        found = self._texts.get(row)
+        if found is None:
+            found = self._texts[row] = [cell_text(value) for value in self.raw[row]]
+        return found
+
     def text(self, row: int, column: int) -> str:
-        line = self.raw[row]
-        return cell_text(line[column]) if column < len(line) else ""
+        line = self.row_texts(row)
+        return line[column] if column < len(line) else ""
 
 
 def read_grid(path: Path, sheet: str | None = None) -> Grid:
     """A sheet's cells (merged ranges filled with their top-left value); refused with the place named
-    when the sheet is missing or empty or a cell holds a formula error. Read in openpyxl's streaming
-    mode (ten times faster on a long list), the merged ranges from the sheet's XML."""
-    workbook = load_workbook(path, read_only=True)
+    when the sheet is missing or empty or a cell holds a formula error. openpyxl reads the workbook's
+    parts (workbook_parts) and the sheet's cells are read from its XML (sheet_xml)."""
+    parts = _parts(path)
+    if not parts.sheets:
+        raise ServiceError(f"{where(path)}: không có trang tính nào.")
+    if sheet is not None and sheet not in parts.sheets:
+        raise ServiceError(f"{where(path)}: không có trang “{sheet}” (các trang: {', '.join(parts.sheets)}).")
+    name = sheet if sheet is not None else next(iter(parts.sheets))
     try:
-        if sheet is None:
-            worksheet = workbook.worksheets[0]
-        elif sheet in workbook.sheetnames:
-            worksheet = workbook[sheet]
-        else:
-            raise ServiceError(f"{where(path)}: không có trang “{sheet}” (các trang: "
-                               f"{', '.join(workbook.sheetnames)}).")
-        name = worksheet.title
-        raw: list[list[object]] = []
-        for row in worksheet.iter_rows(values_only=True):
-            raw.append(list(row))
-            if len(raw) > MAX_ROWS:
-                raise ServiceError(f"{where(path, name)}: có hơn {MAX_ROWS} dòng, quá nhiều cho một lần "
-                                   "nhập; hãy chia thành nhiều tệp.")
-        merged = _merged_ranges(path, getattr(worksheet, "_worksheet_path", ""))
-    finally:
-        workbook.close()
-    for min_col, min_row, max_col, max_row in merged:
+        cells = read_sheet_cells(path, parts.sheets[name], parts.styles, MAX_ROWS)
+    except TooManyRows:
+        raise ServiceError(f"{where(path, name)}: có hơn {MAX_ROWS} dòng, quá nhiều cho một lần "
+                           "nhập; hãy chia thành nhiều tệp.") from None
+    except (zipfile.BadZipFile, KeyError, ValueError, IndexError, ParseError, OSError) as exc:
+        raise ServiceError(f"{where(path, name)}: tệp Excel bị hỏng, không đọc được các ô của trang "
+                           f"({type(exc).__name__}).") from None
+    raw, capitals = cells.rows, cells.marked
+    for min_col, min_row, max_col, max_row in cells.merged:
         if min_row > len(raw):
             continue
         top = raw[min_row - 1]
         top_left = top[min_col - 1] if min_col <= len(top) else None
+        in_capitals = (min_row - 1, min_col - 1) in capitals
         for r in range(min_row - 1, min(max_row, len(raw))):
             line = raw[r]
             line.extend([None] * (max_col - len(line)))
             for c in range(min_col - 1, max_col):
                 line[c] = top_left
+                if in_capitals:
+                    capitals.add((r, c))
     while raw and all(cell_text(v) == "" for v in raw[-1]):
         raw.pop()
     if not raw:
         raise ServiceError(f"{where(path, name)}: trang trống, không có dòng nào.")
     _refuse_error_cells(path, name, raw)
-    return Grid(path, name, raw)
-
-
-_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+[0-9]+):([A-Z]+[0-9]+)"')
-
-
-def _merged_ranges(path: Path, member: str) -> list[tuple[int, int, int, int]]:
-    """(min_col, min_row, max_col, max_row) of each merged range of a sheet, 1-based."""
-    if not member:
-        return []
-    with zipfile.ZipFile(path) as archive:
-        try:
-            xml = archive.read(member.lstrip("/"))
-        except KeyError:
-            return []
-    found = []
-    for first, last in _MERGE.findall(xml):
-        (r1, c1), (r2, c2) = coordinate_to_tuple(first.decode()), coordinate_to_tuple(last.decode())
-        found.append((c1, r1, c2, r2))
-    return found
+    return Grid(path, name, raw, capitals=capitals)
 
 
 def _refuse_error_cells(path: Path, sheet: str, raw: list[list[object]]) -> None:
