@@ -11,6 +11,7 @@ from sort_checks import assert_sorted, label, name, rank, text
 from sqlalchemy import select
 
 from app.models import (
+    AppUser,
     AwardForm,
     BlankEntry,
     BlankEntryKind,
@@ -26,7 +27,10 @@ from app.models import (
     Round,
     Subject,
     SubjectKind,
+    UserRole,
 )
+from app.services.accounts.manage import ACCOUNT_SORTS, list_accounts
+from app.services.audit.queries import AUDIT_SORTS, AuditFilter, list_events
 from app.services.catalogue.forms import AWARD_FORM_SORTS, list_award_forms
 from app.services.certificates.blanks import BLANK_SORTS, blank_stock
 from app.services.certificates.calibration import CALIBRATION_SORTS, list_calibrations
@@ -138,6 +142,16 @@ LISTS = {
         "printer_name": lambda r, _f: text(r.printer_name), "offset_x_mm": lambda r, _f: r.offset_x_mm,
         "offset_y_mm": lambda r, _f: r.offset_y_mm, "scale": lambda r, _f: r.scale,
         "measured_on": lambda r, _f: r.measured_on}),
+    "audit trail": (lambda db, **sort: list_events(db, AuditFilter(), limit=None, **sort).rows, AUDIT_SORTS,
+                    lambda db: None, {
+        "at": lambda r, _f: r.at, "actor": lambda r, _f: r.actor or None,
+        "action": lambda r, _f: label(r.action),
+        "entity": lambda r, _f: text(r.entity_label), "entity_id": lambda r, _f: r.entity_id,
+        "summary": lambda r, _f: r.summary or None}),
+    "accounts": (lambda db, **sort: list_accounts(db, **sort), ACCOUNT_SORTS, lambda db: None, {
+        "username": lambda r, _f: r.username, "full_name": lambda r, _f: name(r.full_name),
+        "role": lambda r, _f: label(r.role), "active": lambda r, _f: 0 if r.active else 1,
+        "last_login_at": lambda r, _f: r.last_login_at}),
 }
 CASES = [(which, sort) for which, (_read, sorts, _facts, _keys) in LISTS.items() for sort in sorts]
 
@@ -163,7 +177,13 @@ def demo(tmp_path_factory, demo_template):
                                measured_on=dt.date(2026, 3, 2)),
             PrinterCalibration(printer_name="Brother HL-L2321D", offset_x_mm=-0.5, offset_y_mm=0.6,
                                scale=0.995, measured_on=dt.date(2025, 11, 20)),
-            PrinterCalibration(printer_name="Epson L3110", offset_x_mm=0.0, offset_y_mm=0.0, scale=1.0)])
+            PrinterCalibration(printer_name="Epson L3110", offset_x_mm=0.0, offset_y_mm=0.0, scale=1.0),
+            AppUser(username="lan", full_name="Trần Thị Lan", role=UserRole.OFFICER, password_hash="-",
+                    active=True, last_login_at=dt.datetime(2026, 11, 30, 8, 5)),
+            AppUser(username="an", full_name="Nguyễn Văn An", role=UserRole.LEADER, password_hash="-",
+                    active=False),
+            AppUser(username="binh", full_name="Lê Thị Bình", role=UserRole.VIEWER, password_hash="-",
+                    active=True, last_login_at=dt.datetime(2026, 10, 2, 14, 0))])
     yield db
     db.close()
 
@@ -198,3 +218,23 @@ def test_every_sort_runs_on_both_backends(commune_db, which: str) -> None:
     for sort in sorts:
         for descending in (False, True):
             read(commune_db, sort=sort, descending=descending)
+
+
+@pytest.mark.parametrize("words", ["", "nguyen"], ids=["every event", "searched"])
+@pytest.mark.parametrize("sort", AUDIT_SORTS)
+def test_the_trail_pages_in_any_order(demo, sort: str, words: str) -> None:
+    """The audit page reads the trail a page at a time: the pages put together are the whole sorted list,
+    with the free-text filter too (it reads past the rows it drops)."""
+    flt = AuditFilter(text=words)
+    for descending in (False, True):
+        whole = [row.id for row in list_events(demo, flt, limit=None, sort=sort, descending=descending).rows]
+        assert len(whole) > 40
+        size = len(whole) // 5 + 1  # five or six pages
+        shown, page = [], list_events(demo, flt, limit=size, sort=sort, descending=descending)
+        while True:
+            shown += [row.id for row in page.rows]
+            if not page.more:
+                break
+            page = list_events(demo, flt, page.rows[-1], limit=size, sort=sort, descending=descending,
+                               offset=page.offset)
+        assert shown == whole

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from app.errors import ConflictError, NotFoundError, ServiceError, ValidationError, Validator
@@ -32,6 +32,7 @@ from app.services.accounts.validation import (
     clean_username,
 )
 from app.services.records import check_version
+from app.services.sorting import by_label, by_name, order_by
 from app.storage.actor import Actor
 from app.storage.database import Database
 from app.storage.versions import leave_version
@@ -56,10 +57,18 @@ def has_accounts(db: Database) -> bool:
         return session.scalar(select(func.count(AppUser.id)).where(AppUser.active)) > 0
 
 
-def list_accounts(db: Database) -> list[AccountRow]:
-    """Accounts in use first, then by user name."""
+# The accounts list's sorts (AccountRow's fields; "active": in use first).
+ACCOUNT_SORTS = ("username", "full_name", "role", "active", "last_login_at")
+
+
+def list_accounts(db: Database, *, sort: str = "active", descending: bool = False) -> list[AccountRow]:
+    """Sorted by the query on one of ACCOUNT_SORTS (empty values last), then by user name; by default
+    accounts in use first."""
+    keys = dict(zip(ACCOUNT_SORTS, (
+        AppUser.username, by_name(AppUser.full_name), by_label(AppUser.role, UserRole),
+        case((AppUser.active, 0), else_=1), AppUser.last_login_at), strict=True))
     with db.read() as session:
-        users = session.scalars(select(AppUser).order_by(AppUser.active.desc(), AppUser.username))
+        users = session.scalars(select(AppUser).order_by(*order_by(keys, sort, descending, AppUser.username)))
         return [_row(user) for user in users]
 
 

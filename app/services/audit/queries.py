@@ -11,13 +11,14 @@ import datetime as dt
 import json
 from dataclasses import dataclass, field
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, case, func, or_, select
 
 from app.errors import NotFoundError
 from app.models import AuditEvent
 from app.models.enums import AuditAction
-from app.rules.vntext import fold, lower_first, vn_number
+from app.rules.vntext import fold, lower_first, text_sort_key, vn_number
 from app.services.audit.format import display_value
+from app.services.sorting import by_label, filled, order_by
 from app.storage.audit.fields import field_label
 from app.storage.audit.registry import REGISTRY, audited_entity
 from app.storage.audit.seal import REDACTED
@@ -70,7 +71,8 @@ class AuditRow:
 @dataclass(frozen=True)
 class AuditPage:
     rows: list[AuditRow]
-    more: bool  # there are older rows: pass the last row as `after`
+    more: bool  # there are more rows: pass the last row as `after` (and `offset` as `offset`)
+    offset: int = 0  # sorted by another column than the time: where the next page starts
 
 
 @dataclass(frozen=True)
@@ -122,25 +124,49 @@ def _matches(row: AuditRow, words: list[str]) -> bool:
     return all(word in haystack for word in words)
 
 
-def list_events(db: Database, flt: AuditFilter, after: AuditRow | None = None,
-                limit: int | None = PAGE) -> AuditPage:
-    """The events the filter keeps, newest first, `limit` of them (None: all) after the row `after`."""
+# The trail's sorts (its page's columns): the time, the person, the action and the kind of record (by
+# their Vietnamese labels), the record's number, the summary. The person and the summary sort as stored
+# (a long trail is not passed through the Vietnamese sort key row by row).
+AUDIT_SORTS = ("at", "actor", "action", "entity", "entity_id", "summary")
+
+
+def _audit_keys() -> dict:
+    labels = sorted(REGISTRY, key=lambda entry: text_sort_key(entry.label))
+    entity = case({entry.entity: rank for rank, entry in enumerate(labels)}, value=AuditEvent.entity)
+    return dict(zip(AUDIT_SORTS, (
+        AuditEvent.at, filled(AuditEvent.actor), by_label(AuditEvent.action, AuditAction), entity,
+        AuditEvent.entity_id, filled(AuditEvent.summary)), strict=True))
+
+
+def list_events(db: Database, flt: AuditFilter, after: AuditRow | None = None, limit: int | None = PAGE, *,
+                sort: str = "at", descending: bool = True, offset: int = 0) -> AuditPage:
+    """The events the filter keeps, `limit` of them (None: all): newest first after the row `after`, or
+    sorted by the query on one of AUDIT_SORTS (empty values last, then newest first) from `offset` (the
+    previous page's `offset`)."""
+    newest = sort == "at" and descending  # pages follow the last row: as fast at the trail's end
+    order = NEWEST_FIRST if newest else order_by(_audit_keys(), sort, descending, *NEWEST_FIRST)
     words = fold(flt.text).split()
-    found: list[AuditRow] = []
+    found: list[tuple[int, AuditRow]] = []  # (rows read up to this one, the row)
+    read = offset
     with db.read() as session:
         while limit is None or len(found) <= limit:
-            query = select(AuditEvent).where(*_conditions(flt)).order_by(*NEWEST_FIRST)
-            if after is not None:
+            query = select(AuditEvent).where(*_conditions(flt)).order_by(*order)
+            if newest and after is not None:
                 query = query.where(_after(after))
+            elif not newest:
+                query = query.offset(read)
             size = SCAN if words else (None if limit is None else limit + 1)
             batch = [_row(e) for e in session.scalars(query.limit(size))]
-            found += [r for r in batch if _matches(r, words)] if words else batch
+            for number, row in enumerate(batch, start=read + 1):
+                if not words or _matches(row, words):
+                    found.append((number, row))
+            read += len(batch)
             if not words or len(batch) < SCAN:
                 break
             after = batch[-1]
-    if limit is None:
-        return AuditPage(found, more=False)
-    return AuditPage(found[:limit], more=len(found) > limit)
+    shown = found if limit is None else found[:limit]
+    return AuditPage([row for _, row in shown], more=limit is not None and len(found) > limit,
+                     offset=shown[-1][0] if shown else read)
 
 
 def count_events(db: Database, flt: AuditFilter) -> int:

@@ -15,6 +15,7 @@ from app.ui.accounts.password_dialog import PasswordDialog
 from app.ui.kit import messages
 from app.ui.kit.operations import service_call
 from app.ui.kit.row_table import RowColumn, RowTableModel, row_table_view, select_id, selected_row
+from app.ui.kit.table_columns import ColumnLayout, query_sort, sort_by_query
 from app.ui.kit.widgets import add_button, restore_geometry, save_geometry
 
 NO_ACCOUNTS = ("Chưa có tài khoản nào: Sổ Vàng mở không cần mật khẩu. Khi đã có tài khoản, Sổ Vàng hỏi "
@@ -29,12 +30,14 @@ def _last_login(row: AccountRow) -> str:
 
 
 COLUMNS = [
-    RowColumn("Tên đăng nhập", lambda r: r.username, 130),
-    RowColumn("Họ và tên", lambda r: r.full_name, 200, stretch=True),
-    RowColumn("Vai trò", lambda r: r.role.label, 130),
-    RowColumn("Trạng thái", lambda r: r.status_label, 120),
-    RowColumn("Đăng nhập lần cuối", lambda r: _last_login(r), 140),
+    RowColumn("Tên đăng nhập", lambda r: r.username, 130, sort="username"),
+    RowColumn("Họ và tên", lambda r: r.full_name, 200, stretch=True, sort="full_name"),
+    RowColumn("Vai trò", lambda r: r.role.label, 130, sort="role"),
+    RowColumn("Trạng thái", lambda r: r.status_label, 120, sort="active"),
+    RowColumn("Đăng nhập lần cuối", lambda r: _last_login(r), 140, sort="last_login_at"),
 ]
+SORTS = {number: column.sort for number, column in enumerate(COLUMNS)}
+STATUS = 3  # the first order: accounts in use first
 
 
 class AccountsDialog(QDialog):
@@ -47,6 +50,8 @@ class AccountsDialog(QDialog):
         self.table = row_table_view(self.model)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.table.doubleClicked.connect(lambda _index: self.edit_account())
+        columns = ColumnLayout(self.table, db.data_dir, "AccountsDialog")  # widths, order and sort kept
+        sort_by_query(self.table, SORTS, self._resorted, STATUS, restored=columns.restored)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addWidget(self.table, 1)
@@ -68,7 +73,8 @@ class AccountsDialog(QDialog):
         return row
 
     def reload(self, select: int | None = None) -> None:
-        rows = list_accounts(self.db)
+        sort, descending = query_sort(self.table, SORTS)
+        rows = list_accounts(self.db, sort=sort, descending=descending)
         self.model.set_rows(rows)
         self.intro.setText(WITH_ACCOUNTS if rows else NO_ACCOUNTS)
         if not select_id(self.table, select) and rows:
@@ -77,6 +83,10 @@ class AccountsDialog(QDialog):
 
     def selected(self) -> AccountRow | None:
         return selected_row(self.table)
+
+    def _resorted(self) -> None:
+        chosen = self.selected()
+        self.reload(chosen.id if chosen else None)
 
     def _update_buttons(self) -> None:
         row = self.selected()

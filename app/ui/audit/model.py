@@ -1,4 +1,5 @@
-"""The audit page's table: events newest first, read a page at a time as the view scrolls (fetchMore)."""
+"""The audit page's table: events in the order the header asks of the query (newest first until then), read
+a page at a time as the view scrolls (fetchMore)."""
 
 from __future__ import annotations
 
@@ -12,20 +13,22 @@ from app.ui.kit.table_model import HeaderedTableModel, Index
 
 TIME, ACTOR, ACTION, KIND, RECORD, SUMMARY = range(6)
 COLUMNS = {
-    TIME: RowColumn("Thời gian", lambda r: short_moment(r.at), 125),
-    ACTOR: RowColumn("Người thực hiện", lambda r: r.actor, 200),
-    ACTION: RowColumn("Thao tác", lambda r: r.action.label, 125),
-    KIND: RowColumn("Loại", lambda r: r.entity_label, 200),
-    RECORD: RowColumn("Bản ghi", lambda r: r.record, 80),
-    SUMMARY: RowColumn("Tóm tắt", lambda r: r.summary, 400, stretch=True),
+    TIME: RowColumn("Thời gian", lambda r: short_moment(r.at), 125, sort="at"),
+    ACTOR: RowColumn("Người thực hiện", lambda r: r.actor, 200, sort="actor"),
+    ACTION: RowColumn("Thao tác", lambda r: r.action.label, 125, sort="action"),
+    KIND: RowColumn("Loại", lambda r: r.entity_label, 200, sort="entity"),
+    RECORD: RowColumn("Bản ghi", lambda r: r.record, 80, sort="entity_id"),
+    SUMMARY: RowColumn("Tóm tắt", lambda r: r.summary, 400, stretch=True, sort="summary"),
 }
+SORTS = {number: column.sort for number, column in COLUMNS.items()}
 CHANGE_COLUMNS = [
     RowColumn("Trường", lambda c: c.label, 200),
     RowColumn("Trước", lambda c: c.before, 260, stretch=True),
     RowColumn("Sau", lambda c: c.after, 260, stretch=True),
 ]
 
-Loader = Callable[[AuditRow | None], AuditPage]  # the page after this row (None: the first page)
+# The page after this row (None: the first page), and where the previous page ended (AuditPage.offset).
+Loader = Callable[[AuditRow | None, int], AuditPage]
 
 
 class AuditTableModel(HeaderedTableModel):
@@ -39,12 +42,14 @@ class AuditTableModel(HeaderedTableModel):
         self._rows: list[AuditRow] = []
         self._loader: Loader | None = None
         self._more = False
+        self._offset = 0
 
     def reload(self, loader: Loader) -> None:
         """Start again from the newest event with another loader (other filters)."""
-        first = loader(None)
+        first = loader(None, 0)
         self.beginResetModel()
-        self._loader, self._rows, self._more = loader, list(first.rows), first.more
+        self._loader, self._rows = loader, list(first.rows)
+        self._more, self._offset = first.more, first.offset
         self.endResetModel()
 
     def row(self, number: int) -> AuditRow:
@@ -62,8 +67,8 @@ class AuditTableModel(HeaderedTableModel):
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008 - Qt's signature
         if not self.canFetchMore(parent):
             return
-        page = self._loader(self._rows[-1] if self._rows else None)
-        self._more = page.more
+        page = self._loader(self._rows[-1] if self._rows else None, self._offset)
+        self._more, self._offset = page.more, page.offset
         if page.rows:
             start = len(self._rows)
             self.beginInsertRows(QModelIndex(), start, start + len(page.rows) - 1)

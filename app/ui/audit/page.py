@@ -29,11 +29,12 @@ from app.services.audit import (
 )
 from app.services.workspace import Database
 from app.ui.audit.detail import AuditDetailPanel
-from app.ui.audit.model import COLUMNS, AuditTableModel
+from app.ui.audit.model import COLUMNS, SORTS, TIME, AuditTableModel
 from app.ui.kit import messages
 from app.ui.kit.background import run_in_background
 from app.ui.kit.list_page import selected_row_id
 from app.ui.kit.row_table import row_table_view
+from app.ui.kit.table_columns import ColumnLayout, query_sort, sort_by_query
 from app.ui.kit.widgets import (
     ErrorLabel,
     VnDateEdit,
@@ -120,6 +121,8 @@ class AuditPage(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         for number, column in COLUMNS.items():
             self.table.setColumnWidth(number, column.width)
+        columns = ColumnLayout(self.table, self.db.data_dir, "AuditPage")  # widths, order and sort kept
+        sort_by_query(self.table, SORTS, self.refresh, TIME, descending=True, restored=columns.restored)
         return list_detail_splitter(self.table, self.panel, (1, 1))
 
     # Loading -------------------------------------------------------------------------------------
@@ -152,7 +155,9 @@ class AuditPage(QWidget):
         flt = self.current_filter()
         if flt is None:
             return
-        self.model.reload(lambda after: list_events(self.db, flt, after, limit=PAGE_SIZE))
+        sort, descending = query_sort(self.table, SORTS)
+        self.model.reload(lambda after, offset: list_events(self.db, flt, after, limit=PAGE_SIZE, sort=sort,
+                                                            descending=descending, offset=offset))
         if flt.text:
             more = "+" if self.model.canFetchMore() else ""
             self.count_label.setText(f"{vn_number(self.model.rowCount())}{more} sự kiện khớp")

@@ -89,11 +89,9 @@ class ListPage(QWidget):
         (read back with `sort`); the list is read again on each click. Until the user sorts (or when the
         remembered sort is gone), the list is in the `default` column's order."""
         self._sorts = sorts
-        header, layout = self.table.horizontalHeader(), getattr(self, "column_layout", None)
-        if layout is None or not layout.restored or header.sortIndicatorSection() not in sorts:
-            order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
-            header.setSortIndicator(default, order)
-        sort_by_query(self.table, sorts, lambda: self.resorted(), default)
+        layout = getattr(self, "column_layout", None)
+        sort_by_query(self.table, sorts, lambda: self.resorted(), default, descending=descending,
+                      restored=layout is not None and layout.restored)
 
     def sort_by_columns(self, default: int = 0, *, descending: bool = False) -> None:
         """`sort_columns` with the sort names the model's RowColumns declare (their `sort`)."""

@@ -21,14 +21,17 @@ FIT_LIMIT = 420  # a column sized to its content grows no wider; its long text s
 
 
 def sort_by_query(table: QTableView, sorts: dict[int, str], changed: Callable[[], object],
-                  default: int) -> None:
+                  default: int, *, descending: bool = False, restored: bool = False) -> None:
     """Header clicks sort: `sorts` maps the sortable columns to the query's names for them; `changed`
-    lists again. A click on a column that does not sort goes back to `default`, ascending."""
+    lists again. Until the user sorts (a sort `restored` from the last session stays), the list is in the
+    `default` column's order (`descending` or not); a click on a column that does not sort goes back to
+    `default`, ascending."""
     header = table.horizontalHeader()
     header.setSectionsClickable(True)
     header.setSortIndicatorShown(True)
-    if header.sortIndicatorSection() not in sorts:
-        header.setSortIndicator(default, Qt.SortOrder.AscendingOrder)
+    if not restored or header.sortIndicatorSection() not in sorts:
+        order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+        header.setSortIndicator(default, order)
 
     def on_change(section: int, _order: Qt.SortOrder) -> None:
         if section not in sorts:
