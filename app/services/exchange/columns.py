@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from app.rules.vntext import fold
+from app.services.exchange.encodings import Encoding, decode
 
 
 @dataclass(frozen=True)
@@ -59,8 +60,17 @@ _EXACT = {alias: key for alias, key in reversed(_ALIASES)}
 
 
 def match_header(text: str) -> str | None:
-    """The field a header names: the same text, else the longest alias inside it; None when none does."""
-    key = header_key(text)
+    """The field a header names: the same text, else the longest alias inside it; None when none does.
+    A header typed in an old font ("Hä vµ tªn" in TCVN3, "Hoï vaø teân" in VNI) is read in it when it
+    names a field only so."""
+    found = _match_key(header_key(text))
+    if found is None and text and not text.isascii():
+        for encoding in (Encoding.TCVN3, Encoding.VNI):
+            found = found or _match_key(header_key(decode(text, encoding)))
+    return found
+
+
+def _match_key(key: str) -> str | None:
     if not key:
         return None
     if key in _EXACT:

@@ -16,6 +16,7 @@ from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 from app.errors import ServiceError
 from app.services.exchange.cells import cell_text
 from app.services.exchange.columns import header_key, match_columns, match_header, names_subject
+from app.services.exchange.encodings import Encoding, detect
 from app.services.exchange.sheet_xml import TooManyRows, read_sheet_cells
 from app.services.exchange.workbook_parts import WorkbookParts, read_parts
 
@@ -213,10 +214,20 @@ def find_header(grid: Grid, header_row: int | None = None, preset: dict[str, str
                            "và ghép cột bằng tay.")
     grid.header_row = best
     width = max(len(line) for line in grid.raw[best:best + 2])
-    grid.headers = [grid.text(best, c) for c in range(width)]
+    grid.headers = [_readable_header(grid, best, c) for c in range(width)]
     grid.mapping = match_columns(grid.headers, preset)
     _read_sub_headers(grid, width)
     return grid
+
+
+def _readable_header(grid: Grid, row: int, column: int) -> str:
+    """A header cell as the officer sees it: typed in an old font (TCVN3, VNI), in Unicode, in capitals
+    when its font is a TCVN3 capitals one."""
+    text = grid.text(row, column)
+    found = detect(text)
+    if found.encoding not in (None, Encoding.UNICODE):
+        text = found.text
+    return text.upper() if (row, column) in grid.capitals else text
 
 
 def _read_sub_headers(grid: Grid, width: int) -> None:

@@ -19,13 +19,18 @@ pytestmark = pytest.mark.both_backends
 HEADERS = ["STT", "Họ và tên", "Giới tính", "Năm sinh", "Chức vụ", "Đơn vị"]
 
 
-def capitals_list(path):
+def capitals_list(path, header_font: str = "Times New Roman"):
     """Row 2 typed in .VnTimeH (names and position), row 3 in .VnTime, row 4 in Unicode (Times New Roman);
-    the header in Unicode."""
+    the header in Unicode, or typed in TCVN3 in `header_font`."""
     book = Workbook()
     sheet = book.active
     sheet.title = "Danh sách"
-    sheet.append(HEADERS)
+    if header_font.startswith(".Vn"):
+        sheet.append([unicode_to_tcvn3(text.lower()) for text in HEADERS])
+        for cell in sheet[1]:
+            cell.font = Font(name=header_font, bold=True)
+    else:
+        sheet.append(HEADERS)
     sheet.append([1, unicode_to_tcvn3("nguyễn văn đạt"), "Nam", 1980, "truong thon", UNIT])
     sheet.append([2, unicode_to_tcvn3("Lê Thị Hoa"), "Nữ", 1985, unicode_to_tcvn3("Hội viên"), UNIT])
     sheet.append([3, "Trần Văn Bình", "Nam", 1990, "Hội viên", UNIT])
@@ -63,3 +68,14 @@ def test_tcvn3_capitals_read_as_capitals(commune_db, tmp_path):
     run_import(commune_db, source, today=TODAY)
     names = {s.name for s in search_subjects(commune_db, SubjectQuery())}
     assert names == {"NGUYỄN VĂN ĐẠT", "Lê Thị Hoa", "Trần Văn Bình"}
+
+
+def test_a_header_typed_in_a_tcvn3_capitals_font(commune_db, tmp_path):
+    """A list typed in the old fonts throughout: its header ("hä vµ tªn" shown as "HỌ VÀ TÊN") is found."""
+    add_unit(commune_db)
+    path = capitals_list(tmp_path / "tieu-de-chu-hoa.xlsx", header_font=".VnTimeH")
+    preview = preview_import(commune_db, ImportSource(path), today=TODAY)
+    assert preview.header_row == 1
+    assert preview.mapping == {1: "name", 2: "gender", 3: "birth", 4: "position", 5: "unit"}
+    assert preview.headers == [text.upper() for text in HEADERS]  # as the capitals font shows them
+    assert [r.name for r in preview.rows] == ["NGUYỄN VĂN ĐẠT", "Lê Thị Hoa", "Trần Văn Bình"]
