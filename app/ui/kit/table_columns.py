@@ -81,12 +81,28 @@ class ColumnLayout(QObject):
 
 def fit_columns(table: QTableView, minimum: dict[int, int] | None = None) -> None:
     """Size each column that does not stretch to its content (the rows Qt samples), at least its declared
-    width and at most FIT_LIMIT; a longer text shows whole in its tooltip."""
-    header = table.horizontalHeader()
-    for column in range(header.count()):
-        stretched = header.sectionResizeMode(column) == QHeaderView.ResizeMode.Stretch
-        if stretched or header.isSectionHidden(column):
-            continue
-        wanted = max(table.sizeHintForColumn(column), header.sectionSizeHint(column))
-        low = (minimum or {}).get(column, 0)
-        table.setColumnWidth(column, max(low, min(wanted, FIT_LIMIT)))
+    width and at most FIT_LIMIT; a longer text shows whole in its tooltip.
+
+    The columns share the visible width: a stretched column (the one that takes what is left) keeps at
+    least its declared width, and what the content asks beyond the declared widths is given only as far as
+    the table is wide, in proportion to what each column asks. When even the declared widths do not fit,
+    the stretched columns stop stretching and the list scrolls sideways rather than squeeze one to a
+    few letters ("La…")."""
+    header, declared = table.horizontalHeader(), minimum or {}
+    shown = [c for c in range(header.count()) if not header.isSectionHidden(c)]
+    stretched = [c for c in shown if header.sectionResizeMode(c) == QHeaderView.ResizeMode.Stretch]
+    fitted = [c for c in shown if c not in stretched]
+    low = {c: declared.get(c, 0) for c in fitted}
+    wanted = {c: max(low[c], min(FIT_LIMIT, max(table.sizeHintForColumn(c), header.sectionSizeHint(c))))
+              for c in fitted}
+    # the width inside the frame less the vertical scroll bar, which the rows just set may bring
+    width = table.width() - 2 * table.frameWidth() - table.verticalScrollBar().sizeHint().width()
+    room = width - sum(low.values()) - sum(declared.get(c, 0) for c in stretched)
+    asked = sum(wanted[c] - low[c] for c in fitted)
+    share = 1.0 if asked <= max(room, 0) else max(room, 0) / asked
+    for column in fitted:
+        table.setColumnWidth(column, low[column] + int((wanted[column] - low[column]) * share))
+    if room < 0:  # the declared widths alone are wider than the table
+        for column in stretched:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            table.setColumnWidth(column, declared.get(column, header.sectionSizeHint(column)))

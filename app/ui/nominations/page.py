@@ -70,13 +70,15 @@ SORTS = {NAME: "subject_name", KIND: "subject_kind", UNIT: "unit_name", FORM: "f
 def nomination_columns(number: dict[int, int]) -> list[RowColumn]:
     """The list's columns; STT is the row's position, given by the page for each id."""
     return [
-        RowColumn("STT", lambda r: str(number.get(r.id, "")), 45, CENTER),
-        RowColumn("Đối tượng", lambda r: r.subject_name, 210),
-        RowColumn("Loại", lambda r: r.subject_kind.label, 90),
-        RowColumn("Đơn vị", lambda r: r.unit_name, 150),
-        RowColumn("Hình thức", lambda r: r.form_name, 200, stretch=True),
-        RowColumn("Đơn vị đề nghị", lambda r: r.proposing_unit_name, 150),
-        RowColumn("Trạng thái", lambda r: r.status.label, 170),
+        # The declared widths fit the list's 845 px on a 1366×768 laptop at 125 %; wider windows give the
+        # columns their content (fit_columns), long names show whole on hover.
+        RowColumn("STT", lambda r: str(number.get(r.id, "")), 40, CENTER),
+        RowColumn("Đối tượng", lambda r: r.subject_name, 185),
+        RowColumn("Loại", lambda r: r.subject_kind.label, 70),
+        RowColumn("Đơn vị", lambda r: r.unit_name, 130),
+        RowColumn("Hình thức", lambda r: r.form_name, 165, stretch=True),
+        RowColumn("Đơn vị đề nghị", lambda r: r.proposing_unit_name, 120),
+        RowColumn("Trạng thái", lambda r: r.status.label, 125),
     ]
 
 
@@ -88,6 +90,7 @@ class NominationsPage(ListPage):
         self._numbers: dict[int, int] = {}
         self._council: dict[int, NominationCouncilResult] = {}
         self._loaded = False
+        self._split = False  # the list and panel given their first heights
         self.model = RowTableModel(nomination_columns(self._numbers), self)
         self.panel = NominationPanel(db)
         self.panel.changed.connect(lambda nomination_id: self.refresh(select=nomination_id))
@@ -158,6 +161,17 @@ class NominationsPage(ListPage):
     def on_shown(self) -> None:
         self.load_choices()
         self.refresh()
+        if not self._split:
+            self._split = True
+            self._give_the_list_its_rows()
+
+    def _give_the_list_its_rows(self) -> None:
+        """The panel opens at its least height (or 45 % on a tall window), the list takes the rest: on a
+        laptop's 614 px the panel's natural height left the list three rows."""
+        total = sum(self.splitter.sizes())
+        panel = max(self.splitter.widget(1).minimumSizeHint().height(), int(total * 0.45))
+        if 0 < panel < total:
+            self.splitter.setSizes([total - panel, panel])
 
     def load_choices(self) -> None:
         """The rounds, forms and units to filter by; the newest round is chosen the first time."""
