@@ -90,6 +90,27 @@ class _CellReader:
             found = self.columns[letters] = column_index_from_string(letters) - 1
         return found
 
+    def line(self, row: Element, r: int, marked: set[tuple[int, int]]) -> list[object]:
+        """A row's values by column (from 0); the cells in a style asked for added to `marked`."""
+        line: list[object] = []
+        for cell in row:
+            if cell.tag not in CELL:
+                continue
+            reference = cell.get("r")
+            c = self.column(reference) if reference else len(line)
+            if c > len(line):
+                line.extend([None] * (c - len(line)))
+            style_text = cell.get("s")
+            style = int(style_text) if style_text else 0
+            value = self.value(cell, style)
+            if c == len(line):
+                line.append(value)
+            else:
+                line[c] = value
+            if style and style in self.styles.marked:
+                marked.add((r, c))
+        return line
+
     def value(self, cell: Element, style: int) -> object:
         kind = cell.get("t", "n")
         if kind == "inlineStr":
@@ -130,7 +151,7 @@ def read_sheet_cells(path: Path, member: str, styles: SheetStyles, max_rows: int
     """The sheet's values; TooManyRows past `max_rows` rows."""
     reader = _CellReader(styles)
     found = SheetCells([])
-    rows, marked = found.rows, styles.marked
+    rows = found.rows
 
     def merge(ref: str) -> None:
         if ":" in ref:
@@ -138,28 +159,15 @@ def read_sheet_cells(path: Path, member: str, styles: SheetStyles, max_rows: int
             found.merged.append((c1, r1, c2, r2))
 
     with zipfile.ZipFile(path) as archive, archive.open(member.lstrip("/")) as stream:
+        following = 0  # the row a <row> without its number is (the one after the last)
         for element, number in _rows(stream, merge):
-            while number is not None and len(rows) < number - 1:
-                rows.append([])  # rows with nothing in them are left out of the XML
-            if len(rows) >= max_rows:
+            r = number - 1 if number else following
+            following = r + 1
+            line = reader.line(element, r, found.marked)
+            if all(value is None for value in line):
+                continue  # formatted only (a border, a stray style far below): not a row of the list
+            if r >= max_rows:
                 raise TooManyRows
-            line: list[object] = []
-            r = len(rows)
-            for cell in element:
-                if cell.tag not in CELL:
-                    continue
-                reference = cell.get("r")
-                c = reader.column(reference) if reference else len(line)
-                if c > len(line):
-                    line.extend([None] * (c - len(line)))
-                style_text = cell.get("s")
-                style = int(style_text) if style_text else 0
-                value = reader.value(cell, style)
-                if c == len(line):
-                    line.append(value)
-                else:
-                    line[c] = value
-                if style and style in marked:
-                    found.marked.add((r, c))
-            rows.append(line)
+            rows.extend([] for _ in range(r + 1 - len(rows)))  # rows with nothing are left out of the XML
+            rows[r] = line
     return found

@@ -172,6 +172,7 @@ def read_grid(path: Path, sheet: str | None = None) -> Grid:
         top = raw[min_row - 1]
         top_left = top[min_col - 1] if min_col <= len(top) else None
         in_capitals = (min_row - 1, min_col - 1) in capitals
+        raw.extend([] for _ in range(min(max_row, MAX_ROWS) - len(raw)))  # rows with nothing but the range
         for r in range(min_row - 1, min(max_row, len(raw))):
             line = raw[r]
             line.extend([None] * (max_col - len(line)))

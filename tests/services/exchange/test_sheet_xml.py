@@ -11,6 +11,7 @@ from exchange_helpers import messy_list
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
+from openpyxl.styles import Font
 
 from app.errors import ServiceError
 from app.services.exchange.sheet_xml import read_sheet_cells
@@ -80,3 +81,13 @@ def test_too_many_rows_refused(tmp_path, monkeypatch):
     monkeypatch.setattr("app.services.exchange.workbook.MAX_ROWS", 5)
     with pytest.raises(ServiceError, match="trang “Ô”: có hơn 5 dòng"):
         read_grid(every_kind_of_cell(tmp_path / "o.xlsx", error=None))
+
+
+def test_a_formatted_empty_cell_far_below_is_not_a_row(tmp_path):
+    """A border or a style left on an empty cell at the sheet's last row does not make a million rows."""
+    path = messy_list(tmp_path)
+    book = load_workbook(path)
+    book.active["A1048576"].font = Font(bold=True)
+    book.save(path)
+    grid = read_grid(path)
+    assert len(grid.raw) == 11 and grid.raw[-1][1] == "Hoàng Thị Lan"
