@@ -12,6 +12,7 @@ from app.models import Field, Gender, HoldFlag, Subject, SubjectKind, Unit
 from app.rules.vntext import vn_short_date
 from app.services.sorting import by_label
 from app.services.subjects.data import SubjectQuery, SubjectRow, mask_citizen_id
+from app.services.subjects.segments import PARTED, held, parts_page, value_parts
 from app.services.subjects.words import WordSearch, word_search
 from app.storage.database import Database
 
@@ -64,7 +65,7 @@ def _column_key(conn: Connection, sort: str) -> Any:
         # ix_subject_citizen_id.
         "detail": func.nullif(detail, ""), "citizen_id_masked": Subject.citizen_id,
         "birth": func.coalesce(Subject.birth_year, extract("year", Subject.birth_date)),
-        "on_hold": case((_held(dt.date.today()), 1), else_=0),
+        "on_hold": case((held(dt.date.today()), 1), else_=0),
     }
     if sort not in keys:
         raise ValueError(f"no such sort: {sort}")
@@ -98,8 +99,8 @@ def subject_ids_page(db: Database, query: SubjectQuery, offset: int, limit: int)
     """One page of the matching ids in the query's order: what the list shows as it scrolls."""
     with db.engine.connect() as conn:
         found = _search(conn, query)
-        if _by_hold(query, found):
-            return _held_page(conn, found, query, offset, limit)
+        if _in_parts(query, found):
+            return _parts_page(conn, found, query, offset, limit)
         statement, keys = _ids_and_order(conn, found, query)
         return list(conn.execute(statement.order_by(*keys).offset(offset).limit(limit)).scalars())
 
@@ -108,41 +109,22 @@ def first_page(db: Database, query: SubjectQuery, limit: int) -> tuple[int, list
     """The match count and the first page of ids, scanning the index once when few match."""
     with db.engine.connect() as conn:
         found = _search(conn, query)
-        if _by_hold(query, found):
-            ids = _held_page(conn, found, query, 0, limit)
+        if _in_parts(query, found):
+            ids = _parts_page(conn, found, query, 0, limit)
         else:
             statement, keys = _ids_and_order(conn, found, query)
             ids = list(conn.execute(statement.order_by(*keys).limit(limit)).scalars())
         return (len(ids) if len(ids) < limit else _count(conn, found)), ids
 
 
-def _by_hold(query: SubjectQuery, found: WordSearch) -> bool:
-    return query.sort == "on_hold" and found.rank is None
+def _in_parts(query: SubjectQuery, found: WordSearch) -> bool:
+    return query.sort in PARTED and found.rank is None
 
 
-def _held_page(conn: Connection, found: WordSearch, query: SubjectQuery, offset: int,
-               limit: int | None) -> list[int]:
-    """A page (all of it with no limit) of the list sorted by "on hold", without sorting every row by a
-    computed flag: the few subjects on hold today (their ids read at once, in official-list order) and the
-    others, read in official-list order over the list's covering index, one part after the other (those
-    on hold last, or first when descending)."""
-    held_now = _held(dt.date.today())
-    held = list(conn.execute(select(Subject.id).where(*found.conditions, held_now)
-                             .order_by(Subject.sort_key, Subject.id)).scalars())
-    others = select(Subject.id).where(*found.conditions, ~held_now).order_by(Subject.sort_key, Subject.id)
-    end = None if limit is None else offset + limit
-    if query.descending:
-        ids = held[offset:end]
-        if limit is None or len(ids) < limit:
-            rest = others.offset(max(0, offset - len(held)))
-            ids += conn.execute(rest if limit is None else rest.limit(limit - len(ids))).scalars()
-        return ids
-    page = others.offset(offset)
-    ids = list(conn.execute(page if limit is None else page.limit(limit)).scalars())
-    if limit is None or len(ids) < limit:
-        start = 0 if ids else max(0, offset - _count(conn, WordSearch([*found.conditions, ~held_now], None)))
-        ids += held[start:None if limit is None else start + limit - len(ids)]
-    return ids
+def _parts_page(conn: Connection, found: WordSearch, query: SubjectQuery, offset: int,
+                limit: int | None) -> list[int]:
+    parts = value_parts(conn, query.sort, query.descending)
+    return parts_page(conn, found.conditions, parts, offset, limit)
 
 
 def subject_position(db: Database, query: SubjectQuery, subject_id: int) -> int | None:
@@ -158,15 +140,9 @@ def search_subject_ids(db: Database, query: SubjectQuery) -> list[int]:
     """Ids of the matching subjects in official-list order ("nguyen van dat" finds "Nguyễn Văn Đạt")."""
     with db.engine.connect() as conn:
         found = _search(conn, query)
-        if _by_hold(query, found):
-            return _held_page(conn, found, query, 0, None)
+        if _in_parts(query, found):
+            return _parts_page(conn, found, query, 0, None)
         return list(conn.execute(_ordered_ids(conn, query)).scalars())
-
-
-def _held(today: dt.date):
-    """Whether a subject is on hold today, as one list of ids read once (not a look-up per subject)."""
-    return Subject.id.in_(select(HoldFlag.subject_id).where(
-        HoldFlag.start_date <= today, or_(HoldFlag.end_date.is_(None), HoldFlag.end_date >= today)))
 
 
 def _on_hold_clause(today: dt.date):

@@ -1,0 +1,73 @@
+"""The subjects list sorted by a column of few values (the kind, the unit, the field, on hold or not),
+read without sorting 100,000 rows by a computed key: one part per value in the column's order (the empty
+value last), each part read in official-list order over the list's covering index (ix_subject_list),
+the parts one after the other. The same order as search._ids_and_order gives, page for page."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import Connection, func, or_, select
+
+from app.models import Field, HoldFlag, Subject, SubjectKind, Unit
+from app.rules.vntext import text_sort_key
+
+# The sorts read in parts: the column, and how its values are listed in order.
+PARTED = ("kind", "unit_name", "field_name", "on_hold")
+
+
+def held(today: dt.date):
+    """Whether a subject is on hold today, as one list of ids read once (not a look-up per subject)."""
+    return Subject.id.in_(select(HoldFlag.subject_id).where(
+        HoldFlag.start_date <= today, or_(HoldFlag.end_date.is_(None), HoldFlag.end_date >= today)))
+
+
+def _ids_in_order(conn: Connection, table, key) -> list[int]:
+    return list(conn.execute(select(table.id).order_by(key)).scalars())
+
+
+def value_parts(conn: Connection, sort: str, descending: bool) -> list[Any]:
+    """The condition of each part, in the order the list shows them for this sort."""
+    if sort == "on_hold":
+        now = held(dt.date.today())
+        return [now, ~now] if descending else [~now, now]
+    values: list[Any]
+    column: Any
+    if sort == "kind":
+        kinds = sorted(SubjectKind, key=lambda kind: text_sort_key(kind.label))
+        values, column = [kind.value for kind in kinds], Subject.kind
+    elif sort == "unit_name":
+        values, column = _ids_in_order(conn, Unit, Unit.sort_key), Subject.unit_id
+    else:
+        values, column = _ids_in_order(conn, Field, Field.name), Subject.field_id
+    ordered = values[::-1] if descending else values
+    return [*(column == value for value in ordered), column.is_(None)]  # the empty value last either way
+
+
+def parts_page(conn: Connection, conditions: list, parts: list, offset: int, limit: int | None) -> list[int]:
+    """`limit` ids (all with None) from `offset` of the parts put one after the other, each part in
+    official-list order. A part that ends before the page is counted, not read: the first part (often
+    the largest: those not on hold, the individuals) is read at once, and counted only when it ends
+    before the page."""
+    ids: list[int] = []
+    skip = offset
+    for number, part in enumerate(parts):
+        if limit is not None and len(ids) >= limit:
+            break
+        counted = select(func.count()).select_from(Subject).where(*conditions, part)
+        if skip and number:
+            size = conn.execute(counted).scalar_one()
+            if size <= skip:
+                skip -= size
+                continue
+        statement = (select(Subject.id).where(*conditions, part).order_by(Subject.sort_key, Subject.id)
+                     .offset(skip))
+        page = statement if limit is None else statement.limit(limit - len(ids))
+        found = list(conn.execute(page).scalars())
+        if skip and not found:  # the first part ends before the page
+            skip -= conn.execute(counted).scalar_one()
+            continue
+        ids += found
+        skip = 0
+    return ids
