@@ -21,6 +21,8 @@ class Subject(Timestamped, Base):
         Index("ix_subject_list", "sort_key", "id", "name_norm", "kind", "unit_id", "field_id"),
         # The list sorted by the CCCD number, then official-list order: read in order, never sorted.
         Index("ix_subject_citizen_id", "citizen_id", "sort_key", "id"),
+        # … and by gender, read one gender after the other in official-list order (subjects/segments.py).
+        Index("ix_subject_gender", "gender", "sort_key", "id"),
         NEVER_REUSED,
     )
 
@@ -99,6 +101,11 @@ class AwardRecord(Base):
         ForeignKey("nomination.id", ondelete="SET NULL"), index=True
     )
     decision_id: Mapped[int | None] = mapped_column(ForeignKey("decision.id", ondelete="CASCADE"), index=True)
+    # The movement (phong trào thi đua) the award came from: typed in the subject's form for older
+    # awards, the round's movement for those an issued decision wrote. A movement in use is not deleted.
+    movement_id: Mapped[int | None] = mapped_column(
+        ForeignKey("movement.id", ondelete="RESTRICT"), index=True
+    )
 
     subject: Mapped[Subject] = relationship(back_populates="awards")
 

@@ -1,4 +1,4 @@
-"""The subjects list sorted by a column of few values (the kind, the unit, the field, on hold or not),
+"""The subjects list sorted by a column of few values (the kind, the unit, the field, gender, on hold),
 read without sorting 100,000 rows by a computed key: one part per value in the column's order (the empty
 value last), each part read in official-list order over the list's covering index (ix_subject_list),
 the parts one after the other. The same order as search._ids_and_order gives, page for page."""
@@ -10,11 +10,11 @@ from typing import Any
 
 from sqlalchemy import Connection, func, or_, select
 
-from app.models import Field, HoldFlag, Subject, SubjectKind, Unit
+from app.models import Field, Gender, HoldFlag, Subject, SubjectKind, Unit
 from app.rules.vntext import text_sort_key
 
 # The sorts read in parts: the column, and how its values are listed in order.
-PARTED = ("kind", "unit_name", "field_name", "on_hold")
+PARTED = ("kind", "unit_name", "field_name", "gender", "on_hold")
 
 
 def held(today: dt.date):
@@ -34,9 +34,9 @@ def value_parts(conn: Connection, sort: str, descending: bool) -> list[Any]:
         return [now, ~now] if descending else [~now, now]
     values: list[Any]
     column: Any
-    if sort == "kind":
-        kinds = sorted(SubjectKind, key=lambda kind: text_sort_key(kind.label))
-        values, column = [kind.value for kind in kinds], Subject.kind
+    if sort in ("kind", "gender"):
+        enum, column = (SubjectKind, Subject.kind) if sort == "kind" else (Gender, Subject.gender)
+        values = [member.value for member in sorted(enum, key=lambda member: text_sort_key(member.label))]
     elif sort == "unit_name":
         values, column = _ids_in_order(conn, Unit, Unit.sort_key), Subject.unit_id
     else:
