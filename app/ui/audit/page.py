@@ -32,6 +32,7 @@ from app.ui.audit.detail import AuditDetailPanel
 from app.ui.audit.model import COLUMNS, SORTS, TIME, AuditTableModel
 from app.ui.kit import messages
 from app.ui.kit.background import run_in_background
+from app.ui.kit.list_detail import list_detail_splitter
 from app.ui.kit.list_page import selected_row_id
 from app.ui.kit.row_table import row_table_view
 from app.ui.kit.table_columns import ColumnLayout, query_sort, sort_by_query
@@ -40,7 +41,6 @@ from app.ui.kit.widgets import (
     VnDateEdit,
     add_button,
     debounce_timer,
-    list_detail_splitter,
     refill_combo,
     search_line_edit,
 )
@@ -123,7 +123,7 @@ class AuditPage(QWidget):
             self.table.setColumnWidth(number, column.width)
         columns = ColumnLayout(self.table, self.db.data_dir, "AuditPage")  # widths, order and sort kept
         sort_by_query(self.table, SORTS, self.refresh, TIME, descending=True, restored=columns.restored)
-        return list_detail_splitter(self.table, self.panel, (1, 1))
+        return list_detail_splitter(self.table, self.panel, 0.5)
 
     # Loading -------------------------------------------------------------------------------------
 

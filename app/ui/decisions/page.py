@@ -12,9 +12,10 @@ from app.services.workspace import Database
 from app.ui.decisions.draft_dialog import DecisionDialog
 from app.ui.decisions.models import DECISION_COLUMNS, STATUS
 from app.ui.decisions.panel import DecisionPanel
+from app.ui.kit.list_detail import list_detail_splitter
 from app.ui.kit.list_page import ListPage, open_non_modal
 from app.ui.kit.row_table import RowTableModel, row_table_view
-from app.ui.kit.widgets import add_button, list_detail_splitter, refill_combo, select_data
+from app.ui.kit.widgets import add_button, refill_combo, select_data
 
 ALL_ROUNDS = "— Tất cả các đợt —"
 

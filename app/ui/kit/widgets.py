@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QScrollArea,
-    QSplitter,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
@@ -287,12 +286,3 @@ def search_line_edit(placeholder: str, timer: QTimer) -> QLineEdit:
     return edit
 
 
-def list_detail_splitter(table: QWidget, panel: QWidget, stretch: tuple[int, int] = (2, 3)) -> QSplitter:
-    """A list above its detail panel, in the given proportions; neither can be collapsed away."""
-    splitter = QSplitter(Qt.Orientation.Vertical)
-    splitter.addWidget(table)
-    splitter.addWidget(panel)
-    splitter.setStretchFactor(0, stretch[0])
-    splitter.setStretchFactor(1, stretch[1])
-    splitter.setChildrenCollapsible(False)
-    return splitter

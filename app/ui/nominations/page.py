@@ -24,10 +24,11 @@ from app.services.rounds import RoundRow, list_rounds
 from app.services.units import list_units
 from app.services.workspace import Database
 from app.ui.kit import messages
+from app.ui.kit.list_detail import list_detail_splitter
 from app.ui.kit.list_page import ListPage, open_non_modal
 from app.ui.kit.operations import service_call
 from app.ui.kit.row_table import CENTER, ID_ROLE, RowColumn, RowTableModel, row_table_view
-from app.ui.kit.widgets import list_detail_splitter, refill_combo, select_data
+from app.ui.kit.widgets import refill_combo, select_data
 from app.ui.nominations.batch_bar import BatchBar
 from app.ui.nominations.bulk_dialogs import BulkDialog, ExemplarNominationDialog, UnitLdttDialog
 from app.ui.nominations.dialog import NominationDialog
@@ -90,7 +91,6 @@ class NominationsPage(ListPage):
         self._numbers: dict[int, int] = {}
         self._council: dict[int, NominationCouncilResult] = {}
         self._loaded = False
-        self._split = False  # the list and panel given their first heights
         self.model = RowTableModel(nomination_columns(self._numbers), self)
         self.panel = NominationPanel(db)
         self.panel.changed.connect(lambda nomination_id: self.refresh(select=nomination_id))
@@ -161,17 +161,6 @@ class NominationsPage(ListPage):
     def on_shown(self) -> None:
         self.load_choices()
         self.refresh()
-        if not self._split:
-            self._split = True
-            self._give_the_list_its_rows()
-
-    def _give_the_list_its_rows(self) -> None:
-        """The panel opens at its least height (or 45 % on a tall window), the list takes the rest: on a
-        laptop's 614 px the panel's natural height left the list three rows."""
-        total = sum(self.splitter.sizes())
-        panel = max(self.splitter.widget(1).minimumSizeHint().height(), int(total * 0.45))
-        if 0 < panel < total:
-            self.splitter.setSizes([total - panel, panel])
 
     def load_choices(self) -> None:
         """The rounds, forms and units to filter by; the newest round is chosen the first time."""
@@ -246,6 +235,7 @@ class NominationsPage(ListPage):
     def _give_list_the_room(self, many: bool) -> None:
         """While many are selected the list takes the panel's height (only a line is left to show); the
         sizes come back when one nomination is shown again."""
+        self.splitter.auto_balance = not many
         if many and self._one_sizes is None:
             self._one_sizes = self.splitter.sizes()
             line = self.panel.title.sizeHint().height() * 3
