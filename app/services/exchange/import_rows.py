@@ -180,11 +180,13 @@ class _RowReader:
 
         def text(key: str) -> str:
             column = self.columns.get(key)
-            value = self.grid.text(r, column) if column is not None else ""
+            if column is None:
+                return ""
+            value = self.grid.text(r, column)
             if not value or key not in TEXT_FIELDS:
                 return value
             found = self.detect(value)
-            column_encoding = self.column_encoding.get(column)  # type: ignore[arg-type]
+            column_encoding = self.column_encoding.get(column)
             encoding = found.encoding or column_encoding
             legacy_column = column_encoding not in (None, Encoding.UNICODE)
             if encoding is Encoding.UNICODE and legacy_column and could_be_legacy(value):
