@@ -19,6 +19,7 @@ class ListDetailSplitter(QSplitter):
         super().__init__(Qt.Orientation.Vertical)
         self.addWidget(table)
         self.addWidget(panel)
+        self.panel = panel
         self.setChildrenCollapsible(False)
         self.panel_share = panel_share
         self.auto_balance = True  # a page that sets the sizes itself for a while turns this off meanwhile
@@ -36,7 +37,7 @@ class ListDetailSplitter(QSplitter):
     def balance(self) -> None:
         """The panel at its least height or its share of the height, whichever is more; the list the rest."""
         total = sum(self.sizes())
-        panel = max(self.widget(1).minimumSizeHint().height(), int(total * self.panel_share))
+        panel = max(self.panel.minimumSizeHint().height(), int(total * self.panel_share))
         if 0 < panel < total:
             self.setSizes([total - panel, panel])
 
