@@ -119,8 +119,8 @@ class MergeDialog(FormDialog):
         grid = QGridLayout(grid_widget)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(2, 1)
-        headers = ("", f"Giữ lại: “{plan.kept.name}” (số {plan.kept.id})",
-                   f"Gộp vào rồi xóa: “{plan.other.name}” (số {plan.other.id})")
+        # the two are told apart by their fields below, not by their record numbers
+        headers = ("", f"Giữ lại: “{plan.kept.name}”", f"Gộp vào rồi xóa: “{plan.other.name}”")
         for column, text in enumerate(headers):
             grid.addWidget(QLabel(f"<b>{html.escape(text)}</b>", wordWrap=True), 0, column)
         shown = [choice for choice in plan.fields if choice.kept or choice.other]
