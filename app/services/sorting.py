@@ -71,14 +71,19 @@ def _sqlite_key(element, compiler, **kw) -> str:
     return f"{element.name}({compiler.process(element.clauses, **kw)})"
 
 
+# On PostgreSQL, the Vietnamese collation migration 0013 creates (ICU's "vi"; the server's binary order
+# where it has no ICU).
+SERVER_COLLATION = "sovang_vi"
+
+
 @compiles(by_text)
-def _text_in_database_collation(element, compiler, **kw) -> str:
-    # A server's own collation (a language collation orders Vietnamese letters and marks).
-    return f"NULLIF({compiler.process(element.clauses, **kw)}, '')"
+def _text_in_server_collation(element, compiler, **kw) -> str:
+    return f'NULLIF({compiler.process(element.clauses, **kw)}, \'\') COLLATE "{SERVER_COLLATION}"'
 
 
 @compiles(by_name)
-def _name_in_database_collation(element, compiler, **kw) -> str:
-    # The given name (the last word), then the whole name, in the server's collation.
+def _name_in_server_collation(element, compiler, **kw) -> str:
+    # The given name (the last word), then the whole name.
     name = compiler.process(element.clauses, **kw)
-    return f"NULLIF(REGEXP_REPLACE(TRIM({name}), '^.*\\s', '') || ' ' || TRIM({name}), ' ')"
+    given = f"REGEXP_REPLACE(TRIM({name}), '^.*\\s', '')"
+    return f"NULLIF({given} || ' ' || TRIM({name}), ' ') COLLATE \"{SERVER_COLLATION}\""

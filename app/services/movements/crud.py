@@ -19,6 +19,7 @@ from app.services.movements.data import (
     MovementOverview,
     MovementRow,
 )
+from app.services.movements.sorts import nomination_order
 from app.services.records import check_version, get_or_not_found
 from app.services.sorting import by_label, by_text, order_by
 from app.storage.database import Database
@@ -153,14 +154,18 @@ def _row(movement: Movement, field_name: str | None, count: int | None) -> Movem
     )
 
 
-def movement_overview(db: Database, movement_id: int) -> MovementOverview:
-    """The movement with its exemplars and its nominations (through an exemplar or a round of it)."""
+def movement_overview(db: Database, movement_id: int, *,
+                      exemplars: tuple[str, bool] = ("introduced_on", True),
+                      nominations: tuple[str, bool] = ("round_year", True)) -> MovementOverview:
+    """The movement with its exemplars and its nominations (through an exemplar or a round of it), each
+    list sorted by the query on one of its sorts and the direction (by default latest first)."""
     movement = get_movement(db, movement_id)
-    exemplars = search_exemplars(db, ExemplarQuery(movement_id=movement_id))
-    return MovementOverview(movement, exemplars, _nominations(db, movement_id))
+    sort, descending = exemplars
+    found = search_exemplars(db, ExemplarQuery(movement_id=movement_id, sort=sort, descending=descending))
+    return MovementOverview(movement, found, _nominations(db, movement_id, *nominations))
 
 
-def _nominations(db: Database, movement_id: int) -> list[MovementNominationRow]:
+def _nominations(db: Database, movement_id: int, sort: str, descending: bool) -> list[MovementNominationRow]:
     statement = (
         select(Nomination.id, Subject.name, AwardForm.name, Round.name, Round.year, Unit.name,
                Nomination.status)
@@ -170,7 +175,7 @@ def _nominations(db: Database, movement_id: int) -> list[MovementNominationRow]:
         .outerjoin(Exemplar, Exemplar.id == Nomination.exemplar_id)
         .outerjoin(Unit, Unit.id == Nomination.proposing_unit_id)
         .where(or_(Exemplar.movement_id == movement_id, Round.movement_id == movement_id))
-        .order_by(Round.year.desc(), Round.name, Subject.sort_key, Nomination.id)
+        .order_by(*nomination_order(sort, descending))
     )
     with db.read() as session:
         return [

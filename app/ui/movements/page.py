@@ -14,11 +14,12 @@ from app.services.movements import (
     movement_overview,
 )
 from app.services.workspace import Database
-from app.ui.exemplars.columns import EXEMPLAR_COLUMNS
+from app.ui.exemplars.columns import EXEMPLAR_COLUMNS, INTRODUCED_ON
 from app.ui.exemplars.dialog import ExemplarDialog
 from app.ui.kit.list_page import ListPage, open_non_modal
 from app.ui.kit.operations import service_call
 from app.ui.kit.row_table import CENTER, RIGHT, RowColumn, RowTableModel, row_table_view, selected_row
+from app.ui.kit.table_columns import ColumnLayout, query_sort, sort_by_query
 from app.ui.kit.widgets import add_button, choice_combo, debounce_timer, search_line_edit
 from app.ui.movements.dialog import MovementDialog
 
@@ -42,13 +43,14 @@ MOVEMENT_COLUMNS = [
 PERIOD = 3
 MOVEMENT_COLUMN = next(n for n, c in enumerate(EXEMPLAR_COLUMNS) if c.header == "Phong trào")
 NOMINATION_COLUMNS = [
-    RowColumn("Đối tượng", lambda r: r.subject_name, 190),
-    RowColumn("Hình thức khen thưởng", lambda r: r.award_name, 200),
-    RowColumn("Đợt xét", lambda r: r.round_name, 200, stretch=True),
-    RowColumn("Năm", lambda r: str(r.round_year), 60, CENTER),
-    RowColumn("Đơn vị đề nghị", lambda r: r.unit_name, 150),
-    RowColumn("Trạng thái", lambda r: r.status.label, 160),
+    RowColumn("Đối tượng", lambda r: r.subject_name, 190, sort="subject_name"),
+    RowColumn("Hình thức khen thưởng", lambda r: r.award_name, 200, sort="award_name"),
+    RowColumn("Đợt xét", lambda r: r.round_name, 200, stretch=True, sort="round_name"),
+    RowColumn("Năm", lambda r: str(r.round_year), 60, CENTER, sort="round_year"),
+    RowColumn("Đơn vị đề nghị", lambda r: r.unit_name, 150, sort="unit_name"),
+    RowColumn("Trạng thái", lambda r: r.status.label, 160, sort="status"),
 ]
+ROUND_YEAR = 3
 
 
 class MovementsPage(ListPage):
@@ -94,6 +96,8 @@ class MovementsPage(ListPage):
         self.exemplars_table.setToolTip("Nhấp đúp để mở hồ sơ điển hình.")
         self.exemplars_table.doubleClicked.connect(lambda _index: self.open_exemplar())
         self.nominations_table = row_table_view(self.nominations_model)
+        self._sort_detail(self.exemplars_table, EXEMPLAR_COLUMNS, INTRODUCED_ON, "exemplars")
+        self._sort_detail(self.nominations_table, NOMINATION_COLUMNS, ROUND_YEAR, "nominations")
         self.detail_tabs = QTabWidget()
         self.detail_tabs.addTab(self.exemplars_table, "Điển hình tiên tiến")
         self.detail_tabs.addTab(self.nominations_table, "Hồ sơ đề nghị khen thưởng")
@@ -104,6 +108,17 @@ class MovementsPage(ListPage):
         layout.addWidget(self.info_label)
         layout.addWidget(self.detail_tabs, 1)
         return panel
+
+    def _sort_detail(self, table, columns: list[RowColumn], default: int, key: str) -> None:
+        """A detail list sorts through the query too (latest first until asked), its layout kept."""
+        kept = ColumnLayout(table, self.db.data_dir, f"{type(self).__name__}/{key}")
+        sorts = {number: column.sort for number, column in enumerate(columns) if column.sort}
+        sort_by_query(table, sorts, self.selection_changed, default, descending=True, restored=kept.restored)
+
+    def _detail_sorts(self) -> dict[str, tuple[str, bool]]:
+        return {name: query_sort(table, {n: c.sort for n, c in enumerate(columns) if c.sort})
+                for name, table, columns in (("exemplars", self.exemplars_table, EXEMPLAR_COLUMNS),
+                                             ("nominations", self.nominations_table, NOMINATION_COLUMNS))}
 
     # Data -------------------------------------------------------------------------------------
 
@@ -126,7 +141,7 @@ class MovementsPage(ListPage):
         overview = None
         if movement_id is not None:
             with service_call(self):
-                overview = movement_overview(self.db, movement_id)
+                overview = movement_overview(self.db, movement_id, **self._detail_sorts())
         self._show_overview(overview)
 
     def _show_overview(self, overview: MovementOverview | None) -> None:
