@@ -101,6 +101,11 @@ class AwardRecord(Base):
         ForeignKey("nomination.id", ondelete="SET NULL"), index=True
     )
     decision_id: Mapped[int | None] = mapped_column(ForeignKey("decision.id", ondelete="CASCADE"), index=True)
+    # The movement (phong trào thi đua) the award came from: typed in the subject's form for older
+    # awards, the round's movement for those an issued decision wrote. A movement in use is not deleted.
+    movement_id: Mapped[int | None] = mapped_column(
+        ForeignKey("movement.id", ondelete="RESTRICT"), index=True
+    )
 
     subject: Mapped[Subject] = relationship(back_populates="awards")
 

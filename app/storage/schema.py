@@ -4,4 +4,4 @@ Checked against the migration scripts by tests/storage/test_storage.py; it lets 
 database skip importing Alembic at all.
 """
 
-SCHEMA_HEAD = "0013"
+SCHEMA_HEAD = "0014"

@@ -183,5 +183,5 @@ def _write_history(session: Session, decision: Decision, content: AwardContent, 
             subject_id=item.nomination.subject_id, form_name=form.name, year=round_.year, decision_no=label,
             decision_date=decision.issued_on, issuer=issuer, note=f"Số sổ vàng: {item.golden_book_no}",
             award_form_id=form.id, counts_toward_merit=counts, nomination_id=item.nomination_id,
-            decision_id=decision.id,
+            decision_id=decision.id, movement_id=round_.movement_id,
         ))

@@ -88,6 +88,7 @@ class DemoContext:
     facts: list[SubjectFact] = field(default_factory=list)  # filled by the subjects section
     first_subject_id: int = 1
     data: dict = field(default_factory=dict)  # demo data files already loaded, by name
+    movements: dict = field(default_factory=dict)  # movement key -> DemoMovement, once made (history)
 
     @property
     def commune(self) -> str:

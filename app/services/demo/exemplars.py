@@ -56,7 +56,7 @@ class _Planned:
 
 def add_movements_exemplars(ctx: DemoContext) -> None:
     rng = ctx.rng("movements_exemplars")
-    movements = add_movements(ctx)
+    movements = ctx.movements or add_movements(ctx)  # the history section made them first
     ctx.summary.extras.append(f"{vn_number(len(movements))} phong trào thi đua")
     planner = _Planner(ctx, rng, movements)
     planned = planner.past() + planner.this_year()
@@ -78,6 +78,7 @@ def add_movements(ctx: DemoContext) -> dict[str, DemoMovement]:
         ctx.session.add(movement)
         ctx.session.flush()
         made[spec["key"]] = DemoMovement(spec["key"], movement.id, field_id, start, end, spec["short"])
+    ctx.movements = made
     return made
 
 

@@ -4,6 +4,11 @@ Awards follow the rules the app checks later: "Chiến sĩ thi đua cơ sở" on
 the same year, nothing in a year the subject was on hold, one commendation decision per purpose with a
 number that rises with its date. Before 1 July 2025 the district chairman awarded CSTĐCS and TTLĐTT;
 since then the commune chairman does (Decree 129/2025, Art. 59).
+
+Each award names the movement it came from when the commune's officer would know it (`movement_key`):
+the year-end titles and commendations the patriotic emulation movement, the cultural-family titles the
+"Toàn dân đoàn kết xây dựng đời sống văn hóa" movement, some ad-hoc commendations their own; the others
+(the education department's, most ad-hoc ones) name none. The movements are made here, before the rows.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from sqlalchemy import insert
 
 from app.models import AwardRecord, DisciplineLevel, HoldFlag, HoldKind, OccupationGroup, SubjectKind
 from app.services.demo.context import DemoContext, SubjectFact
+from app.services.demo.exemplars import DemoMovement, add_movements
 
 LDTT = "Lao động tiên tiến"
 CSTDCS = "Chiến sĩ thi đua cơ sở"
@@ -155,15 +161,41 @@ class _Planner:
                      district_gk, ad_hoc)
 
 
+# Ad-hoc commendations whose text names a movement of the demo (the rest name none).
+AD_HOC_MOVEMENTS = (("Đại đoàn kết", "van_hoa"), ("hiến đất", "dan_van"), ("nhà tạm", "nha_tam"))
+PATRIOTIC = frozenset({LDTT, CSTDCS, TTLDTT, BANG_KHEN})
+
+
+def movement_key(form: str, decision: Decision) -> str | None:
+    """The movement an award came from, as the officer records it; None when not known."""
+    if form == GDVH or "đời sống văn hóa" in decision.note:
+        return "van_hoa"
+    for words, key in AD_HOC_MOVEMENTS:
+        if words in decision.note:
+            return key
+    if form in PATRIOTIC or "phong trào thi đua năm" in decision.note:
+        return "yeu_nuoc"
+    return None
+
+
+def _ran_in(movement: DemoMovement, year: int) -> bool:
+    """A movement with an end ran in the years of its period; an ongoing one in every year (the commune
+    relaunched it after the merger, but it was the same movement before)."""
+    return movement.end is None or movement.start.year <= year <= movement.end.year
+
+
 class _AwardWriter:
     def __init__(self, ctx: DemoContext) -> None:
         self._ctx = ctx
         self._rows: list[dict] = []
+        self._movements = ctx.movements or add_movements(ctx)
 
     def add(self, subject_id: int, form: str, year: int, decision: Decision) -> None:
+        movement = self._movements.get(movement_key(form, decision) or "")
         self._rows.append({
             "subject_id": subject_id, "form_name": form, "year": year, "decision_no": decision.number,
             "decision_date": decision.date, "issuer": decision.issuer, "note": decision.note,
+            "movement_id": movement.id if movement and _ran_in(movement, year) else None,
         })
         self._ctx.summary.awards += 1
         if len(self._rows) >= CHUNK_ROWS:

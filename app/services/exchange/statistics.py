@@ -133,10 +133,7 @@ def commendation_statistics(db: Database, stats_filter: StatsFilter,
             by_occupation=_counts(occupations, OccupationGroup),
             by_field=_counts(grouped(Field.name, (Field, Field.id == Subject.field_id))),
             by_unit=_counts(grouped(Unit.name, (Unit, Unit.id == Subject.unit_id))),
-            by_movement=_counts(grouped(Movement.name, (Decision, Decision.id == AwardRecord.decision_id),
-                                        (Round, Round.id == Decision.round_id),
-                                        (Movement, Movement.id == Round.movement_id)),
-                                none="Không gắn phong trào"),
+            by_movement=_counts(grouped(Movement.name, *_MOVEMENT_JOINS), none="Không gắn phong trào"),
             exemplars_by_stage=_stages(session, chosen),
             publicity=session.scalar(_dated(select(func.count()).select_from(PublicityItem),
                                             PublicityItem.published_on, chosen)) or 0,
@@ -146,6 +143,15 @@ def commendation_statistics(db: Database, stats_filter: StatsFilter,
     if chosen.year is None:
         return result
     return _with_duty(db, result, chosen, today or dt.date.today())
+
+
+# A commendation's movement: the one its row names (typed in the subject's form, or written by the
+# decision), else that of its decision's round (rows written before award rows named their movement).
+_MOVEMENT_JOINS = (
+    (Decision, Decision.id == AwardRecord.decision_id),
+    (Round, Round.id == Decision.round_id),
+    (Movement, Movement.id == func.coalesce(AwardRecord.movement_id, Round.movement_id)),
+)
 
 
 def _checked(stats_filter: StatsFilter) -> StatsFilter:

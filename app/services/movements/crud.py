@@ -8,7 +8,18 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from app.errors import ConflictError, Validator
-from app.models import AwardForm, Exemplar, Field, Movement, MovementKind, Nomination, Round, Subject, Unit
+from app.models import (
+    AwardForm,
+    AwardRecord,
+    Exemplar,
+    Field,
+    Movement,
+    MovementKind,
+    Nomination,
+    Round,
+    Subject,
+    Unit,
+)
 from app.rules.vntext import fold, normalize_text, vn_short_date
 from app.services.exemplars.data import ExemplarQuery
 from app.services.exemplars.search import search_exemplars
@@ -90,16 +101,20 @@ def update_movement(
 
 
 def delete_movement(db: Database, movement_id: int) -> None:
-    """Delete a movement with no exemplar and no round; refused with the reason otherwise."""
+    """Delete a movement with no exemplar, no round and no award naming it; refused with the reason
+    otherwise."""
     with db.transaction() as session:
         movement = _get(session, movement_id)
         exemplars = session.scalar(select(func.count()).where(Exemplar.movement_id == movement_id))
         rounds = session.scalar(select(func.count()).where(Round.movement_id == movement_id))
         reasons = [f"{exemplars} điển hình tiên tiến"] if exemplars else []
         reasons += [f"{rounds} đợt xét khen thưởng"] if rounds else []
+        awards = session.scalar(select(func.count()).where(AwardRecord.movement_id == movement_id))
+        reasons += [f"{awards} lần khen thưởng ghi trong lịch sử của đối tượng"] if awards else []
         if reasons:
+            listed = " và ".join([", ".join(reasons[:-1]), reasons[-1]] if len(reasons) > 2 else reasons)
             raise ConflictError(
-                f"Không xóa được phong trào “{movement.name}”: phong trào đã có {' và '.join(reasons)}. "
+                f"Không xóa được phong trào “{movement.name}”: phong trào đã có {listed}. "
                 "Hãy xóa hoặc chuyển chúng sang phong trào khác trước."
             )
         session.delete(movement)

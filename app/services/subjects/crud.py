@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.errors import ConflictError, Validator
-from app.models import AwardRecord, Field, HoldFlag, Subject, SubjectKind, Unit
+from app.models import AwardRecord, Field, HoldFlag, Movement, Subject, SubjectKind, Unit
 from app.rules.vntext import fold, name_sort_key, text_sort_key
 from app.services.records import check_version, get_or_not_found
 from app.services.subjects.award_rows import award_input, merged_awards
@@ -65,7 +65,18 @@ def _check_references(session: Session, data: SubjectInput) -> None:
         collective = session.get(Subject, data.collective_id)
         if collective is None or collective.kind is not SubjectKind.COLLECTIVE:
             check.add("collective_id", "Thuộc tập thể: không còn trong danh sách tập thể, hãy chọn lại.")
+    _check_award_movements(session, data, check)
     check.raise_if_any()
+
+
+def _check_award_movements(session: Session, data: SubjectInput, check: Validator) -> None:
+    wanted = {a.movement_id for a in data.awards if a.movement_id is not None}
+    known = set(session.scalars(select(Movement.id).where(Movement.id.in_(wanted)))) if wanted else set()
+    for number, award in enumerate(data.awards, start=1):
+        if award.movement_id is not None and award.movement_id not in known:
+            check.add(f"awards.{number}.movement_id",
+                      f"Khen thưởng dòng {number}, phong trào: không còn trong danh sách phong trào, "
+                      "hãy chọn lại hoặc để trống.")
 
 
 def _prepare(data: SubjectInput, today: dt.date | None) -> SubjectInput:

@@ -18,6 +18,7 @@ class AwardInput:
     note: str = ""
     award_form_id: int | None = None  # the catalogue form, when known
     counts_toward_merit: bool = True  # False for ad-hoc and thematic awards
+    movement_id: int | None = None  # the movement (phong trào thi đua) it came from, when known
     # The stored row this line shows (None for a line typed in now): an edit keeps the row and its links.
     record_id: int | None = None
     # Set when an issued decision of this app wrote the row: it is locked in the subject's form and
@@ -31,7 +32,7 @@ class AwardInput:
 
 AWARD_COLUMNS = (
     "form_name", "year", "decision_no", "decision_date", "issuer", "note", "award_form_id",
-    "counts_toward_merit",
+    "counts_toward_merit", "movement_id",
 )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine, text
 from sqlalchemy.orm import Session
 
 from app.errors import ServiceError
@@ -20,7 +20,13 @@ from app.storage.audit.chain import append, read_head, utc_now
 from app.storage.audit.registry import REGISTRY
 
 # revision -> the audited tables whose existing rows that migration rewrote
-REWRITTEN_BY = {"0008": ("award_form",)}  # the council's vote rule on every award form
+REWRITTEN_BY = {
+    "0008": ("award_form",),  # the council's vote rule on every award form
+    "0014": ("award_record",),  # the rows decisions wrote take their round's movement
+}
+# table -> the condition on the rows a migration rewrote, when it rewrote only some (the others are left
+# as they were recorded): a column that did not exist before can only have been filled by the migration
+ONLY_ROWS = {"award_record": "movement_id IS NOT NULL"}
 
 
 def rewritten_tables(before: str | None) -> set[str]:
@@ -28,6 +34,13 @@ def rewritten_tables(before: str | None) -> set[str]:
     if before is None:
         return set()
     return {table for revision, tables in REWRITTEN_BY.items() if before < revision for table in tables}
+
+
+def _untouched(conn: Connection, table: str) -> set[int]:
+    """The ids of the table's rows the migration left alone (ONLY_ROWS), recorded as they were."""
+    if table not in ONLY_ROWS:
+        return set()
+    return set(conn.execute(text(f"SELECT id FROM {table} WHERE NOT ({ONLY_ROWS[table]})")).scalars())
 
 
 def record_upgraded_rows(data_dir: Path, engine: Engine, before: str | None) -> int:
@@ -51,6 +64,6 @@ def record_upgraded_rows(data_dir: Path, engine: Engine, before: str | None) -> 
         at, actor = utc_now(), system_actor()
         why = f"Nâng cấp cơ sở dữ liệu (phiên bản {before} trở lên): "
         batches = [(entry, rows, first) for entry in entries
-                   for rows, first in baseline_batches(conn, entry, skip=set())]
+                   for rows, first in baseline_batches(conn, entry, skip=_untouched(conn, entry.entity))]
         append(conn, [baseline_event(entry, rows, first, at, actor, why) for entry, rows, first in batches])
         return sum(len(rows) for _entry, rows, _first in batches)

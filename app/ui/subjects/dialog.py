@@ -6,6 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from app.models.enums import SubjectKind
+from app.services.movements import list_movements
 from app.services.subjects import (
     PossibleDuplicate,
     SubjectDetail,
@@ -71,7 +72,7 @@ class SubjectDialog(FormDialog):
         units = [(u.name, u.id) for u in list_units(self.db)]
         fields = [(f.name, f.id) for f in list_fields(self.db)]
         self.form = SubjectForm(self.kind, units, fields, self._collectives_of)
-        self.awards_table = AwardHistoryTable()
+        self.awards_table = AwardHistoryTable([(m.name, m.id) for m in list_movements(self.db)])
         self.holds_table = HoldFlagsTable()
         self.tabs = QTabWidget()
         pages = (self.form, self.awards_table, self.holds_table)
