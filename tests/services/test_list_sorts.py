@@ -15,6 +15,8 @@ from app.models import (
     AwardForm,
     BlankEntry,
     BlankEntryKind,
+    Certificate,
+    CertificatePrint,
     CouncilMember,
     DecisionEntry,
     DocumentType,
@@ -35,7 +37,14 @@ from app.services.audit.queries import AUDIT_SORTS, AuditFilter, list_events
 from app.services.catalogue.forms import AWARD_FORM_SORTS, list_award_forms
 from app.services.certificates.blanks import BLANK_SORTS, blank_stock
 from app.services.certificates.calibration import CALIBRATION_SORTS, list_calibrations
-from app.services.certificates.register import GOLDEN_BOOK_SORTS, list_golden_book
+from app.services.certificates.register import (
+    CERTIFICATE_SORTS,
+    GOLDEN_BOOK_SORTS,
+    PRINT_SORTS,
+    list_certificates,
+    list_golden_book,
+    list_prints,
+)
 from app.services.council.meetings import MEETING_SORTS, list_meetings
 from app.services.council.members import MEMBER_SORTS, ROLE_ORDER, list_council_members
 from app.services.decisions.queries import list_decisions
@@ -100,6 +109,15 @@ def _nomination_facts(db):
                                .join(Subject, Subject.id == Nomination.subject_id)
                                .join(AwardForm, AwardForm.id == Nomination.award_form_id))
         return {nomination_id: (sort_key, order) for nomination_id, sort_key, order in rows}
+
+
+def _certificate_facts(db):
+    with db.read() as session:
+        return dict(session.execute(
+            select(Certificate.id, Subject.sort_key)
+            .join(DecisionEntry, DecisionEntry.id == Certificate.decision_entry_id)
+            .join(Nomination, Nomination.id == DecisionEntry.nomination_id)
+            .join(Subject, Subject.id == Nomination.subject_id)).all())
 
 
 def _kinds(row) -> int | None:
@@ -190,6 +208,18 @@ LISTS = {
         "subject_name": lambda r, f: f[r.id][0], "award_name": lambda r, f: f[r.id][1],
         "round_name": lambda r, _f: text(r.round_name), "round_year": lambda r, _f: r.round_year,
         "unit_name": lambda r, _f: text(r.unit_name), "status": lambda r, _f: rank(r.status)}),
+    "prints": (lambda db, **sort: list_prints(db, **sort), PRINT_SORTS, lambda db: None, {
+        "printed_at": lambda r, _f: r.printed_at, "printed_by": lambda r, _f: r.printed_by or None,
+        "recipients": lambda r, _f: r.recipients, "count": lambda r, _f: r.count,
+        "reprints": lambda r, _f: r.reprints, "blank_form": lambda r, _f: 1 if r.blank_form else 0,
+        "layout_name": lambda r, _f: r.layout_name or None,
+        "printer_name": lambda r, _f: r.printer_name or None, "note": lambda r, _f: text(r.note)}),
+    "certificates": (lambda db, **sort: list_certificates(db, **sort), CERTIFICATE_SORTS,
+                     _certificate_facts, {
+        "position": lambda r, _f: r.position, "recipient": lambda r, f: f[r.id],
+        "golden_book_no": lambda r, _f: r.golden_book_no, "printed_at": lambda r, _f: r.printed_at,
+        "on_blank": lambda r, _f: 0 if r.on_blank else 1,
+        "state": lambda r, _f: 1 if r.spoiled else (2 if r.reprint_of_id else 0)}),
 }
 # One movement's lists: its exemplars share the movement (and here the field), its demo nominations one
 # round, form and status; their order is still checked, and each differs in the lists above.
@@ -214,6 +244,11 @@ def demo(tmp_path_factory, demo_template):
         meeting.place = "Ấp Đông"
         meeting.chair = session.scalars(select(CouncilMember).where(CouncilMember.id != meeting.chair_id)
                                         .limit(1)).one()
+        printed = session.scalars(select(CertificatePrint).order_by(CertificatePrint.id).limit(1)).one()
+        printed.printed_by, printed.printer_name = "an (Nguyễn Văn An)", "Brother HL-L2321D"
+        printed.blank_form, printed.note = not printed.blank_form, "Ấp Đông in bù"
+        certificate = session.scalars(select(Certificate).order_by(Certificate.id).limit(1)).one()
+        certificate.on_blank = not certificate.on_blank
         session.add_all([
             BlankEntry(kind=BlankEntryKind.RECEIVED, day=dt.date(2025, 3, 4), count=40, serial_from="000020",
                        serial_to="000059", recorded_by="Lê Thị Bình", note="Đợt bổ sung"),

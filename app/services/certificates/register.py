@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.errors import NotFoundError, ValidationError
@@ -26,7 +26,7 @@ from app.models import (
 from app.rules.vntext import normalize_multiline
 from app.services.certificates.data import CertificateRow, GoldenBookRow, PrintRow
 from app.services.certificates.golden_book import book_name
-from app.services.sorting import by_label, order_by
+from app.services.sorting import by_label, by_text, filled, order_by
 from app.storage.database import Database
 
 _ENTRY = (selectinload(DecisionEntry.nomination).selectinload(Nomination.subject),
@@ -38,10 +38,27 @@ def _number(decision: Decision) -> str:
     return entry.label if entry else ""
 
 
-def list_prints(db: Database, decision_id: int | None = None) -> list[PrintRow]:
-    """Every batch printed (newest first), of one decision or all."""
+# The prints' sorts (the columns of PRINT_COLUMNS).
+PRINT_SORTS = ("printed_at", "printed_by", "recipients", "count", "reprints", "blank_form", "layout_name",
+               "printer_name", "note")
+
+
+def _print_keys() -> dict:
+    reprints = select(func.count()).where(Certificate.print_id == CertificatePrint.id,
+                                          Certificate.reprint_of_id.is_not(None)).scalar_subquery()
+    p = CertificatePrint
+    return dict(zip(PRINT_SORTS, (
+        p.printed_at, filled(p.printed_by), p.recipients, p.count, reprints,
+        case((p.blank_form, 1), else_=0),  # "giấy trắng" before "lên phôi"
+        filled(p.layout_name), filled(p.printer_name), by_text(p.note)), strict=True))
+
+
+def list_prints(db: Database, decision_id: int | None = None, *, sort: str = "printed_at",
+                descending: bool = True) -> list[PrintRow]:
+    """Every batch printed, of one decision or all, sorted by the query on one of PRINT_SORTS (empty values
+    last), then newest first (the default)."""
     query = select(CertificatePrint).options(selectinload(CertificatePrint.certificates)).order_by(
-        CertificatePrint.id.desc())
+        *order_by(_print_keys(), sort, descending, CertificatePrint.id.desc()))
     if decision_id is not None:
         query = query.where(CertificatePrint.decision_id == decision_id)
     with db.read() as session:
@@ -66,19 +83,35 @@ def _certificate_row(certificate: Certificate) -> CertificateRow:
     )
 
 
-def _certificates(session: Session, decision_id: int | None) -> list[Certificate]:
-    query = select(Certificate).join(Certificate.decision_entry).options(
-        selectinload(Certificate.print_), selectinload(Certificate.decision_entry).options(*_ENTRY),
-    ).order_by(Certificate.id)
+# The certificates register's sorts (the columns of CERTIFICATE_COLUMNS): "state" is first print, spoiled,
+# reprint.
+CERTIFICATE_SORTS = ("position", "recipient", "golden_book_no", "printed_at", "on_blank", "state")
+
+
+def _certificates(session: Session, decision_id: int | None, sort: str,
+                  descending: bool) -> list[Certificate]:
+    keys = dict(zip(CERTIFICATE_SORTS, (
+        DecisionEntry.position, Subject.sort_key, Certificate.golden_book_no, CertificatePrint.printed_at,
+        case((Certificate.on_blank, 0), else_=1),  # "có" first
+        case((Certificate.spoiled, 1), (Certificate.reprint_of_id.is_not(None), 2), else_=0)), strict=True))
+    query = (select(Certificate).join(Certificate.decision_entry)
+             .join(CertificatePrint, CertificatePrint.id == Certificate.print_id)
+             .join(Nomination, Nomination.id == DecisionEntry.nomination_id)
+             .join(Subject, Subject.id == Nomination.subject_id)
+             .options(selectinload(Certificate.print_),
+                      selectinload(Certificate.decision_entry).options(*_ENTRY))
+             .order_by(*order_by(keys, sort, descending, Certificate.id)))
     if decision_id is not None:
         query = query.where(DecisionEntry.decision_id == decision_id)
     return list(session.scalars(query))
 
 
-def list_certificates(db: Database, decision_id: int | None = None) -> list[CertificateRow]:
-    """The register of certificates printed, oldest first: which golden-book number went to whom."""
+def list_certificates(db: Database, decision_id: int | None = None, *, sort: str = "printed_at",
+                      descending: bool = False) -> list[CertificateRow]:
+    """The register of certificates printed (which golden-book number went to whom), sorted by the query
+    on one of CERTIFICATE_SORTS (empty values last), then oldest first (the default)."""
     with db.read() as session:
-        return [_certificate_row(c) for c in _certificates(session, decision_id)]
+        return [_certificate_row(c) for c in _certificates(session, decision_id, sort, descending)]
 
 
 def spoil_certificate(db: Database, certificate_id: int, reason: str) -> CertificateRow:

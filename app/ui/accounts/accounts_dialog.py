@@ -14,7 +14,7 @@ from app.ui.accounts.account_dialog import AccountDialog
 from app.ui.accounts.password_dialog import PasswordDialog
 from app.ui.kit import messages
 from app.ui.kit.operations import service_call
-from app.ui.kit.row_table import RowColumn, RowTableModel, row_table_view, select_id, selected_row
+from app.ui.kit.row_table import RowColumn, RowTableModel, row_table_view, select_id, selected_row, sort_names
 from app.ui.kit.table_columns import ColumnLayout, query_sort, sort_by_query
 from app.ui.kit.widgets import add_button, restore_geometry, save_geometry
 
@@ -36,7 +36,7 @@ COLUMNS = [
     RowColumn("Trạng thái", lambda r: r.status_label, 120, sort="active"),
     RowColumn("Đăng nhập lần cuối", lambda r: _last_login(r), 140, sort="last_login_at"),
 ]
-SORTS = {number: column.sort for number, column in enumerate(COLUMNS)}
+SORTS = sort_names(COLUMNS)
 STATUS = 3  # the first order: accounts in use first
 
 

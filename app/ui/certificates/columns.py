@@ -48,20 +48,22 @@ def print_columns(titles: dict[str, str]) -> list[RowColumn]:
     def layouts(row) -> str:
         return "; ".join(titles.get(name.strip(), name.strip()) for name in row.layout_name.split(","))
 
-    return [*PRINT_COLUMNS[:6], RowColumn("Mẫu", layouts, 200, tooltip=layouts), *PRINT_COLUMNS[7:]]
+    return [*PRINT_COLUMNS[:6], RowColumn("Mẫu", layouts, 200, tooltip=layouts, sort="layout_name"),
+            *PRINT_COLUMNS[7:]]
 
 
 PRINT_COLUMNS = [
-    RowColumn("Lúc in", lambda r: local_moment(r.printed_at), 120, CENTER),
-    RowColumn("Người in", lambda r: r.printed_by, 120),
-    RowColumn("Người nhận", lambda r: r.recipients, 90, CENTER),
-    RowColumn("Số tờ", lambda r: vn_number(r.count), 55, RIGHT),
-    RowColumn("In lại", lambda r: vn_number(r.reprints) if r.reprints else "", 55, RIGHT),
-    RowColumn("Cách in", lambda r: "lên phôi" if r.blank_form else "giấy trắng", 85),
-    RowColumn("Mẫu", lambda r: r.layout_name, 150),
+    RowColumn("Lúc in", lambda r: local_moment(r.printed_at), 120, CENTER, sort="printed_at"),
+    RowColumn("Người in", lambda r: r.printed_by, 120, sort="printed_by"),
+    RowColumn("Người nhận", lambda r: r.recipients, 90, CENTER, sort="recipients"),
+    RowColumn("Số tờ", lambda r: vn_number(r.count), 55, RIGHT, sort="count"),
+    RowColumn("In lại", lambda r: vn_number(r.reprints) if r.reprints else "", 55, RIGHT, sort="reprints"),
+    RowColumn("Cách in", lambda r: "lên phôi" if r.blank_form else "giấy trắng", 85, sort="blank_form"),
+    RowColumn("Mẫu", lambda r: r.layout_name, 150, sort="layout_name"),
     RowColumn("Máy in, căn chỉnh", lambda r: printer_cell(r), 220,
-              tooltip=lambda r: printer_cell(r)),
-    RowColumn("Ghi chú", lambda r: first_line(r.note, 80), 160, stretch=True, tooltip=lambda r: r.note),
+              tooltip=lambda r: printer_cell(r), sort="printer_name"),
+    RowColumn("Ghi chú", lambda r: first_line(r.note, 80), 160, stretch=True, tooltip=lambda r: r.note,
+              sort="note"),
 ]
 
 
@@ -79,12 +81,12 @@ def certificate_state(row) -> str:
 
 
 CERTIFICATE_COLUMNS = [
-    RowColumn("STT", lambda r: str(r.position), 45, CENTER),
-    RowColumn("Người nhận", lambda r: r.recipient, 220, stretch=True),
-    RowColumn("Số sổ vàng", lambda r: str(r.golden_book_no or ""), 85, CENTER),
-    RowColumn("Lúc in", lambda r: local_moment(r.printed_at), 120, CENTER),
-    RowColumn("Trên phôi", lambda r: YES if r.on_blank else "", 70, CENTER),
-    RowColumn("Tình trạng", certificate_state, 220, tooltip=certificate_state),
+    RowColumn("STT", lambda r: str(r.position), 45, CENTER, sort="position"),
+    RowColumn("Người nhận", lambda r: r.recipient, 220, stretch=True, sort="recipient"),
+    RowColumn("Số sổ vàng", lambda r: str(r.golden_book_no or ""), 85, CENTER, sort="golden_book_no"),
+    RowColumn("Lúc in", lambda r: local_moment(r.printed_at), 120, CENTER, sort="printed_at"),
+    RowColumn("Trên phôi", lambda r: YES if r.on_blank else "", 70, CENTER, sort="on_blank"),
+    RowColumn("Tình trạng", certificate_state, 220, tooltip=certificate_state, sort="state"),
 ]
 
 BLANK_COLUMNS = [

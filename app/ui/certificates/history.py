@@ -20,7 +20,8 @@ from app.ui.certificates.columns import CERTIFICATE_COLUMNS, print_columns
 from app.ui.certificates.shown_loading import LoadsWhenShown
 from app.ui.kit import messages
 from app.ui.kit.operations import busy, service_call
-from app.ui.kit.row_table import RowTableModel, row_table_view, selected_row
+from app.ui.kit.row_table import RowTableModel, row_table_view, selected_row, sort_names
+from app.ui.kit.table_columns import ColumnLayout, query_sort, sort_by_query
 from app.ui.kit.widgets import add_button
 
 EMPTY = "Chưa in giấy khen nào của quyết định này."
@@ -39,6 +40,11 @@ class PrintHistory(LoadsWhenShown):
         self.prints_table = row_table_view(self.prints)
         self.certificates_table = row_table_view(self.certificates)
         self.certificates_table.selectionModel().selectionChanged.connect(lambda *_a: self._enable())
+        for table, columns, key, newest in (
+                (self.prints_table, self.prints.columns, "prints", True),
+                (self.certificates_table, CERTIFICATE_COLUMNS, "certificates", False)):
+            kept = ColumnLayout(table, db.data_dir, f"PrintHistory/{key}")  # widths, order and sort kept
+            sort_by_query(table, sort_names(columns), self.load, 0, descending=newest, restored=kept.restored)
         self.summary = QLabel(EMPTY)
         buttons = QHBoxLayout()
         buttons.addWidget(self.summary, 1)
@@ -73,9 +79,11 @@ class PrintHistory(LoadsWhenShown):
         prints, certificates = [], []
         if self.decision_id is not None:
             with busy():
-                prints = list_prints(self.db, self.decision_id)
+                sort, descending = query_sort(self.prints_table, sort_names(self.prints.columns))
+                prints = list_prints(self.db, self.decision_id, sort=sort, descending=descending)
                 self._titles.update({info.name: info.title for info in list_layouts(self.db)})
-                certificates = list_certificates(self.db, self.decision_id)
+                sort, descending = query_sort(self.certificates_table, sort_names(CERTIFICATE_COLUMNS))
+                certificates = list_certificates(self.db, self.decision_id, sort=sort, descending=descending)
         self.prints.set_rows(prints)
         self.certificates.set_rows(certificates)
         spoiled = sum(1 for c in certificates if c.spoiled)

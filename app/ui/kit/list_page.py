@@ -24,7 +24,7 @@ from app.rules.vntext import vn_number
 from app.services.workspace import Database
 from app.ui.kit import messages
 from app.ui.kit.operations import service_call
-from app.ui.kit.row_table import ID_ROLE, select_id, selected_row
+from app.ui.kit.row_table import ID_ROLE, select_id, selected_row, sort_names
 from app.ui.kit.table_columns import ColumnLayout, fit_columns, query_sort, sort_by_query
 
 
@@ -95,9 +95,7 @@ class ListPage(QWidget):
 
     def sort_by_columns(self, default: int = 0, *, descending: bool = False) -> None:
         """`sort_columns` with the sort names the model's RowColumns declare (their `sort`)."""
-        columns = self.model.columns
-        self.sort_columns({n: column.sort for n, column in enumerate(columns) if column.sort}, default,
-                          descending=descending)
+        self.sort_columns(sort_names(self.model.columns), default, descending=descending)
 
     def sorted_by(self) -> dict[str, Any]:
         """The header's sort as a list service's keyword arguments: `sort=…, descending=…`."""

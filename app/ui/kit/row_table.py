@@ -28,6 +28,11 @@ class RowColumn:
     sort: str = ""  # the list service's sort name for this column (header clicks sort by it); "" none
 
 
+def sort_names(columns: list[RowColumn]) -> dict[int, str]:
+    """The columns that sort (by number) and the list service's sort name of each."""
+    return {number: column.sort for number, column in enumerate(columns) if column.sort}
+
+
 def first_line(text: str, limit: int = 120) -> str:
     """The first line of a long text, shortened with "…" (give the whole text as the tooltip)."""
     whole = (text or "").strip()

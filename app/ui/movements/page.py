@@ -18,7 +18,15 @@ from app.ui.exemplars.columns import EXEMPLAR_COLUMNS, INTRODUCED_ON
 from app.ui.exemplars.dialog import ExemplarDialog
 from app.ui.kit.list_page import ListPage, open_non_modal
 from app.ui.kit.operations import service_call
-from app.ui.kit.row_table import CENTER, RIGHT, RowColumn, RowTableModel, row_table_view, selected_row
+from app.ui.kit.row_table import (
+    CENTER,
+    RIGHT,
+    RowColumn,
+    RowTableModel,
+    row_table_view,
+    selected_row,
+    sort_names,
+)
 from app.ui.kit.table_columns import ColumnLayout, query_sort, sort_by_query
 from app.ui.kit.widgets import add_button, choice_combo, debounce_timer, search_line_edit
 from app.ui.movements.dialog import MovementDialog
@@ -112,11 +120,11 @@ class MovementsPage(ListPage):
     def _sort_detail(self, table, columns: list[RowColumn], default: int, key: str) -> None:
         """A detail list sorts through the query too (latest first until asked), its layout kept."""
         kept = ColumnLayout(table, self.db.data_dir, f"{type(self).__name__}/{key}")
-        sorts = {number: column.sort for number, column in enumerate(columns) if column.sort}
-        sort_by_query(table, sorts, self.selection_changed, default, descending=True, restored=kept.restored)
+        sort_by_query(table, sort_names(columns), self.selection_changed, default, descending=True,
+                      restored=kept.restored)
 
     def _detail_sorts(self) -> dict[str, tuple[str, bool]]:
-        return {name: query_sort(table, {n: c.sort for n, c in enumerate(columns) if c.sort})
+        return {name: query_sort(table, sort_names(columns))
                 for name, table, columns in (("exemplars", self.exemplars_table, EXEMPLAR_COLUMNS),
                                              ("nominations", self.nominations_table, NOMINATION_COLUMNS))}
 
