@@ -40,8 +40,8 @@ def demo(demo_dir) -> dict:
     database = open_database(demo_dir)
     try:
         with database.read() as session:
-            rows = session.execute(select(Subject.id, Subject.citizen_id).where(
-                Subject.citizen_id.is_not(None)))
+            rows = session.execute(select(Subject.id, Subject.citizen_id).where(  # by id: the first
+                Subject.citizen_id.is_not(None)).order_by(Subject.id))  # has a history the plan keeps
             ids = {subject_id: citizen_id for subject_id, citizen_id in rows}
             nominations = session.scalars(select(Nomination.id).join(Subject).where(
                 Subject.citizen_id.is_not(None)).order_by(Nomination.id)).all()
