@@ -25,6 +25,7 @@ from app.models import (
     DocumentType,
     Exemplar,
     HoldFlag,
+    Movement,
     Nomination,
     StoredFile,
     Subject,
@@ -98,7 +99,7 @@ def gather_subject_record(session: Session, data_dir: Path, subject_id: int,
         "subject": profile(subject),
         "collective": _link(session.get(Subject, subject.collective_id) if subject.collective_id else None),
         "members": _members(session, subject),
-        "award_history": [_award(a) for a in subject.awards],
+        "award_history": [_award(a, _movement_name(session, a.movement_id)) for a in subject.awards],
         "holds": [_hold(h) for h in subject.holds],
         "nominations": [_nomination(n, files) for n in nominations],
         "exemplars": [_exemplar(e, files) for e in exemplars],
@@ -157,11 +158,16 @@ def _members(session: Session, subject: Subject) -> list[Record]:
     return [{"id": m.id, "name": m.name} for m in members]
 
 
-def _award(record) -> Record:
+def _movement_name(session: Session, movement_id: int | None) -> str | None:
+    movement = session.get(Movement, movement_id) if movement_id is not None else None
+    return movement.name if movement else None
+
+
+def _award(record, movement: str | None) -> Record:
     return {
         "form_name": record.form_name, "year": record.year, "decision_no": record.decision_no,
         "decision_date": iso(record.decision_date), "issuer": record.issuer, "note": record.note,
-        "counts_toward_merit": record.counts_toward_merit,
+        "counts_toward_merit": record.counts_toward_merit, "movement": movement,
     }
 
 

@@ -195,3 +195,19 @@ def test_cli_export_of_an_unknown_subject_exits_2(capsys, commune_db, data_dir, 
     err = capsys.readouterr().err
     assert code == 2 and "đối tượng số 999" in err and err.count("\n") == 1
     assert not (tmp_path / "x.zip").exists()
+
+
+def test_an_award_line_names_its_movement(commune_db, tmp_path):
+    from app.services.movements.crud import create_movement
+    from app.services.movements.data import MovementInput
+    from app.services.subjects.data import AwardInput
+
+    movement = create_movement(commune_db, MovementInput(name="Phong trào thi đua “Dân vận khéo”",
+                                                         start_date=dt.date(2021, 1, 1)))
+    data = SubjectInput(kind=SubjectKind.INDIVIDUAL, name="Lò Văn Pấng", gender=Gender.MALE, awards=[
+        AwardInput("Giấy khen", 2023, "7/QĐ-UBND", movement_id=movement.id), AwardInput("Giấy khen", 2021)])
+    subject = create_subject(commune_db, data)
+    result = export_subject_data(commune_db, subject.id, tmp_path / "pang.zip", now=NOW)
+    history = record_of(zipfile.ZipFile(result.path))["award_history"]
+    by_year = {a["year"]: a["movement"] for a in history}
+    assert by_year == {2023: "Phong trào thi đua “Dân vận khéo”", 2021: None}
