@@ -95,3 +95,28 @@ def test_a_bad_record_refuses_the_whole_package(here, tmp_path) -> None:
     with pytest.raises(ServiceError, match="Đối tượng thứ 2 trong gói \\(Phạm Thị Dung\\)"):
         import_package(here, path)
     assert state(here) == before
+
+
+def test_an_awards_movement_travels_by_name(here, tmp_path) -> None:
+    from app.services.movements.crud import create_movement
+    from app.services.movements.data import MovementInput
+
+    movement = create_movement(here, MovementInput(name="Thi đua “Dân vận khéo”",
+                                                   start_date=dt.date(2021, 1, 1)))
+    award = AwardInput(form_name="Giấy khen", year=2025, decision_no="40/QĐ-UBND", movement_id=movement.id)
+    create_subject(here, SubjectInput(kind=SubjectKind.INDIVIDUAL, name="Lò Thị Mai", gender=Gender.FEMALE,
+                                      birth_year=1990, awards=[award]), today=TODAY)
+    with zipfile.ZipFile(make_subjects_package(here, tmp_path / "dt.zip")) as archive:
+        data = json.loads(next(archive.read(n) for n in archive.namelist() if n.endswith("du-lieu.json")))
+    mai = next(s for s in data["subjects"] if s["name"] == "Lò Thị Mai")
+    assert mai["awards"][0]["movement"] == "Thi đua “Dân vận khéo”"
+    known = {"form_name": "Giấy khen", "year": 2024, "decision_no": "1/QĐ",
+             "movement": "thi đua “dân vận khéo”"}
+    strange = {"form_name": "Giấy khen", "year": 2023, "decision_no": "2/QĐ", "movement": "Phong trào lạ"}
+    package = colleague_package(tmp_path, [person("Hà Văn Tùng", 1970, [known, strange])])
+    result = import_package(here, package)
+    assert result.unknown_places == 1, "a movement this commune does not have is left empty and counted"
+    with here.read() as session:
+        rows = session.execute(select(AwardRecord.year, AwardRecord.movement_id).join(Subject)
+                               .where(Subject.name == "Hà Văn Tùng")).all()
+    assert dict(rows) == {2024: movement.id, 2023: None}

@@ -19,7 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from app.errors import ServiceError, ValidationError
-from app.models import AwardRecord, Field, Gender, OccupationGroup, Subject, SubjectKind, Unit
+from app.models import AwardRecord, Field, Gender, Movement, OccupationGroup, Subject, SubjectKind, Unit
 from app.rules.vntext import fold, vn_number
 from app.services.exchange.package.common import data_header, read_origin, write_data_package
 from app.services.exchange.package.schema import SUBJECTS
@@ -40,14 +40,15 @@ class SubjectsImport:
     subjects_added: int
     subjects_matched: int
     awards_added: int  # the new subjects' awards and those added to subjects already here
-    unknown_places: int  # units and fields named in the package that this database does not have
+    unknown_places: int  # units, fields and movements named in the package that this database does not have
 
     @property
     def changed(self) -> bool:
         return bool(self.subjects_added or self.awards_added)
 
     def summary(self) -> str:
-        unknown = (f"; {vn_number(self.unknown_places)} đơn vị, lĩnh vực không có trên máy này được để trống"
+        unknown = (f"; {vn_number(self.unknown_places)} đơn vị, lĩnh vực, phong trào không có trên máy này "
+                   "được để trống"
                    if self.unknown_places else "")
         return (f"Đã thêm {vn_number(self.subjects_added)} đối tượng mới và {vn_number(self.awards_added)} "
                 f"lượt khen thưởng; {vn_number(self.subjects_matched)} đối tượng đã có được khớp{unknown}.")
@@ -59,11 +60,13 @@ def _plain(value):
     return value.value if hasattr(value, "value") else value
 
 
-def subject_json(subject: Subject) -> dict:
+def subject_json(subject: Subject, movements: dict[int, str] | None = None) -> dict:
+    """A subject as the package carries it; an award's movement by name ("" none), as units and fields."""
     item = {name: _plain(getattr(subject, name)) for name in _FIELDS}
     item["unit"] = subject.unit.name if subject.unit else ""
     item["field"] = subject.field.name if subject.field else ""
-    item["awards"] = [{name: _plain(getattr(a, name)) for name in _AWARD_FIELDS} for a in subject.awards]
+    item["awards"] = [{**{name: _plain(getattr(a, name)) for name in _AWARD_FIELDS},
+                       "movement": (movements or {}).get(a.movement_id, "")} for a in subject.awards]
     return item
 
 
@@ -75,7 +78,8 @@ def make_subjects_package(db: Database, out: Path, today: dt.date | None = None)
         query = (select(Subject).where(Subject.erased_on.is_(None)).order_by(Subject.id)
                  .options(selectinload(Subject.awards), selectinload(Subject.unit),
                           selectinload(Subject.field)))
-        subjects = [subject_json(s) for s in session.scalars(query)]
+        movements = {row.id: row.name for row in session.execute(select(Movement.id, Movement.name))}
+        subjects = [subject_json(s, movements) for s in session.scalars(query)]
     data = {**data_header(origin, SUBJECTS, "Đối tượng và lịch sử khen thưởng", day), "subjects": subjects}
     return write_data_package(out, f"{origin.code}_{day.year}_doi-tuong", origin, data,
                               f"Đối tượng và lịch sử khen thưởng: {len(subjects)} đối tượng", day)
@@ -85,13 +89,20 @@ def _date(text: str | None) -> dt.date | None:
     return dt.date.fromisoformat(text) if text else None
 
 
-def _input(item: dict, units: dict[str, int], fields: dict[str, int]) -> tuple[SubjectInput, set[str]]:
+def _input(item: dict, units: dict[str, int], fields: dict[str, int],
+           movements: dict[str, int]) -> tuple[SubjectInput, set[str]]:
+    """The subject's form from the package's item; the names of its unit, field or award movements that
+    this commune does not have (their links are left empty)."""
     unknown = {name for name, known in ((item.get("unit"), units), (item.get("field"), fields))
                if name and fold(name) not in known}
+    unknown |= {a["movement"] for a in item.get("awards", [])
+                if a.get("movement") and fold(a["movement"]) not in movements}
     awards = [AwardInput(**{**{k: a.get(k) for k in _AWARD_FIELDS if k in a},
                             "decision_date": _date(a.get("decision_date")),
                             "decision_no": a.get("decision_no") or "", "issuer": a.get("issuer") or "",
-                            "note": a.get("note") or ""}) for a in item.get("awards", [])]
+                            "note": a.get("note") or "",
+                            "movement_id": movements.get(fold(a.get("movement") or ""))})
+              for a in item.get("awards", [])]
     data = SubjectInput(
         kind=SubjectKind(item["kind"]), name=item["name"],
         gender=Gender(item["gender"]) if item.get("gender") else None,
@@ -125,9 +136,10 @@ def import_subjects(db: Database, package: VerifiedPackage, today: dt.date | Non
         with db.transaction() as session:
             units = {fold(u.name): u.id for u in session.scalars(select(Unit))}
             fields = {fold(f.name): f.id for f in session.scalars(select(Field))}
+            movements = {fold(m.name): m.id for m in session.scalars(select(Movement))}
             here = _subjects_here(session)
             for number, item in enumerate(items, start=1):
-                data, missing = _input(item, units, fields)
+                data, missing = _input(item, units, fields, movements)
                 clean = normalized(data)
                 try:
                     validate_subject(clean, day)
