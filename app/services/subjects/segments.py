@@ -1,7 +1,9 @@
 """The subjects list sorted by a column of few values (the kind, the unit, the field, gender, on hold),
 read without sorting 100,000 rows by a computed key: one part per value in the column's order (the empty
-value last), each part read in official-list order over the list's covering index (ix_subject_list),
-the parts one after the other. The same order as search._ids_and_order gives, page for page."""
+value last), each part read in official-list order over the list's indexes, the parts one after the
+other. Sorted by the CCCD number, two parts: the numbers in their order, then those without one in
+official-list order (both read in ix_subject_citizen_id's order). The same order as
+search._ids_and_order gives, page for page."""
 
 from __future__ import annotations
 
@@ -14,7 +16,8 @@ from app.models import Field, Gender, HoldFlag, Subject, SubjectKind, Unit
 from app.rules.vntext import text_sort_key
 
 # The sorts read in parts: the column, and how its values are listed in order.
-PARTED = ("kind", "unit_name", "field_name", "gender", "on_hold")
+PARTED = ("kind", "unit_name", "field_name", "gender", "on_hold", "citizen_id_masked")
+OFFICIAL = (Subject.sort_key, Subject.id)
 
 
 def held(today: dt.date):
@@ -27,11 +30,15 @@ def _ids_in_order(conn: Connection, table, key) -> list[int]:
     return list(conn.execute(select(table.id).order_by(key)).scalars())
 
 
-def value_parts(conn: Connection, sort: str, descending: bool) -> list[Any]:
-    """The condition of each part, in the order the list shows them for this sort."""
+def value_parts(conn: Connection, sort: str, descending: bool) -> list[tuple[Any, tuple]]:
+    """The condition of each part and the order within it, in the order the list shows them."""
+    if sort == "citizen_id_masked":
+        number = Subject.citizen_id.desc() if descending else Subject.citizen_id.asc()
+        return [(Subject.citizen_id.is_not(None), (number, *OFFICIAL)),
+                (Subject.citizen_id.is_(None), OFFICIAL)]
     if sort == "on_hold":
         now = held(dt.date.today())
-        return [now, ~now] if descending else [~now, now]
+        return [(part, OFFICIAL) for part in ([now, ~now] if descending else [~now, now])]
     values: list[Any]
     column: Any
     if sort in ("kind", "gender"):
@@ -42,17 +49,18 @@ def value_parts(conn: Connection, sort: str, descending: bool) -> list[Any]:
     else:
         values, column = _ids_in_order(conn, Field, Field.name), Subject.field_id
     ordered = values[::-1] if descending else values
-    return [*(column == value for value in ordered), column.is_(None)]  # the empty value last either way
+    # The empty value last either way.
+    return [(part, OFFICIAL) for part in (*(column == value for value in ordered), column.is_(None))]
 
 
-def parts_page(conn: Connection, conditions: list, parts: list, offset: int, limit: int | None) -> list[int]:
-    """`limit` ids (all with None) from `offset` of the parts put one after the other, each part in
-    official-list order. A part that ends before the page is counted, not read: the first part (often
-    the largest: those not on hold, the individuals) is read at once, and counted only when it ends
-    before the page."""
+def parts_page(conn: Connection, conditions: list, parts: list[tuple[Any, tuple]], offset: int,
+               limit: int | None) -> list[int]:
+    """`limit` ids (all with None) from `offset` of the parts put one after the other, each in its order.
+    A part that ends before the page is counted, not read: the first part (often the largest: those not
+    on hold, the individuals) is read at once, and counted only when it ends before the page."""
     ids: list[int] = []
     skip = offset
-    for number, part in enumerate(parts):
+    for number, (part, order) in enumerate(parts):
         if limit is not None and len(ids) >= limit:
             break
         counted = select(func.count()).select_from(Subject).where(*conditions, part)
@@ -61,8 +69,7 @@ def parts_page(conn: Connection, conditions: list, parts: list, offset: int, lim
             if size <= skip:
                 skip -= size
                 continue
-        statement = (select(Subject.id).where(*conditions, part).order_by(Subject.sort_key, Subject.id)
-                     .offset(skip))
+        statement = select(Subject.id).where(*conditions, part).order_by(*order).offset(skip)
         page = statement if limit is None else statement.limit(limit - len(ids))
         found = list(conn.execute(page).scalars())
         if skip and not found:  # the first part ends before the page
