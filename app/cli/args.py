@@ -62,6 +62,14 @@ def translate(message: str) -> str:
 
 
 class VietnameseArgumentParser(argparse.ArgumentParser):
+    """Errors raised as UsageError in Vietnamese, and a Vietnamese -h/--help on every command and
+    subcommand (`sovang import-xlsx --help` shows the command's help, not a missing argument)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs["add_help"] = False  # argparse's own says "show this help message and exit"
+        super().__init__(*args, **kwargs)
+        self.add_argument("-h", "--help", action="help", help="hiện hướng dẫn này rồi thoát")
+
     def error(self, message: str) -> NoReturn:
         raise UsageError(translate(message))
 
@@ -132,7 +140,6 @@ def build_parser() -> VietnameseArgumentParser:
     parser = VietnameseArgumentParser(
         prog="sovang", description="Sổ Vàng — quản lý thi đua, khen thưởng cấp xã.", add_help=False
     )
-    parser.add_argument("-h", "--help", action="help", help="hiện hướng dẫn này rồi thoát")
     parser.add_argument(
         "--data-dir", type=path,
         help="thư mục dữ liệu (mặc định: SOVANG_DATA_DIR hoặc thư mục của người dùng)"
