@@ -102,6 +102,7 @@ WINDOW_APP_MODULES = frozenset({
     "app.services.subjects.search", "app.services.workspace",
     "app.services.sorting",  # the lists' shared ORDER BY pieces, used by the subjects list
     "app.services.subjects.words",  # the search's word conditions (SQLAlchemy only)
+    "app.services.subjects.segments",  # the subjects list's sort by a column, in index-ordered parts
     "app.storage", "app.storage.actor", "app.storage.conflicts", "app.storage.damage", "app.storage.database",
     "app.storage.engine", "app.storage.location", "app.storage.lock", "app.storage.paths",
     "app.storage.private",  # the data folder 0700 and the database 0600: os.chmod, no other import
@@ -120,6 +121,9 @@ WINDOW_APP_MODULES = frozenset({
     "app.ui.kit", "app.ui.kit.background", "app.ui.kit.messages", "app.ui.kit.system_files",
     "app.ui.kit.table_model", "app.ui.kit.waiting", "app.ui.kit.widgets",
     "app.ui.kit.qt_vietnamese",  # Qt's words and the locale, installed with the application
+    "app.ui.kit.style",  # the application's style: room for the marks under tab titles (Qt only)
+    "app.ui.kit.item_rows",  # list rows tall enough for stacked marks, for the page list (Qt only)
+    "app.ui.kit.drawn_icons",  # the duty table's status icons, drawn at every scaling (Qt only)
     "app.ui.safety", "app.ui.safety.auto_backup", "app.ui.safety.backup_actions",
     "app.ui.exchange", "app.ui.exchange.menu",  # the "Trao đổi" menu; its dialogs load when opened
 })
