@@ -60,13 +60,17 @@ def _plain(value):
     return value.value if hasattr(value, "value") else value
 
 
+def _movement_name(movements: dict[int, str] | None, movement_id: int | None) -> str:
+    return (movements or {}).get(movement_id, "") if movement_id is not None else ""
+
+
 def subject_json(subject: Subject, movements: dict[int, str] | None = None) -> dict:
     """A subject as the package carries it; an award's movement by name ("" none), as units and fields."""
     item = {name: _plain(getattr(subject, name)) for name in _FIELDS}
     item["unit"] = subject.unit.name if subject.unit else ""
     item["field"] = subject.field.name if subject.field else ""
     item["awards"] = [{**{name: _plain(getattr(a, name)) for name in _AWARD_FIELDS},
-                       "movement": (movements or {}).get(a.movement_id, "")} for a in subject.awards]
+                       "movement": _movement_name(movements, a.movement_id)} for a in subject.awards]
     return item
 
 
