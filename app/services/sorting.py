@@ -83,7 +83,8 @@ def _text_in_server_collation(element, compiler, **kw) -> str:
 
 @compiles(by_name)
 def _name_in_server_collation(element, compiler, **kw) -> str:
-    # The given name (the last word), then the whole name.
+    # The given name (the last word), the middle names, then the family name (the first word), as
+    # rules/vntext.name_sort_key orders them on SQLite: "Nguyễn Văn An" sorts as "An Văn Nguyễn".
     name = compiler.process(element.clauses, **kw)
-    given = f"REGEXP_REPLACE(TRIM({name}), '^.*\\s', '')"
-    return f"NULLIF({given} || ' ' || TRIM({name}), ' ') COLLATE \"{SERVER_COLLATION}\""
+    reordered = f"REGEXP_REPLACE(TRIM({name}), '^(\\S+)\\s+(.*\\s)?(\\S+)$', '\\3 \\2\\1')"
+    return f"NULLIF({reordered}, '') COLLATE \"{SERVER_COLLATION}\""

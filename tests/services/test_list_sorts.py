@@ -337,3 +337,16 @@ def test_texts_and_names_sort_as_vietnamese_lists_do(commune_db) -> None:
     falling = list_units(commune_db, sort="address", descending=True)
     mine = [row for row in falling if row.name.startswith("Thôn ")]
     assert [row.address for row in mine] == ["Xóm Đồng", "Xóm Dưới", "Bãi Giữa", "Ấp Một"]
+
+
+@pytest.mark.both_backends
+def test_people_sharing_a_given_name_sort_by_middle_then_family_name(commune_db) -> None:
+    """Given name, then middle names, then family name, the same on both backends (PostgreSQL once
+    sorted by the given name and then the whole name, putting Nguyễn before Trần)."""
+    from app.services.units import UnitInput, create_unit
+
+    heads = ("Nguyễn Văn An", "Trần Thị An", "Lê Thị An", "Bùi An", "Đỗ Thị Bình")
+    for number, head in enumerate(heads, start=1):
+        create_unit(commune_db, UnitInput(name=f"Xóm {number}", head_name=head))
+    mine = [row.head_name for row in list_units(commune_db, sort="head_name") if row.name.startswith("Xóm ")]
+    assert mine == ["Bùi An", "Lê Thị An", "Trần Thị An", "Nguyễn Văn An", "Đỗ Thị Bình"]
