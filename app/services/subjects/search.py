@@ -12,7 +12,7 @@ from app.models import Field, Gender, HoldFlag, Subject, SubjectKind, Unit
 from app.rules.vntext import vn_short_date
 from app.services.sorting import by_label
 from app.services.subjects.data import SubjectQuery, SubjectRow, mask_citizen_id
-from app.services.subjects.segments import PARTED, held, parts_page, value_parts
+from app.services.subjects.segments import PARTED, held, parts_page, place_ids_in_order, value_parts
 from app.services.subjects.words import WordSearch, word_search
 from app.storage.database import Database
 
@@ -44,19 +44,19 @@ def _count(conn: Connection, found: WordSearch) -> int:
 
 
 
-def _ranked(conn: Connection, column, table, key) -> Any:
+def _ranked(conn: Connection, column, sort: str) -> Any:
     """A unit or field id as its rank in the alphabetical order of the names (a few dozen, read here):
     the list's covering index holds the ids, so no join and no table read per subject."""
-    ranks = {row_id: rank for rank, (row_id,) in enumerate(conn.execute(select(table.id).order_by(key)))}
+    ranks = {row_id: rank for rank, row_id in enumerate(place_ids_in_order(conn, sort))}
     return case(ranks, value=column) if ranks else null()
 
 
 def _column_key(conn: Connection, sort: str) -> Any:
     """The expression a column sorts by (NULL for an empty value)."""
     if sort == "unit_name":
-        return _ranked(conn, Subject.unit_id, Unit, Unit.sort_key)
+        return _ranked(conn, Subject.unit_id, sort)
     if sort == "field_name":
-        return _ranked(conn, Subject.field_id, Field, Field.name)
+        return _ranked(conn, Subject.field_id, sort)
     detail = case((Subject.kind == SubjectKind.INDIVIDUAL, Subject.position),
                   (Subject.kind == SubjectKind.COLLECTIVE, Subject.parent_body), else_=Subject.address)
     keys = {

@@ -35,3 +35,25 @@ def test_those_on_hold_come_last_then_first(listed) -> None:  # noqa: F811
     assert [row.on_hold for row in falling] == [True, True, False, False]
     # Among equals, official-list order (given name first): Ánh before Dũng on hold.
     assert [row.name for row in falling[:2]] == ["Trần Thị Ánh", "Đặng Văn Dũng"]
+
+
+@pytest.mark.parametrize("size", [None, 2], ids=["ranked", "in parts"])
+def test_fields_sort_by_the_vietnamese_alphabet(commune_db, size) -> None:
+    """“Đoàn thể” after “Dân vận” and before “Y tế” (byte order put Đ after Y), read whole (the ranked sort)
+    and page by page (the parted read)."""
+    from app.models import Gender, SubjectKind
+    from app.services.subjects.crud import create_subject
+    from app.services.subjects.data import SubjectInput
+    from app.services.units import ensure_fields, list_fields
+
+    ensure_fields(commune_db, ["Y tế", "Đoàn thể", "Dân vận"])
+    ids = {row.name: row.id for row in list_fields(commune_db)}
+    made = {create_subject(commune_db, SubjectInput(kind=SubjectKind.INDIVIDUAL, name=f"Người {n}",
+                                                    gender=Gender.MALE, field_id=ids[n])).id: n
+            for n in ("Y tế", "Đoàn thể", "Dân vận")}
+    query = SubjectQuery(sort="field_name")
+    if size is None:
+        order = search_subject_ids(commune_db, query)
+    else:
+        order = [i for offset in range(0, 4, size) for i in subject_ids_page(commune_db, query, offset, size)]
+    assert [made[i] for i in order if i in made] == ["Dân vận", "Đoàn thể", "Y tế"]
