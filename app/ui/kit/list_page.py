@@ -25,7 +25,7 @@ from app.services.workspace import Database
 from app.ui.kit import messages
 from app.ui.kit.operations import service_call
 from app.ui.kit.row_table import ID_ROLE, select_id, selected_row, sort_names
-from app.ui.kit.table_columns import ColumnLayout, fit_columns, query_sort, sort_by_query
+from app.ui.kit.table_columns import ColumnLayout, fit_columns, keep_stretching, query_sort, sort_by_query
 
 
 def selected_row_id(table: QTableView) -> int | None:
@@ -128,9 +128,13 @@ class ListPage(QWidget):
         if rows and not self._fitted:
             self._fitted = True
             layout = getattr(self, "column_layout", None)
+            declared = getattr(self.model, "columns", ())  # a RowTableModel's RowColumns
+            widths = {n: column.width for n, column in enumerate(declared)}
+            stretched = [n for n, column in enumerate(declared) if column.stretch]
             if layout is None or not layout.restored:
-                declared = getattr(self.model, "columns", ())  # a RowTableModel's RowColumns
-                fit_columns(self.table, {n: column.width for n, column in enumerate(declared)})
+                fit_columns(self.table, widths, stretched if declared else None)
+            else:  # the widths the user left; the stretched columns stretch again when there is room
+                keep_stretching(self.table, {n: widths[n] for n in stretched})
         self.count_label.setText(f"{vn_number(len(rows))} {what}")
         return select_id(self.table, keep)
 

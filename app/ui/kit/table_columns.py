@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QHeaderView, QTableView
 
 LAYOUT_FILE = "giao-dien.ini"
@@ -79,30 +79,72 @@ class ColumnLayout(QObject):
         self._settings().setValue(self._key, self._header.saveState())
 
 
-def fit_columns(table: QTableView, minimum: dict[int, int] | None = None) -> None:
+def _inner_width(table: QTableView) -> int:
+    """The width inside the frame less the vertical scroll bar, which the rows just set may bring."""
+    return table.width() - 2 * table.frameWidth() - table.verticalScrollBar().sizeHint().width()
+
+
+def fit_columns(table: QTableView, minimum: dict[int, int] | None = None,
+                stretched: list[int] | None = None) -> None:
     """Size each column that does not stretch to its content (the rows Qt samples), at least its declared
     width and at most FIT_LIMIT; a longer text shows whole in its tooltip.
 
-    The columns share the visible width: a stretched column (the one that takes what is left) keeps at
-    least its declared width, and what the content asks beyond the declared widths is given only as far as
-    the table is wide, in proportion to what each column asks. When even the declared widths do not fit,
-    the stretched columns stop stretching and the list scrolls sideways rather than squeeze one to a
-    few letters ("La…")."""
+    The columns share the visible width: a stretched column (the one that takes what is left; those in
+    Stretch mode unless `stretched` names them) keeps at least its declared width, and what the content
+    asks beyond the declared widths is given only as far as the table is wide, in proportion to what each
+    column asks. While even the declared widths do not fit, the stretched columns stop stretching and the
+    list scrolls sideways rather than squeeze one to a few letters ("La…"); they stretch again once the
+    window is wide enough (`keep_stretching`)."""
     header, declared = table.horizontalHeader(), minimum or {}
     shown = [c for c in range(header.count()) if not header.isSectionHidden(c)]
-    stretched = [c for c in shown if header.sectionResizeMode(c) == QHeaderView.ResizeMode.Stretch]
+    if stretched is None:
+        stretched = [c for c in shown if header.sectionResizeMode(c) == QHeaderView.ResizeMode.Stretch]
     fitted = [c for c in shown if c not in stretched]
     low = {c: declared.get(c, 0) for c in fitted}
     wanted = {c: max(low[c], min(FIT_LIMIT, max(table.sizeHintForColumn(c), header.sectionSizeHint(c))))
               for c in fitted}
-    # the width inside the frame less the vertical scroll bar, which the rows just set may bring
-    width = table.width() - 2 * table.frameWidth() - table.verticalScrollBar().sizeHint().width()
-    room = width - sum(low.values()) - sum(declared.get(c, 0) for c in stretched)
+    room = _inner_width(table) - sum(low.values()) - sum(declared.get(c, 0) for c in stretched)
     asked = sum(wanted[c] - low[c] for c in fitted)
     share = 1.0 if asked <= max(room, 0) else max(room, 0) / asked
     for column in fitted:
         table.setColumnWidth(column, low[column] + int((wanted[column] - low[column]) * share))
-    if room < 0:  # the declared widths alone are wider than the table
-        for column in stretched:
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            table.setColumnWidth(column, declared.get(column, header.sectionSizeHint(column)))
+    keep_stretching(table, {c: declared.get(c, header.sectionSizeHint(c)) for c in stretched})
+
+
+class _StretchWhenRoom(QObject):
+    """On every resize of its table: the stretched columns stretch while the other columns and their own
+    declared widths fit, and stay at their declared widths (the list scrolling sideways) while not."""
+
+    def __init__(self, table: QTableView, widths: dict[int, int]) -> None:
+        super().__init__(table)
+        self._table, self._widths = table, widths
+        table.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.apply()
+        return False
+
+    def apply(self) -> None:
+        header = self._table.horizontalHeader()
+        others = sum(header.sectionSize(c) for c in range(header.count())
+                     if c not in self._widths and not header.isSectionHidden(c))
+        fits = others + sum(self._widths.values()) <= _inner_width(self._table)
+        mode = QHeaderView.ResizeMode.Stretch if fits else QHeaderView.ResizeMode.Interactive
+        for column, width in self._widths.items():
+            if header.sectionResizeMode(column) != mode:
+                header.setSectionResizeMode(column, mode)
+                if not fits:
+                    self._table.setColumnWidth(column, width)
+
+
+def keep_stretching(table: QTableView, widths: dict[int, int]) -> None:
+    """The columns `widths` names (with their declared widths) stretch whenever the table has room for
+    them, now and on every resize: a layout restored from a narrow window stretches again in a wide one."""
+    if not widths:
+        return
+    keeper = table.findChild(_StretchWhenRoom)
+    if keeper is not None:
+        keeper.deleteLater()
+        table.removeEventFilter(keeper)
+    _StretchWhenRoom(table, widths).apply()

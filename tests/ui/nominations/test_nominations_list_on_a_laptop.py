@@ -66,3 +66,16 @@ def test_content_is_given_only_the_room_there_is(qtbot):
     fitted = table.columnWidth(0) + table.columnWidth(2)
     assert 120 < fitted <= table.viewport().width() - 100
     assert table.columnWidth(1) >= 100
+
+
+def test_a_squeezed_list_stretches_again_in_a_wide_window(qtbot):
+    table = _squeezed_table(qtbot, {0: 150, 1: 200, 2: 150})  # 500 px declared in a 400 px table
+    fit_columns(table, {0: 150, 1: 200, 2: 150})
+    assert table.horizontalHeader().sectionResizeMode(1) == QHeaderView.ResizeMode.Interactive
+    table.resize(1200, 200)
+    qtbot.waitUntil(lambda: table.horizontalHeader().length() >= table.viewport().width() - 1)
+    assert table.horizontalHeader().sectionResizeMode(1) == QHeaderView.ResizeMode.Stretch
+    assert table.columnWidth(1) > 200, "the stretched column takes the room the wide window gives"
+    table.resize(400, 200)
+    qtbot.waitUntil(lambda: table.columnWidth(1) == 200)
+    assert table.horizontalHeader().sectionResizeMode(1) == QHeaderView.ResizeMode.Interactive
