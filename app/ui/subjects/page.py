@@ -172,9 +172,17 @@ class SubjectsPage(ListPage):
         return [found for row in rows if (found := self.model.subject_id(row)) is not None]
 
     def selection_changed(self, *_args) -> None:
-        super().selection_changed()
-        self.personal_data.update_state(self.selected_id() is not None)
-        self.merge_button.setEnabled(len(self.selected_ids()) == 2)
+        """Edit, delete and the personal-data actions act on one person: with two chosen (to merge them)
+        they are off, and so is Enter's edit, rather than acting on whichever came first."""
+        chosen = len(self.selected_ids())
+        for button in self.selection_buttons:
+            button.setEnabled(chosen == 1)
+        self.personal_data.update_state(chosen == 1)
+        self.merge_button.setEnabled(chosen == 2)
+
+    def edit_selected(self) -> None:
+        if len(self.selected_ids()) == 1:
+            super().edit_selected()
 
     # Actions ----------------------------------------------------------------------------------
 
