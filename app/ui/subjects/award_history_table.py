@@ -29,10 +29,17 @@ LOCKED_NOTE = (
 )
 
 
-def movement_labels(movements: list[tuple[str, int]]) -> dict[int, str]:
-    """Each movement's label in the column: its name, with its number when two share a name."""
-    names = [name for name, _id in movements]
-    return {id_: name if names.count(name) == 1 else f"{name} (số {id_})" for name, id_ in movements}
+def movement_labels(movements: list[tuple[str, int, int | None]]) -> dict[int, str]:
+    """Each movement's label in the column, from (name, id, year it started): its name, with the year it
+    started when two share a name (and an ordinal when they share that too)."""
+    names = [name for name, _id, _year in movements]
+    labels: dict[int, str] = {}
+    for name, id_, year in movements:
+        label = name if names.count(name) == 1 else f"{name} (từ năm {year})" if year else name
+        while label in labels.values():
+            label = f"{label} (khác)"
+        labels[id_] = label
+    return labels
 
 
 def award_line(award: AwardInput, labels: dict[int, str] | None = None) -> Line:
@@ -110,8 +117,9 @@ class AwardHistoryTable(LineTableEditor):
         if isinstance(layout, QVBoxLayout):  # LineTableEditor's: the error label, then the table
             layout.insertWidget(1, self.locked_note)
 
-    def set_movements(self, movements: list[tuple[str, int]]) -> None:
-        """The movements the "Phong trào" column offers, as (name, id), after an empty choice."""
+    def set_movements(self, movements: list[tuple[str, int, int | None]]) -> None:
+        """The movements the "Phong trào" column offers, as (name, id, start year), after an empty
+        choice."""
         self.movement_labels = movement_labels(movements)
         choices = (NO_MOVEMENT, *self.movement_labels.values())
         self.table.setItemDelegateForColumn(MOVEMENT_COLUMN, ChoiceDelegate(choices, self.table))

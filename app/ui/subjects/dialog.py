@@ -72,7 +72,8 @@ class SubjectDialog(FormDialog):
         units = [(u.name, u.id) for u in list_units(self.db)]
         fields = [(f.name, f.id) for f in list_fields(self.db)]
         self.form = SubjectForm(self.kind, units, fields, self._collectives_of)
-        self.awards_table = AwardHistoryTable([(m.name, m.id) for m in list_movements(self.db)])
+        self.awards_table = AwardHistoryTable(
+            [(m.name, m.id, m.start_date.year if m.start_date else None) for m in list_movements(self.db)])
         self.holds_table = HoldFlagsTable()
         self.tabs = QTabWidget()
         pages = (self.form, self.awards_table, self.holds_table)

@@ -72,10 +72,22 @@ def test_a_decision_row_shows_its_movement_read_only(qtbot, commune_db):
 
 
 def test_two_movements_of_one_name_are_told_apart(qtbot, commune_db):
-    first, second = movement(commune_db, PATRIOTIC), movement(commune_db, PATRIOTIC)
+    _first, second = movement(commune_db, PATRIOTIC), movement(commune_db, PATRIOTIC)
     subject_id = person(commune_db, [AwardInput(form_name="Lao động tiên tiến", year=2023)])
     dialog = open_dialog(qtbot, commune_db, subject_id)
-    labels = [f"{PATRIOTIC} (số {first})", f"{PATRIOTIC} (số {second})"]
+    labels = [f"{PATRIOTIC} (từ năm 2020)", f"{PATRIOTIC} (từ năm 2020) (khác)"]  # no record number
     assert set(choose(dialog, 0, labels[1])) == {"", *labels}
     save(qtbot, dialog)
     assert [a.movement_id for a in get_subject(commune_db, subject_id).awards] == [second]
+
+
+def test_two_movements_of_one_name_are_told_apart_by_their_year_not_a_number() -> None:
+    from app.ui.subjects.award_history_table import movement_labels
+
+    labels = movement_labels([("Thi đua “Dân vận khéo”", 7, 2016), ("Thi đua “Dân vận khéo”", 12, 2021),
+                              ("Phong trào thi đua yêu nước", 3, 2020), ("Trùng", 4, None),
+                              ("Trùng", 5, None)])
+    assert labels[7] == "Thi đua “Dân vận khéo” (từ năm 2016)"
+    assert labels[12] == "Thi đua “Dân vận khéo” (từ năm 2021)"
+    assert labels[3] == "Phong trào thi đua yêu nước"
+    assert len(set(labels.values())) == 5 and not any("số" in label for label in labels.values())
