@@ -10,9 +10,9 @@ a table added later is not forgotten.
 Refused, with nothing written: records of different kinds, a record whose personal data was erased on
 request, and two records with nominations in the same round (one subject is put forward once per round:
 the officer removes one nomination first). A line of award history typed by hand that repeats a line of
-the other record (same form, year and decision number) is kept once; a line an issued decision wrote is
-never dropped and keeps its link to the decision and the nomination, so cancelling the decision later
-removes exactly its lines from the kept person.
+the other record (every stored column equal, text compared trimmed and case-folded) is kept once, and the
+plan names it; a line an issued decision wrote is never dropped and keeps its link to the decision and
+the nomination, so cancelling the decision later removes exactly its lines from the kept person.
 
 The kept record's values win; where it has none, the other's fill it; where both differ, the officer's
 choice (`take_from_other`) says which. The other record is then deleted: the audit trail keeps its
@@ -45,9 +45,10 @@ from app.models import (
     Subject,
 )
 from app.models.base import Base
-from app.rules.vntext import fold, vn_number
+from app.rules.vntext import fold, normalize_text, vn_number, vn_short_date
 from app.services.records import check_version, get_or_not_found
 from app.services.subjects.crud import subject_sort_key
+from app.services.subjects.data import AWARD_COLUMNS
 from app.services.subjects.lives import merge_reason
 from app.services.subjects.merge_fields import FieldChoice, field_choices, merged_columns
 from app.services.subjects.words import index_subject_words
@@ -98,7 +99,7 @@ class MergePlan:
     kind_label: str
     fields: tuple[FieldChoice, ...]
     moves: tuple[tuple[str, int], ...]  # (what, how many) moving to the kept record; none left out at 0
-    duplicate_awards: int  # award lines the two records share, kept once
+    kept_once: tuple[str, ...]  # award lines written on both records, kept once: "form, year, decision"
     problems: tuple[str, ...]  # why the merge is refused; empty: it may go ahead
 
     @property
@@ -109,11 +110,15 @@ class MergePlan:
     def filled(self) -> tuple[FieldChoice, ...]:
         return tuple(choice for choice in self.fields if choice.filled)
 
+    @property
+    def duplicate_awards(self) -> int:
+        return len(self.kept_once)
+
     def moves_text(self) -> str:
         moved = [f"{vn_number(count)} {what}" for what, count in self.moves]
-        if self.duplicate_awards:
-            twice = vn_number(self.duplicate_awards)
-            moved.append(f"{twice} dòng khen thưởng ghi ở cả hai hồ sơ chỉ giữ một")
+        if self.kept_once:
+            moved.append(f"{vn_number(self.duplicate_awards)} dòng khen thưởng ghi giống hệt nhau ở cả hai "
+                         f"hồ sơ chỉ giữ một ({'; '.join(self.kept_once)})")
         return "; ".join(moved) if moved else "không có gì kèm theo"
 
 
@@ -124,8 +129,8 @@ class MergeResult:
     def summary(self) -> str:
         kept, other = self.plan.kept, self.plan.other
         return (f"Đã gộp hồ sơ “{other.name}” (số {other.id}) vào “{kept.name}” (số {kept.id}). "
-                f"Chuyển sang hồ sơ giữ lại: {self.plan.moves_text()}. Hồ sơ số {other.id} đã xóa khỏi sổ; "
-                "nhật ký thay đổi ghi lại việc gộp.")
+                f"Chuyển sang hồ sơ giữ lại: {self.plan.moves_text()}. "
+                f"Hồ sơ trùng “{other.name}” đã được xóa khỏi sổ; nhật ký thay đổi ghi lại việc gộp.")
 
 
 def merge_plan(db: Database, keep_id: int, other_id: int) -> MergePlan:
@@ -173,7 +178,7 @@ def _plan(session: Session, kept: Subject, other: Subject) -> MergePlan:
         kind_label=kept.kind.label,
         fields=field_choices(kept, other) if same_kind else (),
         moves=tuple((what, count) for what, count in _moves(session, other.id) if count),
-        duplicate_awards=len(_duplicate_awards(kept, other)),
+        kept_once=tuple(_award_line(survivor) for _dropped, survivor in _duplicate_awards(kept, other)),
         problems=tuple(_problems(session, kept, other)),
     )
 
@@ -245,32 +250,46 @@ def _table(ref: tuple[str, str]):
 # Award lines written on both records ----------------------------------------------------------------
 
 def _award_key(record: AwardRecord) -> tuple:
-    return record.form_name.casefold(), record.year, record.decision_no.casefold()
+    """Every stored column of the line; text trimmed, NFC and case-folded."""
+    return tuple(_compared(getattr(record, column)) for column in AWARD_COLUMNS)
 
 
-def _duplicate_awards(kept: Subject, other: Subject) -> list[AwardRecord]:
-    """The lines to drop: the other's typed line repeating a kept line, or a kept typed line repeating
-    a line an issued decision wrote on the other. Lines a decision wrote are never dropped."""
+def _compared(value: Any) -> Any:
+    return normalize_text(value).casefold() if isinstance(value, str) else value
+
+
+def _award_line(record: AwardRecord) -> str:
+    """The line as the officer knows it: form, year, decision number and date."""
+    decision = " ".join(part for part in (
+        f"số {record.decision_no}" if record.decision_no else "",
+        f"ngày {vn_short_date(record.decision_date)}" if record.decision_date else "") if part)
+    return f"{record.form_name} năm {record.year}" + (f", quyết định {decision}" if decision else "")
+
+
+def _duplicate_awards(kept: Subject, other: Subject) -> list[tuple[AwardRecord, AwardRecord]]:
+    """(the line to drop, the equal line that stays): the other's typed line repeating a kept line, or a
+    kept typed line repeating a line an issued decision wrote on the other. Lines a decision wrote are
+    never dropped."""
     if kept.kind is not other.kind:
         return []
     kept_lines = {_award_key(record): record for record in kept.awards}
-    dropped = []
+    pairs: list[tuple[AwardRecord, AwardRecord]] = []
     for record in other.awards:
         twin = kept_lines.get(_award_key(record))
         if twin is None:
             continue
         if record.decision_id is None:
-            dropped.append(record)
-        elif twin.decision_id is None:
-            dropped.append(twin)
-    return dropped
+            pairs.append((record, twin))
+        elif twin.decision_id is None and all(twin is not dropped for dropped, _ in pairs):
+            pairs.append((twin, record))
+    return pairs
 
 
 # The merge --------------------------------------------------------------------------------------------
 
 def _move_references(session: Session, kept: Subject, other: Subject) -> None:
-    for record in _duplicate_awards(kept, other):
-        session.delete(record)
+    for dropped, _survivor in _duplicate_awards(kept, other):
+        session.delete(dropped)
     session.flush()
     for ref, rule in REFERENCES.items():
         if rule == MOVE:

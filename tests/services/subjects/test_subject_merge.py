@@ -92,6 +92,8 @@ def test_the_plan_shows_the_fields_and_what_moves(commune_db, pair):
     assert moves["tệp đính kèm (tài liệu, hình ảnh)"] == 4
     assert moves["dòng trong danh sách quyết định"] == 1
     assert plan.duplicate_awards == 1  # the 2024 Lao động tiên tiến typed on both
+    assert plan.kept_once == ("Lao động tiên tiến năm 2024, quyết định số 12/QĐ-UBND ngày 20/12/2024",)
+    assert plan.kept_once[0] in plan.moves_text()
 
 
 def test_everything_moves_and_the_other_record_goes(commune_db, pair):
@@ -103,6 +105,8 @@ def test_everything_moves_and_the_other_record_goes(commune_db, pair):
     result = merge_subjects(commune_db, kept_id, other_id, plan.kept.version, plan.other.version,
                             take_from_other={"birth"})
     assert result.summary().startswith(f"Đã gộp hồ sơ “{NAME}” (số {other_id}) vào “{NAME}” (số {kept_id})")
+    assert f"Hồ sơ trùng “{NAME}” đã được xóa khỏi sổ" in result.summary()
+    assert "Hồ sơ số" not in result.summary()
     with pytest.raises(NotFoundError):
         get_subject(commune_db, other_id)
     kept = get_subject(commune_db, kept_id)
@@ -139,6 +143,24 @@ def test_cancelling_the_decision_later_removes_exactly_its_line_from_the_kept_pe
     cancel_decision(commune_db, decision_id, "Ghi sai năm thành tích.")
     assert awards(commune_db, kept_id) == [("Giấy khen Công đoàn", 2023, None),
                                            ("Lao động tiên tiến", 2024, None)]
+
+
+def test_award_lines_alike_in_form_and_year_but_not_in_every_column_are_all_kept(commune_db):
+    by_commune = AwardInput("Giấy khen", 2020, issuer="Chủ tịch UBND xã")
+    by_district = AwardInput("Giấy khen", 2020, issuer="Chủ tịch UBND huyện")
+    with_note = AwardInput("Giấy khen", 2020, issuer="Chủ tịch UBND xã", note="Phong trào khuyến học")
+    same_again = AwardInput(" giấy  khen ", 2020, issuer="chủ tịch UBND xã")  # the same line, typed loosely
+    kept = twin(commune_db, awards=[by_commune])
+    other = twin(commune_db, awards=[by_district, with_note, same_again])
+    plan = merge_plan(commune_db, kept, other)
+    merge_subjects(commune_db, kept, other, None, None)
+    with commune_db.read() as session:
+        rows = session.scalars(select(AwardRecord).where(AwardRecord.subject_id == kept)
+                               .order_by(AwardRecord.id))
+        assert [(r.form_name, r.issuer, r.note) for r in rows] == [
+            ("Giấy khen", "Chủ tịch UBND xã", ""), ("Giấy khen", "Chủ tịch UBND huyện", ""),
+            ("Giấy khen", "Chủ tịch UBND xã", "Phong trào khuyến học")]
+    assert plan.kept_once == ("Giấy khen năm 2020",)  # named as the line that stays
 
 
 def test_nominations_in_the_same_round_are_refused_naming_the_round(commune_db, pair):

@@ -17,6 +17,7 @@ from qt_typing import type_text
 from app.errors import NotFoundError
 from app.models.enums import Gender, SubjectKind
 from app.services.subjects import SubjectInput, create_subject, get_subject
+from app.services.subjects.data import AwardInput
 from app.ui.subjects.dialog import SubjectDialog
 from app.ui.subjects.merge_dialog import MergeDialog
 from app.ui.subjects.page import SubjectsPage
@@ -84,6 +85,17 @@ def test_the_two_records_side_by_side_with_a_choice_where_they_differ(qtbot, com
     assert not merge_button(dialog).isEnabled()  # not before the officer confirms
     if GRABS:
         dialog.grab().save(str(Path(GRABS) / "merge_dialog.png"))
+
+
+def test_the_award_lines_kept_once_are_named(qtbot, commune_db, pair):
+    _kept, other = pair
+    award = AwardInput("Lao động tiên tiến", 2024, "12/QĐ-UBND", dt.date(2024, 12, 20),
+                       "Chủ tịch UBND xã Hòa Bình")
+    kept = twin(commune_db, awards=[award, AwardInput("Lao động tiên tiến", 2024, "12/QĐ-UBND")])
+    dialog = shown(qtbot, MergeDialog.for_pair(commune_db, kept, other))
+    text = dialog.moves_label.text()
+    assert "1 dòng khen thưởng ghi giống hệt nhau ở cả hai hồ sơ chỉ giữ một" in text
+    assert "(Lao động tiên tiến năm 2024, quyết định số 12/QĐ-UBND ngày 20/12/2024)" in text
 
 
 def test_the_officer_chooses_confirms_and_merges(qtbot, commune_db, pair):
