@@ -6,7 +6,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from sqlalchemy import case, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.errors import ConflictError, Validator
@@ -14,7 +14,7 @@ from app.models import Movement, Nomination, NominationStatus, Round, RoundKind,
 from app.rules.duty import roman_quarter
 from app.rules.vntext import normalize_text, vn_short_date
 from app.services.records import check_version, get_or_not_found
-from app.services.sorting import by_label, by_text, order_by
+from app.services.sorting import by_label, by_rank, by_text, order_by
 from app.storage.database import Database
 from app.storage.versions import bump_version
 
@@ -160,7 +160,7 @@ def _round_keys() -> dict:
     return dict(zip(ROUND_SORTS, (
         by_text(Round.name), by_label(Round.kind, RoundKind), Round.year, Round.quarter, Round.deadline,
         # The path's order (nhận hồ sơ, đang xét, đã kết thúc), not the labels' alphabet.
-        case({member.value: rank for rank, member in enumerate(RoundStatus)}, value=Round.status),
+        by_rank(Round.status, RoundStatus),
         _counted(), _counted(NominationStatus.APPRAISED),
         _counted(NominationStatus.PASSED, NominationStatus.DECIDED), _counted(NominationStatus.FAILED),
     ), strict=True))

@@ -38,10 +38,14 @@ def filled(column) -> Any:
     return func.nullif(column, "")
 
 
+def by_rank(column, members):
+    """An enum column in the order of `members` (an enum's own order: a path's steps, a status's stages)."""
+    return case({member.value: rank for rank, member in enumerate(members)}, value=column)
+
+
 def by_label(column, enum_cls):
     """An enum column in the alphabetical order of its Vietnamese labels (as the lists show them)."""
-    ranked = sorted(enum_cls, key=lambda member: text_sort_key(member.label))
-    return case({member.value: rank for rank, member in enumerate(ranked)}, value=column)
+    return by_rank(column, sorted(enum_cls, key=lambda member: text_sort_key(member.label)))
 
 
 class _SortKey(FunctionElement):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from sqlalchemy import case, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
 from app.errors import ConflictError, ValidationError, Validator
@@ -16,7 +16,7 @@ from app.services.council.data import AttendanceInput, MeetingInput, MeetingRow,
 from app.services.council.members import members_by_role, read_council_rules, term_text
 from app.services.council.views import meeting_row, meeting_view
 from app.services.records import check_version
-from app.services.sorting import by_name, by_text, order_by
+from app.services.sorting import by_name, by_rank, by_text, order_by
 from app.storage.database import Database
 from app.storage.versions import bump_version
 
@@ -33,7 +33,7 @@ def list_meetings(db: Database, *, sort: str = "held_on", descending: bool = Tru
     agenda = select(func.count()).where(AgendaItem.meeting_id == Meeting.id).scalar_subquery()
     keys = dict(zip(MEETING_SORTS, (
         Meeting.held_on, Meeting.starts_at, by_text(Meeting.place), by_name(chair.name),
-        case({member.value: rank for rank, member in enumerate(MeetingStatus)}, value=Meeting.status),
+        by_rank(Meeting.status, MeetingStatus),
         present, agenda), strict=True))
     statement = (select(Meeting).outerjoin(chair, chair.id == Meeting.chair_id)
                  .order_by(*order_by(keys, sort, descending, Meeting.held_on.desc(), Meeting.id.desc())))

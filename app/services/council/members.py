@@ -14,7 +14,7 @@ from app.rules.vntext import normalize_text, vn_short_date
 from app.services.council.data import CouncilMemberInput, CouncilMemberRow, CouncilRules
 from app.services.records import check_version, get_or_not_found
 from app.services.settings import SettingVar, put_setting, read_setting
-from app.services.sorting import by_name, by_text, order_by
+from app.services.sorting import by_name, by_rank, by_text, order_by
 from app.storage.database import Database
 from app.storage.versions import bump_version
 
@@ -37,7 +37,7 @@ def list_council_members(db: Database, on: dt.date | None = None, serving_only: 
     order (the minutes' order, the default); `serving` is said for the day `on` (today by default), and
     `serving_only` keeps only those serving that day."""
     day = on or dt.date.today()
-    role = case({member.value: rank for rank, member in enumerate(ROLE_ORDER)}, value=CouncilMember.role)
+    role = by_rank(CouncilMember.role, ROLE_ORDER)
     serving = and_(CouncilMember.term_from <= day,
                    or_(CouncilMember.term_to.is_(None), CouncilMember.term_to >= day))
     keys = dict(zip(MEMBER_SORTS, (by_name(CouncilMember.name), by_text(CouncilMember.position), role,

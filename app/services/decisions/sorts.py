@@ -16,7 +16,7 @@ from app.models import (
     Subject,
     SubjectKind,
 )
-from app.services.sorting import by_text
+from app.services.sorting import by_rank, by_text
 
 # DecisionRow's columns: the number and the proposal's number, the date, the form (in the catalogue's
 # order), the round, the recipients (counted), the total, the status (draft, issued, cancelled).
@@ -52,6 +52,6 @@ def decision_keys(base_salary: int) -> dict:
     return dict(zip(DECISION_SORTS, (
         _registered(DocumentType.DECISION), Decision.issued_on, AwardForm.sort_order, by_text(Round.name),
         recipients, _total(base_salary),
-        case({member.value: rank for rank, member in enumerate(DecisionStatus)}, value=Decision.status),
+        by_rank(Decision.status, DecisionStatus),
         _registered(DocumentType.PROPOSAL),
     ), strict=True))

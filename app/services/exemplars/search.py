@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import case, select
+from sqlalchemy import select
 
 from app.models import Exemplar, ExemplarStage, Field, Movement, Subject, SubjectKind, Unit
 from app.rules.vntext import fold
 from app.services.exemplars.data import ExemplarQuery, ExemplarRow
-from app.services.sorting import by_label, by_text, order_by
+from app.services.sorting import by_label, by_rank, by_text, order_by
 from app.storage.database import Database
 
 _ESCAPE = "\\"
@@ -49,7 +49,7 @@ def search_exemplars(db: Database, query: ExemplarQuery | None = None) -> list[E
         Subject.sort_key, by_label(Subject.kind, SubjectKind), Unit.sort_key, by_text(Movement.name),
         by_text(Field.name), Exemplar.introduced_on,
         # The cycle's order (phát hiện, bồi dưỡng, tổng kết, nhân rộng), as the stage filter lists it.
-        case({member.value: rank for rank, member in enumerate(ExemplarStage)}, value=Exemplar.stage),
+        by_rank(Exemplar.stage, ExemplarStage),
         by_text(Exemplar.achievements)), strict=True))
     statement = (
         select(Exemplar.id, Subject.id, Subject.name, Subject.kind, Unit.name, Movement.name, Field.name,

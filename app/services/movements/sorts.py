@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from sqlalchemy import case
-
 from app.models import AwardForm, Nomination, NominationStatus, Round, Subject, Unit
-from app.services.sorting import by_text, order_by
+from app.services.sorting import by_rank, by_text, order_by
 
 # MovementNominationRow's fields: the person (official-list order), the form (the catalogue's order), the
 # round, its year, the proposing unit, the status (the path's order).
@@ -17,7 +15,7 @@ def nomination_order(sort: str, descending: bool) -> list:
     for, then the newest rounds first, then official-list order."""
     keys = dict(zip(MOVEMENT_NOMINATION_SORTS, (
         Subject.sort_key, AwardForm.sort_order, by_text(Round.name), Round.year, Unit.sort_key,
-        case({member.value: rank for rank, member in enumerate(NominationStatus)}, value=Nomination.status),
+        by_rank(Nomination.status, NominationStatus),
     ), strict=True))
     return order_by(keys, sort, descending, Round.year.desc(), by_text(Round.name), Subject.sort_key,
                     Nomination.id)

@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 import json
 
-from sqlalchemy import case, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from app.models import AwardForm, Criterion, Nomination, NominationStatus, Subject, Unit
@@ -15,7 +15,7 @@ from app.rules.checklist import Checklist, CriterionSpec, Judgement, build_check
 from app.services.nominations.crud import get_nomination_row
 from app.services.nominations.data import NominationDetail, NominationEventRow, NominationRow, ReportInput
 from app.services.nominations.eligibility_facts import FormIndex, nomination_facts
-from app.services.sorting import by_label
+from app.services.sorting import by_label, by_rank
 from app.storage.database import Database
 
 # The list's sorts (a column each); "form" is the official order: forms in the catalogue's order, then names.
@@ -94,8 +94,7 @@ def _order(sort: str, descending: bool, proposing) -> list:
         "form": AwardForm.sort_order, "subject_name": Subject.sort_key, "unit_name": Unit.sort_key,
         "subject_kind": by_label(Subject.kind, SubjectKind), "proposing_unit_name": proposing.sort_key,
         # The path's order (Nháp, Đã đề nghị, … Đã quyết định), not the labels' alphabet.
-        "status": case({member.value: rank for rank, member in enumerate(NominationStatus)},
-                       value=Nomination.status),
+        "status": by_rank(Nomination.status, NominationStatus),
     }
     if sort not in keys:
         raise ValueError(f"no such sort: {sort}")
