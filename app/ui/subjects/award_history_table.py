@@ -107,7 +107,7 @@ def _chosen_movement(line: Line, movement_ids: dict[str, int]) -> int | None:
 
 
 class AwardHistoryTable(LineTableEditor):
-    def __init__(self, movements: list[tuple[str, int]] | None = None, parent=None) -> None:
+    def __init__(self, movements: list[tuple[str, int, int | None]] | None = None, parent=None) -> None:
         super().__init__(COLUMNS, "awards", parent)
         self.set_movements(movements or [])
         self.locked_note = QLabel(LOCKED_NOTE)
