@@ -59,10 +59,10 @@ def test_empty_commune_name_shows_an_inline_error(qtbot, db):
     assert dialog.province_edit.text() == "Tỉnh Phú Thọ", "nothing typed is lost"
 
 
-def test_demo_box_fills_demo_data(qtbot, db, monkeypatch):
-    calls = []
+def _save_with_demo(qtbot, db, monkeypatch, generate_demo) -> SetupDialog:
+    """The form filled and saved with the demo box ticked, `generate_demo` standing in for the demo's."""
     fake = types.ModuleType("app.services.demo.generate")
-    fake.generate_demo = lambda database, subjects: calls.append((database, subjects))
+    fake.generate_demo = generate_demo
     monkeypatch.setitem(sys.modules, "app.services.demo.generate", fake)
     dialog = SetupDialog(db)
     qtbot.addWidget(dialog)
@@ -70,6 +70,12 @@ def test_demo_box_fills_demo_data(qtbot, db, monkeypatch):
     _fill(dialog)
     dialog.demo_box.setChecked(True)
     _save(qtbot, dialog)
+    return dialog
+
+
+def test_demo_box_fills_demo_data(qtbot, db, monkeypatch):
+    calls = []
+    _save_with_demo(qtbot, db, monkeypatch, lambda database, subjects: calls.append((database, subjects)))
     assert calls == [(db, DEMO_SUBJECTS)]
     assert is_initialised(db)
 
@@ -77,15 +83,8 @@ def test_demo_box_fills_demo_data(qtbot, db, monkeypatch):
 def test_demo_runs_off_the_gui_thread(qtbot, db, monkeypatch):
     """The first-run demo takes seconds: the window must stay painted (a worker thread, a progress box)."""
     threads = []
-    fake = types.ModuleType("app.services.demo.generate")
-    fake.generate_demo = lambda database, subjects: threads.append(threading.current_thread())
-    monkeypatch.setitem(sys.modules, "app.services.demo.generate", fake)
-    dialog = SetupDialog(db)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    _fill(dialog)
-    dialog.demo_box.setChecked(True)
-    _save(qtbot, dialog)
+    dialog = _save_with_demo(qtbot, db, monkeypatch,
+                             lambda database, subjects: threads.append(threading.current_thread()))
     assert len(threads) == 1 and threads[0] is not threading.main_thread()
     assert dialog.result() == SetupDialog.DialogCode.Accepted
 
@@ -94,15 +93,7 @@ def test_a_refused_demo_keeps_the_dialog_open_with_the_reason(qtbot, db, monkeyp
     def refuse(database, subjects):
         raise ConflictError("Cơ sở dữ liệu đã có đối tượng: không điền dữ liệu mẫu.")
 
-    fake = types.ModuleType("app.services.demo.generate")
-    fake.generate_demo = refuse
-    monkeypatch.setitem(sys.modules, "app.services.demo.generate", fake)
-    dialog = SetupDialog(db)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    _fill(dialog)
-    dialog.demo_box.setChecked(True)
-    _save(qtbot, dialog)
+    dialog = _save_with_demo(qtbot, db, monkeypatch, refuse)
     assert fake_messages.errors == ["Cơ sở dữ liệu đã có đối tượng: không điền dữ liệu mẫu."]
     assert dialog.isVisible(), "the officer sees why and can untick the box"
     assert is_initialised(db), "the commune's profile itself was saved"

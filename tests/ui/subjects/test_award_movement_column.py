@@ -4,23 +4,16 @@ the movement of a decision's row shown read-only, a choice saved with the subjec
 from __future__ import annotations
 
 from award_movement_helpers import CULTURE, PATRIOTIC, issued_in, movement, person
+from award_tab import open_on_awards
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDialogButtonBox
 
 from app.services.subjects.crud import get_subject
 from app.services.subjects.data import AwardInput
 from app.ui.subjects.award_history_table import COLUMNS
-from app.ui.subjects.dialog import AWARDS_TAB, SubjectDialog
+from app.ui.subjects.dialog import SubjectDialog
 
 MOVEMENT = [c.key for c in COLUMNS].index("movement")
-
-
-def open_dialog(qtbot, db, subject_id: int) -> SubjectDialog:
-    dialog = SubjectDialog.for_subject(db, subject_id)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.tabs.setCurrentIndex(AWARDS_TAB)
-    return dialog
 
 
 def choose(dialog: SubjectDialog, row: int, text: str) -> list[str]:
@@ -48,7 +41,7 @@ def test_a_typed_row_takes_a_movement_and_drops_it_again(qtbot, commune_db):
         AwardInput(form_name="Lao động tiên tiến", year=2023),
         AwardInput(form_name="Gia đình văn hóa", year=2024, movement_id=culture),
     ])
-    dialog = open_dialog(qtbot, commune_db, subject_id)
+    dialog = open_on_awards(qtbot, commune_db, subject_id)
     model = dialog.awards_table.model
     assert dialog.awards_table.model.headerData(MOVEMENT, Qt.Orientation.Horizontal) == "Phong trào"
     assert [model.index(row, MOVEMENT).data() for row in range(2)] == ["", CULTURE]
@@ -63,7 +56,7 @@ def test_a_decision_row_shows_its_movement_read_only(qtbot, commune_db):
     patriotic = movement(commune_db, PATRIOTIC)
     subject_id, _decision = issued_in(commune_db, patriotic)
     before = get_subject(commune_db, subject_id).awards
-    dialog = open_dialog(qtbot, commune_db, subject_id)
+    dialog = open_on_awards(qtbot, commune_db, subject_id)
     model = dialog.awards_table.model
     assert model.index(0, MOVEMENT).data() == PATRIOTIC
     assert not model.flags(model.index(0, MOVEMENT)) & Qt.ItemFlag.ItemIsEditable
@@ -74,7 +67,7 @@ def test_a_decision_row_shows_its_movement_read_only(qtbot, commune_db):
 def test_two_movements_of_one_name_are_told_apart(qtbot, commune_db):
     _first, second = movement(commune_db, PATRIOTIC), movement(commune_db, PATRIOTIC)
     subject_id = person(commune_db, [AwardInput(form_name="Lao động tiên tiến", year=2023)])
-    dialog = open_dialog(qtbot, commune_db, subject_id)
+    dialog = open_on_awards(qtbot, commune_db, subject_id)
     labels = [f"{PATRIOTIC} (từ năm 2020)", f"{PATRIOTIC} (từ năm 2020) (khác)"]  # no record number
     assert set(choose(dialog, 0, labels[1])) == {"", *labels}
     save(qtbot, dialog)

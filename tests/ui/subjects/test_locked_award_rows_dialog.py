@@ -2,26 +2,18 @@
 
 from __future__ import annotations
 
+from award_tab import open_on_awards
 from decision_helpers import issued_award
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from qt_typing import type_text
 
 from app.services.subjects.crud import get_subject
-from app.ui.subjects.dialog import AWARDS_TAB, SubjectDialog
-
-
-def open_dialog(qtbot, db, subject_id: int) -> SubjectDialog:
-    dialog = SubjectDialog.for_subject(db, subject_id)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.tabs.setCurrentIndex(AWARDS_TAB)
-    return dialog
 
 
 def test_the_decision_row_is_shown_read_only(qtbot, commune_db):
     subject_id, _nomination, _decision = issued_award(commune_db)
-    dialog = open_dialog(qtbot, commune_db, subject_id)
+    dialog = open_on_awards(qtbot, commune_db, subject_id)
     table, model = dialog.awards_table.table, dialog.awards_table.model
     number = model.index(0, 2).data()
     assert number.endswith("/QĐ-UBND") and model.index(0, 0).data() == "Lao động tiên tiến"
@@ -41,7 +33,7 @@ def test_the_decision_row_is_shown_read_only(qtbot, commune_db):
 def test_saving_the_person_keeps_the_locked_row(qtbot, commune_db):
     subject_id, _nomination, _decision = issued_award(commune_db)
     before = get_subject(commune_db, subject_id).awards
-    dialog = open_dialog(qtbot, commune_db, subject_id)
+    dialog = open_on_awards(qtbot, commune_db, subject_id)
     type_text(dialog.form.widgets["phone"], "0912345678")
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
@@ -50,7 +42,7 @@ def test_saving_the_person_keeps_the_locked_row(qtbot, commune_db):
 
 
 def test_a_row_typed_by_hand_stays_editable(qtbot, commune_db, make_person):
-    dialog = open_dialog(qtbot, commune_db, make_person("Bùi Văn Quý", awards=1))
+    dialog = open_on_awards(qtbot, commune_db, make_person("Bùi Văn Quý", awards=1))
     model = dialog.awards_table.model
     assert model.flags(model.index(0, 1)) & Qt.ItemFlag.ItemIsEditable
     assert not dialog.awards_table.locked_note.isVisible()
